@@ -1,0 +1,69 @@
+package org.brickworks.rest.internal;
+
+import java.util.Optional;
+
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.security.api.dto.User;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A parsed API call: the caller (null on open endpoints) and its parameters, from the JSON body
+ * of a POST or the query string of a GET. Accessors check types and name the field at fault;
+ * unknown fields are ignored.
+ */
+final class ApiRequest {
+    private final User caller;
+    private final ObjectNode params;
+
+    ApiRequest(User caller, ObjectNode params) {
+        this.caller = caller;
+        this.params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+    }
+
+    User caller() {
+        return caller;
+    }
+
+    String requiredString(String field) {
+        return optionalString(field).orElseThrow(() -> BrickworksException.invalidParameter(
+                "Missing required field: " + field));
+    }
+
+    Optional<String> optionalString(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw wrongType(field, "a string", value);
+        }
+        return Optional.of(value.asText());
+    }
+
+    Optional<Long> optionalLong(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Optional.of(value.asLong());
+        }
+        if (value.isTextual() && value.asText().matches("-?\\d{1,18}")) {
+            return Optional.of(Long.parseLong(value.asText())); // query-string values arrive as text
+        }
+        throw wrongType(field, "an integer", value);
+    }
+
+    private JsonNode present(String field) {
+        JsonNode value = params.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static BrickworksException wrongType(String field, String expected, JsonNode value) {
+        return BrickworksException.invalidParameter(
+                "Invalid value for " + field + ": expected " + expected + ", got " + value.getNodeType().name().toLowerCase());
+    }
+}

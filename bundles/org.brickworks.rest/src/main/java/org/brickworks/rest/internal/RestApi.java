@@ -1,0 +1,66 @@
+package org.brickworks.rest.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.security.api.TokenService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (the
+ * token service) are held in {@link ServiceSlot}s: during a swap requests wait for the new
+ * provider instead of failing.
+ */
+@Component(service = Servlet.class, configurationPid = "org.brickworks.rest")
+@HttpWhiteboardServletPattern("/api/*")
+@Designate(ocd = RestConfig.class)
+public class RestApi extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ServiceSlot<TokenService> tokens;
+    private final transient ApiDispatcher api;
+
+    @Activate
+    public RestApi(@Reference PlatformInfo platform, RestConfig config) {
+        tokens = new ServiceSlot<>("token", Duration.ofSeconds(config.serviceWaitSeconds()));
+        ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new PlatformResource(platform, json).routes());
+        routes.addAll(new TokenResource(tokens, json).routes());
+        api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTokenService(TokenService service) {
+        tokens.bind(service);
+    }
+
+    void unbindTokenService(TokenService service) {
+        tokens.unbind(service);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        api.handle(request, response);
+    }
+}

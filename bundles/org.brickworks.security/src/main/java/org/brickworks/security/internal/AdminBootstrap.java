@@ -1,0 +1,50 @@
+package org.brickworks.security.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.security.api.TokenService;
+import org.brickworks.security.api.UserService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First start: creates the {@code admin} user and a token for it, written to
+ * {@code <data>/admin-token} readable by the owner only. Later starts do nothing, so the file is the
+ * one place the first token is ever shown.
+ */
+@Component(immediate = true, service = AdminBootstrap.class)
+public class AdminBootstrap {
+    static final String TOKEN_FILE = "admin-token";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    @Activate
+    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens,
+            @Reference PlatformInfo platform) {
+        if (users.ensureAdmin()) {
+            String token = tokens.create(UserService.ADMIN, "created at first start", Optional.empty()).tokenValue();
+            Path file = writeOwnerOnly(platform.dataDirectory().resolve(TOKEN_FILE), token + "\n");
+            LOG.info("First start: the admin user's access token is in {}", file);
+        }
+    }
+
+    static Path writeOwnerOnly(Path file, String content) {
+        try {
+            Path temporary = Files.createTempFile(file.getParent(), TOKEN_FILE, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, content);
+            return Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.brickworks.shell.ssh.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.sshd.server.command.AbstractCommandSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SSH exec request ({@code ssh host "bw:status"}): runs the command line in a fresh Gogo session on the
+ * command's own thread and exits with status 0, or 1 after one line on stderr when it failed. SSHD calls
+ * {@link #destroy} when the channel closes, which interrupts a command still running.
+ */
+final class GogoExecCommand extends AbstractCommandSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(GogoExecCommand.class);
+
+    private final CommandProcessor processor;
+
+    GogoExecCommand(String commandLine, CommandProcessor processor) {
+        super(commandLine, null);
+        this.processor = processor;
+    }
+
+    @Override
+    public void run() {
+        PrintStream out = new PrintStream(getOutputStream(), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(getErrorStream(), true, StandardCharsets.UTF_8);
+        boolean succeeded = false;
+        try (CommandSession session = processor.createSession(getInputStream(), out, err)) {
+            String user = AuthenticatedUser.of(getServerSession());
+            session.put(GogoShellCommand.USER_VARIABLE, user);
+            LOG.debug("SSH exec by {}: {}", user, getCommand());
+            succeeded = new CommandLineRunner(session, out, err).run(getCommand());
+        } catch (RuntimeException e) {
+            // The session itself failed (not the command): still answer, or the client would wait forever.
+            LOG.warn("Cannot run an SSH exec command", e);
+            err.println(CommandLineRunner.describe(e));
+        } finally {
+            out.flush();
+            err.flush();
+            onExit(succeeded ? 0 : 1);
+        }
+    }
+}

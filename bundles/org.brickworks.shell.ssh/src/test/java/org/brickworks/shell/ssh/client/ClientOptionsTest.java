@@ -1,0 +1,70 @@
+package org.brickworks.shell.ssh.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.brickworks.shell.ssh.client.ClientOptions.InvalidOptionsException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClientOptionsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void defaultsComeFromTheEnvironment() throws InvalidOptionsException {
+        ClientOptions options = ClientOptions.parse(List.of("bw:status"),
+                Map.of("BRICKWORKS_SSH_PORT", "9101", "BRICKWORKS_TOKEN", " dapi-env \n"), temp);
+
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(9101);
+        assertThat(options.token()).isEqualTo("dapi-env");
+        assertThat(options.tokenSource()).isEqualTo("BRICKWORKS_TOKEN");
+        assertThat(options.knownHosts()).isEqualTo(temp.resolve(".brickworks/known_hosts"));
+    }
+
+    @Test
+    void optionsWinOverTheEnvironmentAndTheRestIsTheCommand() throws InvalidOptionsException {
+        ClientOptions options = ClientOptions.parse(
+                List.of("--host", "10.0.0.5", "--port", "2222", "--token", "dapi-opt", "bw:cluster", "--name", "c1"),
+                Map.of("BRICKWORKS_SSH_PORT", "9101", "BRICKWORKS_TOKEN", "dapi-env"), temp);
+
+        assertThat(options.host()).isEqualTo("10.0.0.5");
+        assertThat(options.port()).isEqualTo(2222);
+        assertThat(options.token()).isEqualTo("dapi-opt");
+        assertThat(options.command()).isEqualTo("bw:cluster --name c1");
+        assertThat(options.toString()).doesNotContain("dapi-opt");
+    }
+
+    @Test
+    void tokenFileIsReadFromDataOptionThenDataEnvironment() throws IOException, InvalidOptionsException {
+        Path fromEnv = Files.createDirectories(temp.resolve("env-data"));
+        Files.writeString(fromEnv.resolve("admin-token"), "dapi-file\n");
+
+        ClientOptions options = ClientOptions.parse(List.of("bw:status"), Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp);
+
+        assertThat(options.token()).isEqualTo("dapi-file");
+        assertThat(options.tokenSource()).isEqualTo(fromEnv.resolve("admin-token").toString());
+        assertThatThrownBy(() -> ClientOptions.parse(List.of("--data", temp.resolve("none").toString(), "bw:status"),
+                Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp))
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("none");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheOffendingValue() {
+        Map<String, String> env = Map.of("BRICKWORKS_TOKEN", "t");
+
+        assertThatThrownBy(() -> ClientOptions.parse(List.of("--port", "80a", "x"), env, temp))
+                .hasMessage("Not a port number: 80a");
+        assertThatThrownBy(() -> ClientOptions.parse(List.of("--verbose", "x"), env, temp))
+                .hasMessage("Unknown option or missing value: --verbose");
+        assertThatThrownBy(() -> ClientOptions.parse(List.of("--port", "2222"), env, temp))
+                .hasMessage("No command given");
+    }
+}

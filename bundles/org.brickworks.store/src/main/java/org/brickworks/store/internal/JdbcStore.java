@@ -1,0 +1,87 @@
+package org.brickworks.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.ConnectionPoolDataSource;
+
+import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.store.api.SqlWork;
+import org.brickworks.store.api.Store;
+import org.brickworks.store.api.StoreException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metadata store over a JDBC connection pool: an H2 file database under the data directory
+ * unless {@code url} names another database (PostgreSQL). A configuration change replaces the
+ * component (no {@code @Modified}): dependants rebind to a store on the new database.
+ */
+@Component(configurationPid = "org.brickworks.store")
+@Designate(ocd = StoreConfig.class)
+public class JdbcStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    private final JdbcConnectionPool pool;
+    private final String description;
+
+    @Activate
+    public JdbcStore(@Reference PlatformInfo platform, StoreConfig config) {
+        String url = config.url().isBlank()
+                ? "jdbc:h2:file:" + platform.dataDirectory().resolve("store/brickworks")
+                : config.url();
+        ConnectionPoolDataSource source = DataSources.forUrl(url, config.user(), config.password());
+        pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(config.maxConnections());
+        description = transaction(c -> c.getMetaData().getDatabaseProductName() + " "
+                + c.getMetaData().getDatabaseProductVersion());
+        transaction(c -> Migrations.createVersionTable(c));
+        LOG.info("Store ready: {} at {}", description, DataSources.withoutSecrets(url));
+    }
+
+    @Deactivate
+    void close() {
+        pool.dispose();
+        LOG.info("Store closed");
+    }
+
+    @Override
+    public <T> T transaction(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Store transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void migrate(String area, List<String> migrations) {
+        int applied = transaction(c -> Migrations.version(c, area));
+        for (int i = applied; i < migrations.size(); i++) {
+            int version = i + 1;
+            String statement = migrations.get(i);
+            transaction(c -> Migrations.apply(c, area, version, statement));
+            LOG.info("Store schema of {} migrated to version {}", area, version);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}
