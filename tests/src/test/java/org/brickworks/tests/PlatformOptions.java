@@ -51,6 +51,7 @@ final class PlatformOptions {
             options.add(frameworkProperty(HTTP_PORT).value(Integer.toString(http)));
             options.add(frameworkProperty(SSH_PORT).value(Integer.toString(ssh)));
             options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
+            options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             for (Path jar : Features.bundles(NOT_IN_TESTS,
                     "org.brickworks.core.feature", "org.brickworks.shell.feature", "org.brickworks.web.feature")) {
                 options.add(bundle(jar.toUri().toString()));

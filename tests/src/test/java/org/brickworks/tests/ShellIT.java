@@ -64,10 +64,14 @@ public class ShellIT extends PlatformTestSupport {
 
     @Test
     public void everyCommandHasHelp() throws Exception {
+        String list = run("bw:help");
         for (String command : new String[] {"status", "users", "token-create", "token-list", "token-revoke"}) {
-            String help = run("help bw:" + command);
-            assertTrue(command + ": " + help, help.contains("bw:" + command) && help.lines().count() >= 2);
+            assertTrue(list, list.contains("bw:" + command + " "));
+            String help = run("bw:help " + command);
+            assertTrue(command + ": " + help, help.contains("Usage: bw:" + command));
         }
+        assertTrue(run("bw:help token-create").contains("-l, --lifetime"));
+        assertEquals("No command bw:nope; bw:help lists them", failure("bw:help nope"));
     }
 
     private String run(String command) throws Exception {

@@ -87,15 +87,14 @@ final class ApiDispatcher {
     }
 
     private ObjectNode body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw ApiError.tooLarge(maxBodyBytes);
-        }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-        }
-        if (bytes.length > maxBodyBytes) {
-            throw ApiError.tooLarge(maxBodyBytes);
+            if (bytes.length > maxBodyBytes) {
+                // Read on a little so that the client, still sending, gets the answer rather than a reset.
+                drain(in, 4 * maxBodyBytes);
+                throw ApiError.tooLarge(maxBodyBytes);
+            }
         }
         if (bytes.length == 0) {
             return null;
@@ -108,6 +107,17 @@ final class ApiDispatcher {
             throw ApiError.malformed("The request body must be a JSON object, got " + body.getNodeType().name().toLowerCase());
         }
         return (ObjectNode) body;
+    }
+
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        for (long left = limit; left > 0;) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return;
+            }
+            left -= read;
+        }
     }
 
     private void writeError(HttpServletResponse response, ErrorCode code, String message) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.brickworks.core.api.ErrorCode;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,10 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Errors the HTTP server raises before any API code runs (unknown paths, ambiguous URIs) answer in
+ * Paths no servlet serves, and errors the HTTP server raises before any API code runs, answer in
  * the same {@code {"error_code", "message"}} shape as the API, not as an HTML page.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/")
 @HttpWhiteboardServletErrorPage(errorPage = {"4xx", "5xx"})
 public class JsonErrorPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -27,7 +29,7 @@ public class JsonErrorPage extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer i ? i : response.getStatus();
+        int code = status instanceof Integer i ? i : 404; // not an error dispatch: an unserved path
         ErrorCode errorCode = switch (code) {
             case 401 -> ErrorCode.UNAUTHENTICATED;
             case 403 -> ErrorCode.PERMISSION_DENIED;
@@ -41,6 +43,8 @@ public class JsonErrorPage extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), json.createObjectNode()
                 .put("error_code", errorCode.name())
-                .put("message", message == null ? "HTTP " + code : message.toString()));
+                .put("message", message != null ? message.toString()
+                        : code == 404 ? "No API found for '" + request.getMethod() + " " + request.getRequestURI() + "'"
+                        : "HTTP " + code));
     }
 }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First start: creates the {@code admin} user and a token for it, written to
- * {@code <data>/admin-token} readable by the owner only. Later starts do nothing, so the file is the
- * one place the first token is ever shown.
+ * {@code <data>/admin-token} readable by the owner only. Later starts do nothing while the admin
+ * has a token or the file exists, so the file is the one place the first token is ever shown.
  */
 @Component(immediate = true, service = AdminBootstrap.class)
 public class AdminBootstrap {
@@ -30,10 +30,14 @@ public class AdminBootstrap {
     @Activate
     public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens,
             @Reference PlatformInfo platform) {
-        if (users.ensureAdmin()) {
+        Path file = platform.dataDirectory().resolve(TOKEN_FILE);
+        boolean created = users.ensureAdmin();
+        // Also after a first start that died before writing the file: an admin with no token and
+        // no file could never log in again.
+        if (created || tokens.list(UserService.ADMIN).isEmpty() && !Files.exists(file)) {
             String token = tokens.create(UserService.ADMIN, "created at first start", Optional.empty()).tokenValue();
-            Path file = writeOwnerOnly(platform.dataDirectory().resolve(TOKEN_FILE), token + "\n");
-            LOG.info("First start: the admin user's access token is in {}", file);
+            writeOwnerOnly(file, token + "\n");
+            LOG.info("The admin user's access token is in {}", file);
         }
     }
 

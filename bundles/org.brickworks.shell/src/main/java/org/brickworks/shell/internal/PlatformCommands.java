@@ -18,9 +18,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 /** {@code bw:status}: what the platform is and whether its parts are up. */
-@Component(service = PlatformCommands.class, property = {
-        "osgi.command.scope=bw", "osgi.command.function=status"})
-public class PlatformCommands {
+@Component
+public class PlatformCommands implements ShellCommands {
     private final PlatformInfo platform;
     private final BundleContext context;
     private final ServiceComponentRuntime components;

@@ -15,10 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Users and personal access tokens: {@code bw:users}, {@code bw:token-create|list|revoke}. */
-@Component(service = SecurityCommands.class, property = {"osgi.command.scope=bw",
-        "osgi.command.function=users", "osgi.command.function=token-create",
-        "osgi.command.function=token-list", "osgi.command.function=token-revoke"})
-public class SecurityCommands {
+@Component
+public class SecurityCommands implements ShellCommands {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile TokenService tokens;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)

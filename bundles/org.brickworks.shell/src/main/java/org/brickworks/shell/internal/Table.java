@@ -20,6 +20,11 @@ final class Table {
         return this;
     }
 
+    /** Rows below the header. */
+    int size() {
+        return rows.size() - 1;
+    }
+
     @Override
     public String toString() {
         int columns = rows.get(0).length;

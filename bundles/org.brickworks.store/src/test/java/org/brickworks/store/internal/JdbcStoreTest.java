@@ -52,7 +52,7 @@ class JdbcStoreTest {
         store.close();
         opened.remove(store);
 
-        assertThat(open().transaction(c -> texts(c))).containsExactly("committed");
+        assertThat(notes(open())).containsExactly("committed");
     }
 
     @Test
@@ -66,7 +66,7 @@ class JdbcStoreTest {
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(store.transaction(c -> texts(c))).isEmpty();
+        assertThat(notes(store)).isEmpty();
     }
 
     @Test
@@ -82,7 +82,7 @@ class JdbcStoreTest {
             assertThat(e).hasCauseInstanceOf(SQLException.class);
         });
 
-        assertThat(store.transaction(c -> texts(c))).isEmpty();
+        assertThat(notes(store)).isEmpty();
     }
 
     @Test
@@ -93,8 +93,8 @@ class JdbcStoreTest {
         // re-running the CREATE TABLE would fail, so this only passes if migration 1 is skipped
         store.migrate("test", NOTES_SCHEMA);
 
-        assertThat(store.transaction(c -> texts(c))).containsExactly("seeded by migration 2");
-        assertThat(store.transaction(c -> versions(c))).containsEntry("test", 2);
+        assertThat(notes(store)).containsExactly("seeded by migration 2");
+        assertThat(versions(store)).containsEntry("test", 2);
     }
 
     @Test
@@ -105,7 +105,7 @@ class JdbcStoreTest {
         store.migrate("tags", List.of("CREATE TABLE tags (name VARCHAR(20))"));
         store.migrate("empty", List.of());
 
-        assertThat(store.transaction(c -> versions(c))).containsExactlyEntriesOf(Map.of("notes", 2, "tags", 1));
+        assertThat(versions(store)).isEqualTo(Map.of("notes", 2, "tags", 1));
     }
 
     @Test
@@ -119,8 +119,8 @@ class JdbcStoreTest {
         second.migrate("test", NOTES_SCHEMA);
         second.migrate("test", NOTES_SCHEMA);
 
-        assertThat(second.transaction(c -> texts(c))).containsExactly("seeded by migration 2");
-        assertThat(second.transaction(c -> versions(c))).containsExactlyEntriesOf(Map.of("test", 2));
+        assertThat(notes(second)).containsExactly("seeded by migration 2");
+        assertThat(versions(second)).isEqualTo(Map.of("test", 2));
     }
 
     @Test
@@ -130,7 +130,7 @@ class JdbcStoreTest {
 
         assertThatThrownBy(() -> store.migrate("test", broken)).isInstanceOf(StoreException.class);
 
-        assertThat(store.transaction(c -> versions(c))).containsExactlyEntriesOf(Map.of("test", 1));
+        assertThat(versions(store)).isEqualTo(Map.of("test", 1));
     }
 
     @Test
@@ -164,6 +164,14 @@ class JdbcStoreTest {
         return store;
     }
 
+    private static List<String> notes(JdbcStore store) {
+        return store.transaction(JdbcStoreTest::texts);
+    }
+
+    private static Map<String, Integer> versions(JdbcStore store) {
+        return store.transaction(JdbcStoreTest::readVersions);
+    }
+
     private static int update(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
@@ -180,7 +188,7 @@ class JdbcStoreTest {
         return texts;
     }
 
-    private static Map<String, Integer> versions(Connection c) throws SQLException {
+    private static Map<String, Integer> readVersions(Connection c) throws SQLException {
         Map<String, Integer> versions = new TreeMap<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT area, version FROM schema_version")) {
             while (r.next()) {

@@ -57,7 +57,7 @@ public final class BrickworksClient {
      * @return the exit status (see the class comment)
      */
     public int run(List<String> args, Map<String, String> env, Path userHome) {
-        if (!args.isEmpty() && List.of("--help", "-h").contains(args.get(0))) {
+        if (ClientOptions.wantsHelp(args)) {
             out.println(ClientOptions.USAGE);
             return 0;
         }
@@ -77,7 +77,7 @@ public final class BrickworksClient {
         TrustOnFirstUse trust = new TrustOnFirstUse(options.knownHosts());
         try (SshClient client = SshClient.setUpDefaultClient()) {
             client.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
-            client.setServerKeyVerifier(trust.verifier(err));
+            client.setServerKeyVerifier(trust.verifier(address(options), err));
             // Only the token: never offer the user's own SSH keys or prompt for anything.
             client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE));
             client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);

@@ -37,6 +37,19 @@ record ClientOptions(String host, int port, String token, String tokenSource, Pa
     private record Token(String value, String source) {
     }
 
+    /** Whether {@code --help} or {@code -h} comes among the options, before the command. */
+    static boolean wantsHelp(List<String> args) {
+        for (int i = 0; i < args.size() && args.get(i).startsWith("-"); i++) {
+            if (List.of("--help", "-h").contains(args.get(i))) {
+                return true;
+            }
+            if (OPTIONS.contains(args.get(i))) {
+                i++; // skip its value
+            }
+        }
+        return false;
+    }
+
     static ClientOptions parse(List<String> args, Map<String, String> env, Path userHome)
             throws InvalidOptionsException {
         Map<String, String> options = new HashMap<>();

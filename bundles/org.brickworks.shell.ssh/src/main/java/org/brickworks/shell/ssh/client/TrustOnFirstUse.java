@@ -2,7 +2,6 @@ package org.brickworks.shell.ssh.client;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -34,13 +33,13 @@ final class TrustOnFirstUse {
     }
 
     /** @throws IOException when the known-hosts folder cannot be created */
-    ServerKeyVerifier verifier(PrintStream err) throws IOException {
+    ServerKeyVerifier verifier(String serverName, PrintStream err) throws IOException {
         Path folder = knownHosts.toAbsolutePath().getParent();
         if (folder != null) {
             Files.createDirectories(folder);
         }
         KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(
-                (session, address, key) -> trustNewServer(address, key, err), knownHosts);
+                (session, address, key) -> trustNewServer(serverName, key, err), knownHosts);
         verifier.setModifiedServerKeyAcceptor((session, address, entry, expected, actual) -> {
             refusedChangedKey = true;
             return false;
@@ -48,8 +47,8 @@ final class TrustOnFirstUse {
         return verifier;
     }
 
-    private boolean trustNewServer(SocketAddress address, PublicKey key, PrintStream err) {
-        err.println("Trusting the new SSH server " + address + " (" + KeyUtils.getFingerPrint(key)
+    private boolean trustNewServer(String serverName, PublicKey key, PrintStream err) {
+        err.println("Trusting the new SSH server " + serverName + " (" + KeyUtils.getFingerPrint(key)
                 + "), remembered in " + knownHosts);
         return true;
     }

@@ -67,4 +67,12 @@ class ClientOptionsTest {
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--port", "2222"), env, temp))
                 .hasMessage("No command given");
     }
+
+    @Test
+    void helpIsRecognisedAmongTheOptionsOnly() {
+        assertThat(ClientOptions.wantsHelp(List.of("--data", "/d", "--help"))).isTrue();
+        assertThat(ClientOptions.wantsHelp(List.of("-h"))).isTrue();
+        assertThat(ClientOptions.wantsHelp(List.of("--token", "--help", "bw:status"))).isFalse();
+        assertThat(ClientOptions.wantsHelp(List.of("bw:help", "--help"))).isFalse();
+    }
 }

@@ -40,7 +40,7 @@ class BrickworksClientTest {
 
             Path knownHosts = temp.resolve("home").resolve(".brickworks").resolve("known_hosts");
             assertThat(Files.readString(knownHosts)).startsWith("[127.0.0.1]:" + fixture.port() + " ");
-            assertThat(first.err()).startsWith("Trusting the new SSH server");
+            assertThat(first.err()).startsWith("Trusting the new SSH server 127.0.0.1:" + fixture.port() + " (SHA256:");
             assertThat(second.err()).isEmpty();
             assertThat(second.out()).isEqualTo("two\n");
         }
