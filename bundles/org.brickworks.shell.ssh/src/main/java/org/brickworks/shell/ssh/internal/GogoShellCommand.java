@@ -40,7 +40,8 @@ final class GogoShellCommand extends AbstractCommandSupport {
     public void run() {
         boolean pty = requestedPty(getEnvironment());
         PrintStream out = printStream(getOutputStream(), pty);
-        PrintStream err = printStream(getErrorStream(), pty);
+        // A terminal shows both streams as one; sent apart, an error could arrive after the next prompt.
+        PrintStream err = pty ? out : printStream(getErrorStream(), false);
         String user = AuthenticatedUser.of(getServerSession());
         // Commands get no stdin: it belongs to the line reader, and a command reading it would eat keystrokes.
         try (CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err)) {

@@ -41,11 +41,19 @@ class GogoShellCommandTest {
     }
 
     @Test
-    void errorsAreOneLineAndTheShellGoesOn() throws IOException {
+    void errorsAreOneLineInOrderOnTheTerminalAndTheShellGoesOn() throws IOException {
         SshFixture.Outcome outcome = fixture.shell("bw:fail c9\rbw:echo after\rlogout\r", true);
 
-        assertThat(outcome.err()).isEqualTo("Cluster c9 does not exist\r\n");
-        assertThat(outcome.out()).contains("bw> bw:echo after\r\nafter\r\n");
+        assertThat(outcome.out()).contains("bw> bw:fail c9\r\nCluster c9 does not exist\r\nbw> bw:echo after\r\nafter\r\n");
+        assertThat(outcome.err()).isEmpty();
+    }
+
+    @Test
+    void withoutPtyErrorsGoToStderr() throws IOException {
+        SshFixture.Outcome outcome = fixture.shell("bw:fail c9\nbw:echo after\n", false);
+
+        assertThat(outcome.err()).isEqualTo("Cluster c9 does not exist\n");
+        assertThat(outcome.out()).contains("after\n");
     }
 
     @Test

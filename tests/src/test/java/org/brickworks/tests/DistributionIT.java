@@ -1,0 +1,216 @@
+package org.brickworks.tests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The built distribution driven as a user drives it: {@code bin/brickworks} with environment
+ * settings, REST over HTTP, {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the
+ * {@code plugins/} hot-deploy folder. Runs on a copy so the build output stays untouched.
+ */
+public class DistributionIT {
+    private static final Path DISTRIBUTION = Features.ROOT.resolve("product/target/brickworks");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Path home;
+    private Path data;
+    private int httpPort;
+    private int sshPort;
+    private Process platform;
+
+    @Before
+    public void copyDistribution() throws Exception {
+        home = Files.createTempDirectory("brickworks-e2e").resolve("brickworks");
+        copy(DISTRIBUTION, home);
+        data = home.getParent().resolve("data");
+        httpPort = freePort();
+        sshPort = freePort();
+    }
+
+    @After
+    public void stopPlatform() throws Exception {
+        stop();
+    }
+
+    @Test
+    public void startsWithEnvironmentSettingsAndAnswersRestAndShell() throws Exception {
+        start();
+        Path tokenFile = data.resolve("admin-token");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+        String token = Files.readString(tokenFile).trim();
+        assertEquals(200, get("/api/2.0/token/list", token));
+        assertEquals(401, get("/api/2.0/token/list", null));
+
+        Client status = client("bw:status");
+        assertEquals(status.output, 0, status.exit);
+        assertTrue(status.output, status.output.contains("Brickworks 0.1.0"));
+        Client failing = client("bw:token-revoke", "nope");
+        assertEquals(1, failing.exit);
+        assertTrue(failing.output, failing.output.contains("Token nope does not exist"));
+        Client refused = client("--token", "dapi00000000000000000000000000000000", "bw:status");
+        assertNotEquals(0, refused.exit);
+
+        stop();
+        start();
+        assertEquals("a restart keeps the token and writes no new one", token, Files.readString(tokenFile).trim());
+        assertEquals(200, get("/api/2.0/token/list", token));
+    }
+
+    @Test
+    public void changedConfigurationFileReconfiguresTheRunningShell() throws Exception {
+        start();
+        int newPort = freePort();
+        Files.writeString(home.resolve("etc/org.brickworks.shell.ssh.cfg"), "port=" + newPort + "\nhost=127.0.0.1\n");
+        await("SSH on the new port", () -> listening(newPort) && !listening(sshPort));
+        sshPort = newPort;
+        assertEquals(0, client("bw:users").exit);
+    }
+
+    @Test
+    public void bundleDroppedIntoPluginsIsInstalledAndRemovedWithItsFile() throws Exception {
+        start();
+        Path plugin = home.resolve("plugins/osgi-servlet.jar");
+        Files.copy(localRepository().resolve("org/osgi/org.osgi.service.servlet/2.0.0/org.osgi.service.servlet-2.0.0.jar"), plugin);
+        await("the dropped bundle to start", () -> bundleList().matches("(?s).*Active.*org.osgi.service.servlet.*"));
+        Files.delete(plugin);
+        await("the removed bundle to go", () -> !bundleList().contains("org.osgi.service.servlet"));
+    }
+
+    private void start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/brickworks").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("platform.log").toFile()));
+        environment(builder.environment());
+        platform = builder.start();
+        await("the platform's health check", () -> get("/api/2.0/health", null) == 200
+                && Files.exists(data.resolve("admin-token")) && listening(sshPort));
+    }
+
+    private void stop() throws InterruptedException {
+        if (platform != null && platform.isAlive()) {
+            platform.destroy();
+            if (!platform.waitFor(30, TimeUnit.SECONDS)) {
+                platform.destroyForcibly();
+                fail("the platform did not stop within 30 s of SIGTERM");
+            }
+        }
+    }
+
+    private void environment(Map<String, String> environment) {
+        environment.put("BRICKWORKS_DATA", data.toString());
+        environment.put("BRICKWORKS_HTTP_PORT", Integer.toString(httpPort));
+        environment.put("BRICKWORKS_SSH_PORT", Integer.toString(sshPort));
+        environment.remove("BRICKWORKS_TOKEN");
+    }
+
+    private record Client(int exit, String output) {
+    }
+
+    private Client client(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(),
+                "--port", Integer.toString(sshPort)));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        environment(builder.environment());
+        builder.environment().put("HOME", home.getParent().toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the client finished", process.waitFor(60, TimeUnit.SECONDS));
+        return new Client(process.exitValue(), output);
+    }
+
+    private String bundleList() {
+        try {
+            return client("lb", "-s").output;
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private int get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertFalse("the platform exited while waiting for " + what, platform != null && !platform.isAlive());
+            if (System.nanoTime() > deadline) {
+                fail("Timed out waiting for " + what);
+            }
+            Thread.sleep(50); // polling interval of a condition wait
+        }
+    }
+
+    private static Path localRepository() {
+        return Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("user.home") + "/.m2/repository"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
