@@ -136,11 +136,10 @@ public class DistributionIT {
 
     private Client client(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(),
-                "--port", Integer.toString(sshPort)));
+                "--port", Integer.toString(sshPort), "--known-hosts", home.resolve("known_hosts").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         environment(builder.environment());
-        builder.environment().put("HOME", home.getParent().toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("the client finished", process.waitFor(60, TimeUnit.SECONDS));
