@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.brickworks.security.api.TokenService;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -38,14 +37,6 @@ public class HotSwapIT extends PlatformTestSupport {
     private static final String NEW_VERSION = "0.1.0.zhotswap";
     private static final String OLD_TOKEN = "\"dapi\" + randomHex(16)";
     private static final String NEW_TOKEN = "\"dapi\" + randomHex(24)";
-
-    private String admin;
-
-    @Before
-    public void platformIsUp() throws Exception {
-        awaitPlatform();
-        admin = adminToken();
-    }
 
     @Test
     public void updatingTheTokenServiceUnderLoadFailsNoRequestAndLosesNothing() throws Exception {

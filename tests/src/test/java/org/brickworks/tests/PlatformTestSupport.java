@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
+import org.junit.Before;
+
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
@@ -29,6 +31,14 @@ public abstract class PlatformTestSupport {
 
     @Inject
     protected BundleContext context;
+    /** The admin user's token, as the first start wrote it. */
+    protected String admin;
+
+    @Before
+    public void platformIsUp() throws IOException {
+        awaitPlatform();
+        admin = adminToken();
+    }
 
     @Configuration
     public Option[] config() {

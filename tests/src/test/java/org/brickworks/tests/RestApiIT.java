@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpRequest;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -18,14 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RestApiIT extends PlatformTestSupport {
-    private String admin;
-
-    @Before
-    public void platformIsUp() throws Exception {
-        awaitPlatform();
-        admin = adminToken();
-    }
-
     @Test
     public void healthAnswersWithoutToken() throws Exception {
         Answer health = get("/api/2.0/health", null);

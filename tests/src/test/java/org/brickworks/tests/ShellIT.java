@@ -14,7 +14,6 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -27,12 +26,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class ShellIT extends PlatformTestSupport {
     @Inject
     private CommandProcessor processor;
-
-    @Before
-    public void platformIsUp() throws Exception {
-        awaitPlatform();
-        adminToken();
-    }
 
     @Test
     public void statusShowsVersionBundlesAndServices() throws Exception {

@@ -27,12 +27,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class SshIT extends PlatformTestSupport {
     private SshClient client;
-    private String admin;
 
     @Before
-    public void platformIsUp() throws Exception {
-        awaitPlatform();
-        admin = adminToken();
+    public void startClient() {
         client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         client.start();
