@@ -4,12 +4,14 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +32,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * Benchmarks a built Brickworks distribution: start time (fresh and existing data directory),
  * idle resident memory, and HTTP throughput/latency of an authenticated and an unauthenticated endpoint.
+ * Start time and idle memory are compared with a bare JVM ({@code BareHealthServer.java}, next to this file)
+ * measured in the same run.
  *
  * <pre>java releng/bench/PlatformBenchmark.java [--dist product/target/brickworks] [--runs 5] ...</pre>
  *
@@ -49,6 +56,9 @@ public final class PlatformBenchmark {
     static final double START_TARGET_MS = 2_000;
     static final double IDLE_RSS_TARGET_MB = 250;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The JVM flags of product/src/main/dist/bin/brickworks, given to the bare baseline JVM as well. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
+            "-Xss512k");
     /** Used for health polling and the preflight request, not for the measured load. */
     static final HttpClient PROBE_CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
@@ -101,41 +111,89 @@ public final class PlatformBenchmark {
     }
 
     static Results measure(Options options, Workspace workspace) throws IOException, InterruptedException {
+        Path bareClasses = compileBareServer(workspace);
+        System.out.println("[start] bare JVM baseline, " + options.runs() + " run(s)");
+        List<Long> bareStarts = new ArrayList<>();
+        for (int i = 1; i <= options.runs(); i++) {
+            bareStarts.add(timedStart(Platform.startBare(bareClasses, workspace.log("bare-" + i)), "bare #" + i));
+        }
+        OptionalLong bareIdleRssKb;
+        try (Platform bare = Platform.startBare(bareClasses, workspace.log("bare-rss"))) {
+            bare.awaitHealthy();
+            bareIdleRssKb = idleRss(bare, options.idleSeconds());
+        }
+        Baseline bare = new Baseline(new StartStats(bareStarts), bareIdleRssKb);
+
         System.out.println("[start] fresh data directory, " + options.runs() + " run(s)");
         List<Long> fresh = new ArrayList<>();
         Path dataDir = null;
         for (int i = 1; i <= options.runs(); i++) {
             dataDir = workspace.directory("fresh-" + i);
-            fresh.add(timedStart(options.dist(), dataDir, workspace.log("fresh-" + i), "fresh #" + i));
+            fresh.add(timedStart(Platform.start(options.dist(), dataDir, workspace.log("fresh-" + i)),
+                    "fresh #" + i));
         }
         System.out.println("[start] existing data directory (" + dataDir.getFileName() + "), "
                 + options.warmRuns() + " run(s)");
         List<Long> existing = new ArrayList<>();
         for (int i = 1; i <= options.warmRuns(); i++) {
-            existing.add(timedStart(options.dist(), dataDir, workspace.log("existing-" + i), "existing #" + i));
+            existing.add(timedStart(Platform.start(options.dist(), dataDir, workspace.log("existing-" + i)),
+                    "existing #" + i));
         }
         try (Platform platform = Platform.start(options.dist(), dataDir, workspace.log("measure"))) {
             platform.awaitHealthy();
-            return measureRunning(options, platform, dataDir, new StartStats(fresh), new StartStats(existing));
+            return measureRunning(options, platform, dataDir, new StartStats(fresh), new StartStats(existing), bare);
         }
     }
 
-    static long timedStart(Path dist, Path dataDir, Path log, String label) throws IOException, InterruptedException {
-        try (Platform platform = Platform.start(dist, dataDir, log)) {
+    /**
+     * Compiles BareHealthServer.java once into the workspace, before anything is measured. It is looked up next
+     * to this file, or from the repository root when this benchmark runs as a compiled class.
+     */
+    static Path compileBareServer(Workspace workspace) throws IOException {
+        Path source = Path.of("releng/bench/BareHealthServer.java");
+        CodeSource self = PlatformBenchmark.class.getProtectionDomain().getCodeSource();
+        try {
+            if (self != null && self.getLocation().getPath().endsWith(".java")) {
+                source = Path.of(self.getLocation().toURI()).resolveSibling("BareHealthServer.java");
+            }
+        } catch (URISyntaxException e) {
+            // keep the path from the repository root
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new BenchmarkException("no Java compiler available to compile " + source + "; run with a JDK");
+        }
+        Path classes = workspace.directory("bare-classes");
+        if (compiler.run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString()) != 0) {
+            throw new BenchmarkException("could not compile " + source);
+        }
+        System.out.println("[bare] compiled " + source + " (java " + String.join(" ", JVM_FLAGS) + ")");
+        return classes;
+    }
+
+    /** Waits for the first 200 and stops the process; returns the time from launch to that 200. */
+    static long timedStart(Platform started, String label) throws IOException, InterruptedException {
+        try (Platform platform = started) {
             long nanos = platform.awaitHealthy();
             System.out.printf(Locale.ROOT, "  %-13s %8.1f ms%n", label, millis(nanos));
             return nanos;
         }
     }
 
-    static Results measureRunning(Options options, Platform platform, Path dataDir, StartStats fresh,
-            StartStats existing) throws IOException, InterruptedException {
+    /** VmRSS of the healthy process's JVM after it has idled for the given time. */
+    static OptionalLong idleRss(Platform platform, int idleSeconds) throws IOException, InterruptedException {
         ProcessHandle java = platform.javaProcess();
-        System.out.printf("[rss] waiting %d s idle, java pid %d (%s)%n", options.idleSeconds(), java.pid(),
-                java.info().command().orElse("?"));
-        Thread.sleep(TimeUnit.SECONDS.toMillis(options.idleSeconds()));
-        OptionalLong idleRssKb = Memory.rssKb(java);
-        System.out.println("  idle RSS: " + Memory.format(idleRssKb));
+        System.out.printf("[rss] %s: waiting %d s idle, java pid %d (%s)%n", platform.name(), idleSeconds,
+                java.pid(), java.info().command().orElse("?"));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
+        OptionalLong rssKb = Memory.rssKb(java);
+        System.out.println("  idle RSS: " + Memory.format(rssKb));
+        return rssKb;
+    }
+
+    static Results measureRunning(Options options, Platform platform, Path dataDir, StartStats fresh,
+            StartStats existing, Baseline bare) throws IOException, InterruptedException {
+        OptionalLong idleRssKb = idleRss(platform, options.idleSeconds());
 
         String token = readAdminToken(dataDir);
         HttpRequest health = HttpRequest.newBuilder(platform.uri(HEALTH)).timeout(REQUEST_TIMEOUT).build();
@@ -148,8 +206,8 @@ public final class PlatformBenchmark {
         load.warmUp(tokenList, options.warmup());
         LoadResult healthResult = load.measure(health, options.requests());
         LoadResult tokenResult = load.measure(tokenList, options.requests());
-        OptionalLong loadedRssKb = Memory.rssKb(java);
-        return new Results(options, fresh, existing, idleRssKb, loadedRssKb, healthResult, tokenResult);
+        OptionalLong loadedRssKb = Memory.rssKb(platform.javaProcess());
+        return new Results(options, fresh, existing, idleRssKb, loadedRssKb, healthResult, tokenResult, bare);
     }
 
     static String readAdminToken(Path dataDir) throws IOException, InterruptedException {
@@ -308,16 +366,18 @@ public final class PlatformBenchmark {
         }
     }
 
-    /** One {@code bin/brickworks} process on its own free ports. */
+    /** One {@code bin/brickworks} process, or one bare baseline JVM, on its own free ports. */
     static final class Platform implements AutoCloseable {
         private static final Set<Platform> RUNNING = ConcurrentHashMap.newKeySet();
 
+        private final String name;
         private final Process process;
         private final long startNanos;
         private final int httpPort;
         private final Path log;
 
-        private Platform(Process process, long startNanos, int httpPort, Path log) {
+        private Platform(String name, Process process, long startNanos, int httpPort, Path log) {
+            this.name = name;
             this.process = process;
             this.startNanos = startNanos;
             this.httpPort = httpPort;
@@ -327,18 +387,39 @@ public final class PlatformBenchmark {
         static Platform start(Path dist, Path dataDir, Path log) throws IOException {
             int[] ports = freePorts(2);
             ProcessBuilder builder = new ProcessBuilder(dist.resolve("bin/brickworks").toAbsolutePath().toString())
-                    .directory(dist.toFile())
-                    .redirectInput(Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .directory(dist.toFile());
             builder.environment().put("BRICKWORKS_HTTP_HOST", "127.0.0.1");
             builder.environment().put("BRICKWORKS_HTTP_PORT", String.valueOf(ports[0]));
             builder.environment().put("BRICKWORKS_SSH_PORT", String.valueOf(ports[1]));
             builder.environment().put("BRICKWORKS_DATA", dataDir.toAbsolutePath().toString());
+            return launch("platform", builder, ports[0], log);
+        }
+
+        /** The baseline: {@code java -cp CLASSES <JVM_FLAGS> BareHealthServer PORT}, java found as the script does. */
+        static Platform startBare(Path classes, Path log) throws IOException {
+            int port = freePorts(1)[0];
+            String javaHome = System.getenv("JAVA_HOME");
+            List<String> command = new ArrayList<>();
+            command.add(javaHome == null || javaHome.isEmpty() ? "java" : javaHome + "/bin/java");
+            command.addAll(List.of("-cp", classes.toString()));
+            command.addAll(JVM_FLAGS);
+            command.addAll(List.of("BareHealthServer", String.valueOf(port)));
+            return launch("bare JVM", new ProcessBuilder(command), port, log);
+        }
+
+        private static Platform launch(String name, ProcessBuilder builder, int httpPort, Path log)
+                throws IOException {
+            builder.redirectInput(Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             long startNanos = System.nanoTime();
-            Platform platform = new Platform(builder.start(), startNanos, ports[0], log);
+            Platform platform = new Platform(name, builder.start(), startNanos, httpPort, log);
             RUNNING.add(platform);
             return platform;
+        }
+
+        String name() {
+            return name;
         }
 
         /** Ports are held open together so that the same one is not handed out twice. */
@@ -366,11 +447,11 @@ public final class PlatformBenchmark {
             long deadline = startNanos + START_TIMEOUT.toNanos();
             while (!answers200(request)) {
                 if (!process.isAlive()) {
-                    throw new BenchmarkException("platform exited with code " + process.exitValue()
+                    throw new BenchmarkException(name + " exited with code " + process.exitValue()
                             + " before " + HEALTH + " answered 200" + logTail());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new BenchmarkException(HEALTH + " did not answer 200 within "
+                    throw new BenchmarkException(name + ": " + HEALTH + " did not answer 200 within "
                             + START_TIMEOUT.toSeconds() + " s" + logTail());
                 }
                 Thread.sleep(POLL_INTERVAL_MS);
@@ -605,8 +686,12 @@ public final class PlatformBenchmark {
         }
     }
 
+    /** The bare JVM measured in the same run: start times and idle RSS. */
+    record Baseline(StartStats starts, OptionalLong idleRssKb) {
+    }
+
     record Results(Options options, StartStats fresh, StartStats existing, OptionalLong idleRssKb,
-            OptionalLong loadedRssKb, LoadResult health, LoadResult tokenList) {
+            OptionalLong loadedRssKb, LoadResult health, LoadResult tokenList, Baseline bare) {
 
         private static final String RULE = "=".repeat(100);
 
@@ -622,6 +707,22 @@ public final class PlatformBenchmark {
             return health.errors() == 0 && tokenList.errors() == 0;
         }
 
+        /** Fresh-start median of the platform over that of the bare JVM. */
+        double startRatio() {
+            return fresh.medianMs() / bare.starts().medianMs();
+        }
+
+        double startDifferenceMs() {
+            return fresh.medianMs() - bare.starts().medianMs();
+        }
+
+        /** Idle RSS of the platform over that of the bare JVM; empty without /proc. */
+        OptionalDouble rssRatio() {
+            return idleRssKb.isPresent() && bare.idleRssKb().isPresent()
+                    ? OptionalDouble.of((double) idleRssKb.getAsLong() / bare.idleRssKb().getAsLong())
+                    : OptionalDouble.empty();
+        }
+
         void print() {
             System.out.println();
             System.out.println(RULE);
@@ -635,11 +736,15 @@ public final class PlatformBenchmark {
         }
 
         private void printStartTable() {
-            System.out.println("Start time: launch of bin/brickworks until " + HEALTH + " first answers 200 (ms)");
+            System.out.println("Start time: launch of bin/brickworks or the bare JVM until " + HEALTH
+                    + " first answers 200 (ms)");
             System.out.printf("  %-15s %5s %9s %9s %9s   %-8s %-7s %s%n",
-                    "data directory", "runs", "median", "min", "max", "target", "verdict", "samples");
+                    "start", "runs", "median", "min", "max", "target", "verdict", "samples");
             printStartRow("fresh", fresh, "< 2 s", verdict(startMet()));
             printStartRow("existing", existing, "-", "");
+            printStartRow("bare JVM", bare.starts(), "baseline", "");
+            System.out.printf(Locale.ROOT, "  fresh vs bare JVM: median %.2fx, %+.1f ms%n", startRatio(),
+                    startDifferenceMs());
             System.out.println();
         }
 
@@ -650,10 +755,15 @@ public final class PlatformBenchmark {
         }
 
         private void printMemory() {
-            System.out.println("Memory: VmRSS of the platform JVM");
-            System.out.printf("  %-32s %-16s target < 250 MB   %s%n", "idle (" + options.idleSeconds()
-                    + " s after first 200)", Memory.format(idleRssKb), verdict(rssMet()));
-            System.out.printf("  %-32s %-16s (informational)%n", "after the load runs", Memory.format(loadedRssKb));
+            String idle = "idle (" + options.idleSeconds() + " s after first 200)";
+            System.out.println("Memory: VmRSS of the platform JVM and of the bare JVM");
+            System.out.printf("  %-36s %-16s target < 250 MB   %s%n", idle, Memory.format(idleRssKb),
+                    verdict(rssMet()));
+            System.out.printf("  %-36s %-16s (informational)%n", "after the load runs", Memory.format(loadedRssKb));
+            System.out.printf("  %-36s %-16s baseline%n", "bare JVM, " + idle, Memory.format(bare.idleRssKb()));
+            OptionalDouble rssRatio = rssRatio();
+            System.out.println("  idle vs bare JVM: " + (rssRatio.isPresent()
+                    ? String.format(Locale.ROOT, "%.2fx", rssRatio.getAsDouble()) : "n/a"));
             System.out.println();
         }
 
@@ -692,8 +802,14 @@ public final class PlatformBenchmark {
         private void printResultLines() {
             printStartResults("start_fresh", fresh);
             printStartResults("start_existing", existing);
+            printStartResults("start_bare", bare.starts());
+            result("start_fresh_vs_bare_ratio", decimal(startRatio(), 2));
+            result("start_fresh_minus_bare_ms", decimal(startDifferenceMs(), 1));
             result("idle_rss_mb", rss(idleRssKb));
             result("loaded_rss_mb", rss(loadedRssKb));
+            result("bare_idle_rss_mb", rss(bare.idleRssKb()));
+            OptionalDouble rssRatio = rssRatio();
+            result("idle_rss_vs_bare_ratio", rssRatio.isPresent() ? decimal(rssRatio.getAsDouble(), 2) : "NA");
             printLoadResults("health", health);
             printLoadResults("token_list", tokenList);
             result("targets_met", String.valueOf(startMet() && rssMet() && errorsMet()));
