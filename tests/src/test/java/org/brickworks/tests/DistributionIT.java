@@ -36,7 +36,6 @@ import org.junit.Test;
  * {@code plugins/} hot-deploy folder. Runs on a copy so the build output stays untouched.
  */
 public class DistributionIT {
-    private static final Path DISTRIBUTION = Features.ROOT.resolve("product/target/brickworks");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Path home;
@@ -48,7 +47,7 @@ public class DistributionIT {
     @Before
     public void copyDistribution() throws Exception {
         home = Files.createTempDirectory("brickworks-e2e").resolve("brickworks");
-        copy(DISTRIBUTION, home);
+        copy(Features.DISTRIBUTION, home);
         data = home.getParent().resolve("data");
         httpPort = freePort();
         sshPort = freePort();

@@ -22,6 +22,8 @@ import org.w3c.dom.NodeList;
 final class Features {
     static final Path ROOT = Path.of(System.getProperty("brickworks.root", "..")).toAbsolutePath().normalize();
     static final Path REPOSITORY = ROOT.resolve("product/target/repository");
+    /** The assembled distribution, as {@code ./mvnw package} leaves it. */
+    static final Path DISTRIBUTION = ROOT.resolve("product/target/brickworks");
 
     private Features() {
     }

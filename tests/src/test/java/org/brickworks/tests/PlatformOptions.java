@@ -7,49 +7,70 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
 
 /**
  * Pax Exam configuration booting the platform as the product does: the core, shell and web
- * features, a fresh data directory, free ports, and an {@code etc/} folder watched by File Install
- * like the distribution's. The framework itself, the product launcher's configurator and the
+ * features, the product's config.ini properties, a copy of the distribution's {@code etc/} (watched
+ * by File Install), a fresh data directory and free ports. The framework itself, the product launcher's configurator and the
  * console (which would read this JVM's stdin) are the only bundles left out.
  */
 final class PlatformOptions {
     static final String HTTP_PORT = "brickworks.test.http.port";
     static final String SSH_PORT = "brickworks.test.ssh.port";
+    static final String STORE_CFG = "org.brickworks.store.cfg";
     private static final Set<String> NOT_IN_TESTS = Set.of(
             "org.eclipse.osgi", "org.eclipse.equinox.simpleconfigurator", "org.apache.felix.gogo.jline");
 
     private PlatformOptions() {
     }
 
+    /** The platform with the distribution's default configuration: the store on embedded H2. */
     static Option platform() {
+        return platform(Map.of());
+    }
+
+    /**
+     * The platform with {@code etcFiles} (file name to content) written to {@code etc/} before it
+     * starts, added to or replacing the distribution's own.
+     */
+    static Option platform(Map<String, String> etcFiles) {
         try {
-            Path home = Files.createTempDirectory("brickworks-it");
-            Path etc = Files.createDirectories(home.resolve("etc"));
-            int http = freePort();
-            int ssh = freePort();
-            Files.writeString(etc.resolve("org.brickworks.shell.ssh.cfg"), "port=" + ssh + "\nhost=127.0.0.1\n");
+            Path home = temporaryHome();
+            Path etc = home.resolve("etc");
+            copyFolder(Features.DISTRIBUTION.resolve("etc"), etc);
+            Files.createDirectories(home.resolve("plugins"));
+            for (Map.Entry<String, String> file : etcFiles.entrySet()) {
+                Files.writeString(etc.resolve(file.getKey()), file.getValue());
+            }
+            Map<String, String> properties = productProperties(home);
+            String http = Integer.toString(freePort());
+            String ssh = Integer.toString(freePort());
+            // What bin/brickworks sets from the environment.
+            properties.put("brickworks.home", home.toString());
+            properties.put("brickworks.data", home.resolve("data").toString());
+            properties.put("brickworks.ssh.port", ssh);
+            properties.put("org.osgi.service.http.port", http);
+            properties.put("org.apache.felix.http.host", "127.0.0.1");
+            properties.put(HTTP_PORT, http);
+            properties.put(SSH_PORT, ssh);
             List<Option> options = new ArrayList<>();
             options.add(junitBundles());
-            options.add(frameworkProperty("brickworks.data").value(home.resolve("data").toString()));
-            options.add(frameworkProperty("org.osgi.service.http.port").value(Integer.toString(http)));
-            options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
-            options.add(frameworkProperty("org.eclipse.jetty.UriComplianceMode").value("LEGACY"));
-            options.add(frameworkProperty("felix.fileinstall.dir").value(etc.toString()));
-            options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
-            options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
-            options.add(frameworkProperty(HTTP_PORT).value(Integer.toString(http)));
-            options.add(frameworkProperty(SSH_PORT).value(Integer.toString(ssh)));
+            properties.forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
             options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             for (Path jar : Features.bundles(NOT_IN_TESTS,
@@ -59,6 +80,45 @@ final class PlatformOptions {
             return composite(options.toArray(Option[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The product's config.ini properties that are ours or our bundles', not the launcher's. */
+    private static Map<String, String> productProperties(Path home) throws IOException {
+        Properties configIni = new Properties();
+        try (InputStream in = Files.newInputStream(Features.DISTRIBUTION.resolve("system/configuration/config.ini"))) {
+            configIni.load(in);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String key : configIni.stringPropertyNames()) {
+            if (!key.startsWith("osgi.") && !key.startsWith("eclipse.") && !key.startsWith("org.eclipse.equinox.")) {
+                properties.put(key, configIni.getProperty(key).replace("${brickworks.home}", home.toString()));
+            }
+        }
+        return properties;
+    }
+
+    /** A folder for one framework's home, deleted when the test JVM exits. */
+    private static Path temporaryHome() throws IOException {
+        Path home = Files.createTempDirectory("brickworks-it");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(home)));
+        return home;
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(file.getFileName().toString()));
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort at exit: the folder is under the system's temporary directory
         }
     }
 

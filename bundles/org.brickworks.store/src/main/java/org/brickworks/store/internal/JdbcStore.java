@@ -13,6 +13,7 @@ import org.brickworks.store.api.StoreException;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -23,8 +24,14 @@ import org.slf4j.LoggerFactory;
  * The metadata store over a JDBC connection pool: an H2 file database under the data directory
  * unless {@code url} names another database (PostgreSQL). A configuration change replaces the
  * component (no {@code @Modified}): dependants rebind to a store on the new database.
+ * <p>
+ * It starts only once its configuration exists (the distribution ships
+ * {@code etc/org.brickworks.store.cfg}): starting on the default H2 database before File Install
+ * delivers a PostgreSQL URL would run the admin bootstrap against the wrong database, and on a node
+ * whose PostgreSQL already has an admin leave {@code admin-token} holding a token of that throwaway
+ * H2 database.
  */
-@Component(configurationPid = "org.brickworks.store")
+@Component(configurationPid = "org.brickworks.store", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = StoreConfig.class)
 public class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);

@@ -1,0 +1,143 @@
+package org.brickworks.tests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+
+import org.brickworks.store.api.Store;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The platform with its store on a real PostgreSQL server, configured in {@code etc/} as an
+ * operator would: schema migrations, the admin bootstrap and the token API run on PostgreSQL, and
+ * the rows are read back from the database with the framework's own JDBC driver.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PostgresStoreIT extends PlatformTestSupport {
+    private static final String POSTGRES_URL = "brickworks.test.postgres.url";
+    /** Started by the outer JVM's first {@link #config()} call; JUnit's discovery and its run each make one. */
+    private static PostgresServer server;
+
+    /**
+     * Runs in the outer JVM before the framework boots (the native container shares the JVM, but
+     * the probe has its own copy of this class), so the server lives until that JVM exits:
+     * failsafe forks one per test class.
+     */
+    @Override
+    @Configuration
+    public Option[] config() {
+        PostgresServer postgres = server();
+        String store = "url=" + postgres.jdbcUrl() + "\nuser=" + PostgresServer.USER + "\npassword=\n";
+        return new Option[] {
+            PlatformOptions.platform(Map.of(PlatformOptions.STORE_CFG, store)),
+            frameworkProperty(POSTGRES_URL).value(postgres.jdbcUrl())};
+    }
+
+    private static synchronized PostgresServer server() {
+        if (server == null) {
+            server = PostgresServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "PostgreSQL server stop"));
+        }
+        return server;
+    }
+
+    @Before
+    public void storeIsOnPostgres() {
+        await("the store on PostgreSQL", () -> storeDescription().startsWith("PostgreSQL"));
+    }
+
+    @Test
+    public void firstStartMigratesPostgresAndWritesAnAdminTokenThatIsInIt() throws Exception {
+        assertFalse("the store must not start on the default H2 database before its configuration arrives",
+                Files.exists(dataDirectory().resolve("store")));
+        assertEquals("2", queryOne("SELECT version FROM schema_version WHERE area = ?", "security"));
+        assertEquals("admin", queryOne("SELECT u.user_name FROM tokens t JOIN users u ON u.id = t.user_id"
+                + " WHERE t.token_hash = ?", sha256(admin)));
+        Answer me = get("/api/2.0/preview/scim/v2/Me", admin);
+        assertEquals(200, me.status());
+        assertEquals("admin", me.body().path("userName").asText());
+    }
+
+    @Test
+    public void tokenCreatedOverRestIsAPostgresRowAndRefusedOnceRevoked() throws Exception {
+        Answer created = post("/api/2.0/token/create", admin, "{\"comment\":\"on postgres\",\"lifetime_seconds\":600}");
+        assertEquals(200, created.status());
+        String value = created.body().path("token_value").asText();
+        String id = created.body().path("token_info").path("token_id").asText();
+        assertEquals(id, queryOne("SELECT token_id FROM tokens WHERE token_hash = ? AND revoked_at IS NULL", sha256(value)));
+        assertEquals("on postgres", queryOne("SELECT comment FROM tokens WHERE token_id = ?", id));
+        assertTrue(get("/api/2.1/token/list", value).body().toString().contains(id));
+
+        assertEquals(200, post("/api/2.0/token/delete", admin, "{\"token_id\":\"" + id + "\"}").status());
+        assertEquals("1", queryOne("SELECT count(*) FROM tokens WHERE token_id = ? AND revoked_at IS NOT NULL", id));
+        Answer refused = get("/api/2.0/token/list", value);
+        assertEquals(401, refused.status());
+        assertEquals("UNAUTHENTICATED", refused.errorCode());
+        assertTrue(refused.body().path("message").asText().contains("revoked"));
+        assertFalse(get("/api/2.0/token/list", admin).body().toString().contains(id));
+    }
+
+    private String storeDescription() {
+        ServiceReference<Store> reference = context.getServiceReference(Store.class);
+        Store store = reference == null ? null : context.getService(reference);
+        if (store == null) {
+            return "";
+        }
+        try {
+            return store.describe();
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /** The first column of the first row, straight from PostgreSQL, past the platform's store. */
+    private String queryOne(String sql, String parameter) throws Exception {
+        Driver driver = (Driver) bundle("org.postgresql.jdbc").loadClass("org.postgresql.Driver")
+                .getConstructor().newInstance();
+        Properties login = new Properties();
+        login.setProperty("user", PostgresServer.USER);
+        try (Connection connection = driver.connect(context.getProperty(POSTGRES_URL), login);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
+    }
+
+    /** The store keeps only this hash of a token value. */
+    private static String sha256(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
