@@ -23,6 +23,12 @@ public class BrickworksException extends RuntimeException {
         return errorCode;
     }
 
+    /** The error code and message: what a console prints for an uncaught failure, and logs show. */
+    @Override
+    public String toString() {
+        return errorCode + ": " + getMessage();
+    }
+
     public static BrickworksException invalidParameter(String message) {
         return new BrickworksException(ErrorCode.INVALID_PARAMETER_VALUE, message);
     }
