@@ -31,9 +31,9 @@ import org.junit.Before;
 import org.junit.Test;
 
 /**
- * The built distribution driven as a user drives it: {@code bin/brickworks} with environment
- * settings, REST over HTTP, {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the
- * {@code plugins/} hot-deploy folder. Runs on a copy so the build output stays untouched.
+ * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP,
+ * {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the {@code plugins/} hot-deploy folder. Runs on a
+ * copy so the build output stays untouched.
  */
 public class DistributionIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -96,7 +96,9 @@ public class DistributionIT {
     public void bundleDroppedIntoPluginsIsInstalledAndRemovedWithItsFile() throws Exception {
         start();
         Path plugin = home.resolve("plugins/osgi-servlet.jar");
-        Files.copy(localRepository().resolve("org/osgi/org.osgi.service.servlet/2.0.0/org.osgi.service.servlet-2.0.0.jar"), plugin);
+        Files.copy(
+                localRepository().resolve("org/osgi/org.osgi.service.servlet/2.0.0/org.osgi.service.servlet-2.0.0.jar"),
+                plugin);
         await("the dropped bundle to start", () -> bundleList().matches("(?s).*Active.*org.osgi.service.servlet.*"));
         Files.delete(plugin);
         await("the removed bundle to go", () -> !bundleList().contains("org.osgi.service.servlet"));
@@ -104,8 +106,7 @@ public class DistributionIT {
 
     private void start() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/brickworks").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("platform.log").toFile()));
         environment(builder.environment());
         platform = builder.start();
@@ -134,8 +135,8 @@ public class DistributionIT {
     }
 
     private Client client(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(),
-                "--port", Integer.toString(sshPort), "--known-hosts", home.resolve("known_hosts").toString()));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(), "--port",
+                Integer.toString(sshPort), "--known-hosts", home.resolve("known_hosts").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         environment(builder.environment());

@@ -16,8 +16,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The bundles of the product's features, as built: plugin ids from each feature jar in the
- * product's p2 repository, jars from the same repository. No second list of bundles exists.
+ * The bundles of the product's features, as built: plugin ids from each feature jar in the product's p2 repository,
+ * jars from the same repository. No second list of bundles exists.
  */
 final class Features {
     static final Path ROOT = Path.of(System.getProperty("brickworks.root", "..")).toAbsolutePath().normalize();
@@ -54,7 +54,8 @@ final class Features {
 
     private static List<String> pluginIds(String feature) {
         Path jar = jar(REPOSITORY.resolve("features"), feature);
-        try (JarFile file = new JarFile(jar.toFile()); InputStream xml = file.getInputStream(file.getEntry("feature.xml"))) {
+        try (JarFile file = new JarFile(jar.toFile());
+                InputStream xml = file.getInputStream(file.getEntry("feature.xml"))) {
             NodeList plugins = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml)
                     .getElementsByTagName("plugin");
             List<String> ids = new ArrayList<>();

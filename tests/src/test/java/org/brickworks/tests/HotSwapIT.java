@@ -28,8 +28,8 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Updates the security bundle (token service) to a new build while REST clients keep calling:
- * no call fails, no token is lost, and the new build's behaviour shows afterwards.
+ * Updates the security bundle (token service) to a new build while REST clients keep calling: no call fails, no token
+ * is lost, and the new build's behaviour shows afterwards.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -57,7 +57,8 @@ public class HotSwapIT extends PlatformTestSupport {
         assertTrue("failed requests during the update: " + load.failures, load.failures.isEmpty());
         assertEquals(200, get("/api/2.0/token/list", before).status());
         for (String token : load.createdTokens) {
-            assertEquals("token created during the update must survive it", 200, get("/api/2.0/token/list", token).status());
+            assertEquals("token created during the update must survive it", 200,
+                    get("/api/2.0/token/list", token).status());
         }
         String after = created();
         assertEquals("the new build makes longer tokens", 52, after.length());
@@ -111,8 +112,7 @@ public class HotSwapIT extends PlatformTestSupport {
             while (running.get()) {
                 try {
                     int n = requests.incrementAndGet();
-                    Answer answer = n % 10 == 0
-                            ? post("/api/2.0/token/create", admin, "{\"comment\":\"during swap\"}")
+                    Answer answer = n % 10 == 0 ? post("/api/2.0/token/create", admin, "{\"comment\":\"during swap\"}")
                             : get("/api/2.0/token/list", admin);
                     if (answer.status() != 200) {
                         failures.add(answer.status() + " " + answer.body());

@@ -14,8 +14,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * A new build of a shipped bundle, made the way a developer makes one: one source file changed,
- * recompiled, and the bundle repackaged with a higher version. Used to update a running bundle.
+ * A new build of a shipped bundle, made the way a developer makes one: one source file changed, recompiled, and the
+ * bundle repackaged with a higher version. Used to update a running bundle.
  */
 final class NewBuild {
     private final Path sourceRoot;
@@ -40,7 +40,8 @@ final class NewBuild {
         }
         Files.writeString(source, original.replace(before, after));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac.run(null, null, null, "-d", work.toString(), "-cp", jar.toString(), "--release", "17", source.toString()) != 0) {
+        if (javac.run(null, null, null, "-d", work.toString(), "-cp", jar.toString(), "--release", "17",
+                source.toString()) != 0) {
             throw new IllegalStateException("The changed " + className + " does not compile");
         }
         return repackage(jar, work, version);
@@ -55,7 +56,8 @@ final class NewBuild {
             try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
                 for (JarEntry entry; (entry = in.getNextJarEntry()) != null;) {
                     out.putNextEntry(new JarEntry(entry.getName()));
-                    out.write(entry.getName().equals(classEntry) ? Files.readAllBytes(classes.resolve(classEntry)) : in.readAllBytes());
+                    out.write(entry.getName().equals(classEntry) ? Files.readAllBytes(classes.resolve(classEntry))
+                            : in.readAllBytes());
                     out.closeEntry();
                 }
             }

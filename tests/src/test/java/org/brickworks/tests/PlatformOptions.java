@@ -24,17 +24,17 @@ import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
 /**
- * Pax Exam configuration booting the platform as the product does: the core, shell and web
- * features, the product's config.ini properties, a copy of the distribution's {@code etc/} (watched
- * by File Install), a fresh data directory and free ports. The framework itself, the product launcher's configurator and the
- * console (which would read this JVM's stdin) are the only bundles left out.
+ * Pax Exam configuration booting the platform as the product does: the core, shell and web features, the product's
+ * config.ini properties, a copy of the distribution's {@code etc/} (watched by File Install), a fresh data directory
+ * and free ports. The framework itself, the product launcher's configurator and the console (which would read this
+ * JVM's stdin) are the only bundles left out.
  */
 final class PlatformOptions {
     static final String HTTP_PORT = "brickworks.test.http.port";
     static final String SSH_PORT = "brickworks.test.ssh.port";
     static final String STORE_CFG = "org.brickworks.store.cfg";
-    private static final Set<String> NOT_IN_TESTS = Set.of(
-            "org.eclipse.osgi", "org.eclipse.equinox.simpleconfigurator", "org.apache.felix.gogo.jline");
+    private static final Set<String> NOT_IN_TESTS = Set.of("org.eclipse.osgi", "org.eclipse.equinox.simpleconfigurator",
+            "org.apache.felix.gogo.jline");
 
     private PlatformOptions() {
     }
@@ -45,8 +45,8 @@ final class PlatformOptions {
     }
 
     /**
-     * The platform with {@code etcFiles} (file name to content) written to {@code etc/} before it
-     * starts, added to or replacing the distribution's own.
+     * The platform with {@code etcFiles} (file name to content) written to {@code etc/} before it starts, added to or
+     * replacing the distribution's own.
      */
     static Option platform(Map<String, String> etcFiles) {
         try {
@@ -73,8 +73,8 @@ final class PlatformOptions {
             properties.forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
             options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
-            for (Path jar : Features.bundles(NOT_IN_TESTS,
-                    "org.brickworks.core.feature", "org.brickworks.shell.feature", "org.brickworks.web.feature")) {
+            for (Path jar : Features.bundles(NOT_IN_TESTS, "org.brickworks.core.feature",
+                    "org.brickworks.shell.feature", "org.brickworks.web.feature")) {
                 options.add(bundle(jar.toUri().toString()));
             }
             return composite(options.toArray(Option[]::new));

@@ -42,7 +42,7 @@ public abstract class PlatformTestSupport {
 
     @Configuration
     public Option[] config() {
-        return new Option[] {PlatformOptions.platform()};
+        return new Option[] { PlatformOptions.platform() };
     }
 
     /** An API answer: status and parsed JSON body. */
@@ -75,7 +75,8 @@ public abstract class PlatformTestSupport {
     }
 
     protected HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(60));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

@@ -16,11 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server: a fresh cluster in a temporary directory, listening on 127.0.0.1
- * and a free port with trust authentication, holding an empty database {@value #DATABASE}.
- * {@link #close()} stops it and deletes the directory. PostgreSQL refuses to run as root, so as
- * root its programs run as the {@value #OS_USER} OS user that Debian's {@code postgresql} package
- * creates.
+ * A throwaway PostgreSQL server: a fresh cluster in a temporary directory, listening on 127.0.0.1 and a free port with
+ * trust authentication, holding an empty database {@value #DATABASE}. {@link #close()} stops it and deletes the
+ * directory. PostgreSQL refuses to run as root, so as root its programs run as the {@value #OS_USER} OS user that
+ * Debian's {@code postgresql} package creates.
  */
 final class PostgresServer implements AutoCloseable {
     static final String DATABASE = "brickworks";
@@ -68,9 +67,9 @@ final class PostgresServer implements AutoCloseable {
         Path data = directory.resolve("data");
         run(tool("initdb"), "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--no-locale",
                 "--no-sync");
-        run(tool("pg_ctl"), "-D", data.toString(), "-l", directory.resolve("server.log").toString(), "-w",
-                "-t", Long.toString(TIMEOUT.toSeconds()), "-o", "-c listen_addresses=127.0.0.1 -p " + port
-                        + " -k " + directory + " -c fsync=off", "start");
+        run(tool("pg_ctl"), "-D", data.toString(), "-l", directory.resolve("server.log").toString(), "-w", "-t",
+                Long.toString(TIMEOUT.toSeconds()), "-o",
+                "-c listen_addresses=127.0.0.1 -p " + port + " -k " + directory + " -c fsync=off", "start");
         // pg_ctl -w waited for the server to accept connections; this checks it does over TCP.
         run(tool("pg_isready"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", "10");
         run(tool("createdb"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, DATABASE);
@@ -123,8 +122,8 @@ final class PostgresServer implements AutoCloseable {
         try {
             return directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
         } catch (UserPrincipalNotFoundException e) {
-            throw new IllegalStateException("PostgreSQL refuses to run as root and the OS user " + OS_USER
-                    + " does not exist" + INSTALL, e);
+            throw new IllegalStateException(
+                    "PostgreSQL refuses to run as root and the OS user " + OS_USER + " does not exist" + INSTALL, e);
         }
     }
 
@@ -134,8 +133,8 @@ final class PostgresServer implements AutoCloseable {
 
     /** util-linux's runuser lives in sbin, which a non-login PATH may lack. */
     private static String runuser() {
-        return Stream.of("/usr/sbin/runuser", "/sbin/runuser").filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElse("runuser");
+        return Stream.of("/usr/sbin/runuser", "/sbin/runuser").filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .orElse("runuser");
     }
 
     private static boolean asRoot() {

@@ -29,9 +29,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The platform with its store on a real PostgreSQL server, configured in {@code etc/} as an
- * operator would: schema migrations, the admin bootstrap and the token API run on PostgreSQL, and
- * the rows are read back from the database with the framework's own JDBC driver.
+ * The platform with its store on a real PostgreSQL server, configured in {@code etc/} as an operator would: schema
+ * migrations, the admin bootstrap and the token API run on PostgreSQL, and the rows are read back from the database
+ * with the framework's own JDBC driver.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -41,18 +41,16 @@ public class PostgresStoreIT extends PlatformTestSupport {
     private static PostgresServer server;
 
     /**
-     * Runs in the outer JVM before the framework boots (the native container shares the JVM, but
-     * the probe has its own copy of this class), so the server lives until that JVM exits:
-     * failsafe forks one per test class.
+     * Runs in the outer JVM before the framework boots (the native container shares the JVM, but the probe has its own
+     * copy of this class), so the server lives until that JVM exits: failsafe forks one per test class.
      */
     @Override
     @Configuration
     public Option[] config() {
         PostgresServer postgres = server();
         String store = "url=" + postgres.jdbcUrl() + "\nuser=" + PostgresServer.USER + "\npassword=\n";
-        return new Option[] {
-            PlatformOptions.platform(Map.of(PlatformOptions.STORE_CFG, store)),
-            frameworkProperty(POSTGRES_URL).value(postgres.jdbcUrl())};
+        return new Option[] { PlatformOptions.platform(Map.of(PlatformOptions.STORE_CFG, store)),
+                frameworkProperty(POSTGRES_URL).value(postgres.jdbcUrl()) };
     }
 
     private static synchronized PostgresServer server() {
@@ -73,8 +71,10 @@ public class PostgresStoreIT extends PlatformTestSupport {
         assertFalse("the store must not start on the default H2 database before its configuration arrives",
                 Files.exists(dataDirectory().resolve("store")));
         assertEquals("2", queryOne("SELECT version FROM schema_version WHERE area = ?", "security"));
-        assertEquals("admin", queryOne("SELECT u.user_name FROM tokens t JOIN users u ON u.id = t.user_id"
-                + " WHERE t.token_hash = ?", sha256(admin)));
+        assertEquals("admin",
+                queryOne(
+                        "SELECT u.user_name FROM tokens t JOIN users u ON u.id = t.user_id" + " WHERE t.token_hash = ?",
+                        sha256(admin)));
         Answer me = get("/api/2.0/preview/scim/v2/Me", admin);
         assertEquals(200, me.status());
         assertEquals("admin", me.body().path("userName").asText());
@@ -86,7 +86,8 @@ public class PostgresStoreIT extends PlatformTestSupport {
         assertEquals(200, created.status());
         String value = created.body().path("token_value").asText();
         String id = created.body().path("token_info").path("token_id").asText();
-        assertEquals(id, queryOne("SELECT token_id FROM tokens WHERE token_hash = ? AND revoked_at IS NULL", sha256(value)));
+        assertEquals(id,
+                queryOne("SELECT token_id FROM tokens WHERE token_hash = ? AND revoked_at IS NULL", sha256(value)));
         assertEquals("on postgres", queryOne("SELECT comment FROM tokens WHERE token_id = ?", id));
         assertTrue(get("/api/2.1/token/list", value).body().toString().contains(id));
 
@@ -114,8 +115,8 @@ public class PostgresStoreIT extends PlatformTestSupport {
 
     /** The first column of the first row, straight from PostgreSQL, past the platform's store. */
     private String queryOne(String sql, String parameter) throws Exception {
-        Driver driver = (Driver) bundle("org.postgresql.jdbc").loadClass("org.postgresql.Driver")
-                .getConstructor().newInstance();
+        Driver driver = (Driver) bundle("org.postgresql.jdbc").loadClass("org.postgresql.Driver").getConstructor()
+                .newInstance();
         Properties login = new Properties();
         login.setProperty("user", PostgresServer.USER);
         try (Connection connection = driver.connect(context.getProperty(POSTGRES_URL), login);
@@ -138,6 +139,7 @@ public class PostgresStoreIT extends PlatformTestSupport {
 
     /** The store keeps only this hash of a token value. */
     private static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -63,7 +63,8 @@ public class RestApiIT extends PlatformTestSupport {
     public void badCredentialsAreRefused() throws Exception {
         assertError(get("/api/2.0/token/list", null), 401, "UNAUTHENTICATED");
         assertError(get("/api/2.0/token/list", "dapi00000000000000000000000000000000"), 401, "UNAUTHENTICATED");
-        String expiring = post("/api/2.0/token/create", admin, "{\"lifetime_seconds\":1}").body().path("token_value").asText();
+        String expiring = post("/api/2.0/token/create", admin, "{\"lifetime_seconds\":1}").body().path("token_value")
+                .asText();
         await("the token to expire", () -> {
             try {
                 return get("/api/2.0/token/list", expiring).status() == 401;
@@ -80,10 +81,11 @@ public class RestApiIT extends PlatformTestSupport {
         int before = ids(get("/api/2.0/token/list", admin).body()).size();
         assertError(post("/api/2.0/token/create", admin, "{\"comment\":"), 400, "MALFORMED_REQUEST");
         assertError(post("/api/2.0/token/create", admin, "[1,2]"), 400, "MALFORMED_REQUEST");
-        assertError(post("/api/2.0/token/create", admin, "{\"lifetime_seconds\":\"soon\"}"), 400, "INVALID_PARAMETER_VALUE");
+        assertError(post("/api/2.0/token/create", admin, "{\"lifetime_seconds\":\"soon\"}"), 400,
+                "INVALID_PARAMETER_VALUE");
         assertError(post("/api/2.0/token/create", admin, "{\"comment\":42}"), 400, "INVALID_PARAMETER_VALUE");
-        assertError(post("/api/2.0/token/create", admin, "{\"comment\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}"),
-                413, "REQUEST_LIMIT_EXCEEDED");
+        assertError(post("/api/2.0/token/create", admin, "{\"comment\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}"), 413,
+                "REQUEST_LIMIT_EXCEEDED");
         Answer missing = post("/api/2.0/token/delete", admin, "{}");
         assertError(missing, 400, "INVALID_PARAMETER_VALUE");
         assertTrue(missing.body().path("message").asText().contains("token_id"));

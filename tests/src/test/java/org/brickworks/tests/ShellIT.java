@@ -58,7 +58,7 @@ public class ShellIT extends PlatformTestSupport {
     @Test
     public void everyCommandHasHelp() throws Exception {
         String list = run("bw:help");
-        for (String command : new String[] {"status", "users", "token-create", "token-list", "token-revoke"}) {
+        for (String command : new String[] { "status", "users", "token-create", "token-list", "token-revoke" }) {
             assertTrue(list, list.contains("bw:" + command + " "));
             String help = run("bw:help " + command);
             assertTrue(command + ": " + help, help.contains("Usage: bw:" + command));

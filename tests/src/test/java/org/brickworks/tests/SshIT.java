@@ -73,7 +73,8 @@ public class SshIT extends PlatformTestSupport {
                 return false;
             }
         });
-        try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(30)).getSession()) {
+        try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(30))
+                .getSession()) {
             session.addPasswordIdentity(token);
             session.auth().verify(Duration.ofSeconds(30));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

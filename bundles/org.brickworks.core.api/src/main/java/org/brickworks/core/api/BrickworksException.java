@@ -1,8 +1,8 @@
 package org.brickworks.core.api;
 
 /**
- * A failure a user can act on: its message is shown as it is (REST {@code message}, shell line), so
- * it names the offending input and never contains a secret.
+ * A failure a user can act on: its message is shown as it is (REST {@code message}, shell line), so it names the
+ * offending input and never contains a secret.
  */
 public class BrickworksException extends RuntimeException {
     private static final long serialVersionUID = 1L;

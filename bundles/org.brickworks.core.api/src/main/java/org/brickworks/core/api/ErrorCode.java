@@ -1,22 +1,13 @@
 package org.brickworks.core.api;
 
 /**
- * Error codes as the Databricks REST API spells them, with the HTTP status each one maps to.
- * Every domain exception carries one; REST answers {@code {"error_code", "message"}} with it and the
- * shell prints its message.
+ * Error codes as the Databricks REST API spells them, with the HTTP status each one maps to. Every domain exception
+ * carries one; REST answers {@code {"error_code", "message"}} with it and the shell prints its message.
  */
 public enum ErrorCode {
-    INVALID_PARAMETER_VALUE(400),
-    MALFORMED_REQUEST(400),
-    REQUEST_LIMIT_EXCEEDED(413),
-    UNAUTHENTICATED(401),
-    PERMISSION_DENIED(403),
-    RESOURCE_DOES_NOT_EXIST(404),
-    ENDPOINT_NOT_FOUND(404),
-    RESOURCE_ALREADY_EXISTS(409),
-    INVALID_STATE(400),
-    TEMPORARILY_UNAVAILABLE(503),
-    INTERNAL_ERROR(500);
+    INVALID_PARAMETER_VALUE(400), MALFORMED_REQUEST(400), REQUEST_LIMIT_EXCEEDED(413), UNAUTHENTICATED(401),
+    PERMISSION_DENIED(403), RESOURCE_DOES_NOT_EXIST(404), ENDPOINT_NOT_FOUND(404), RESOURCE_ALREADY_EXISTS(409),
+    INVALID_STATE(400), TEMPORARILY_UNAVAILABLE(503), INTERNAL_ERROR(500);
 
     private final int httpStatus;
 

@@ -5,10 +5,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Holds the current provider of a dynamic, greedy reference and lets callers wait for one while a
- * provider is being swapped (bundle update): callers see a short wait, not an error. Bind/unbind
- * methods of the owning component call {@link #bind} and {@link #unbind}; request threads call
- * {@link #get}. Thread-safe.
+ * Holds the current provider of a dynamic, greedy reference and lets callers wait for one while a provider is being
+ * swapped (bundle update): callers see a short wait, not an error. Bind/unbind methods of the owning component call
+ * {@link #bind} and {@link #unbind}; request threads call {@link #get}. Thread-safe.
  */
 public final class ServiceSlot<T> {
     private final String name;
@@ -47,7 +46,8 @@ public final class ServiceSlot<T> {
     /**
      * The current provider, waiting up to the slot's patience for one.
      *
-     * @throws BrickworksException {@link ErrorCode#TEMPORARILY_UNAVAILABLE} when none came in time
+     * @throws BrickworksException
+     *             {@link ErrorCode#TEMPORARILY_UNAVAILABLE} when none came in time
      */
     public T get() {
         T service = current;
@@ -67,7 +67,8 @@ public final class ServiceSlot<T> {
             return service;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "Interrupted waiting for the " + name + " service");
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE,
+                    "Interrupted waiting for the " + name + " service");
         } finally {
             lock.unlock();
         }

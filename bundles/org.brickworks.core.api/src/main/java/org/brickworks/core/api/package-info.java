@@ -1,6 +1,6 @@
 /**
- * Types shared by every Brickworks area: the error model the edges (REST, shell) translate, the
- * platform's identity, and the small helper adapters use to wait for a service being swapped.
+ * Types shared by every Brickworks area: the error model the edges (REST, shell) translate, the platform's identity,
+ * and the small helper adapters use to wait for a service being swapped.
  */
 @Export
 @Version("1.0.0")

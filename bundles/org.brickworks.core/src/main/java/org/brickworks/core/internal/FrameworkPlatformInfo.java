@@ -13,9 +13,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The platform's identity, read once from the framework: the data directory comes from the
- * {@value PlatformInfo#DATA_PROPERTY} framework property (the start script sets it from
- * {@code BRICKWORKS_DATA}), relative to the working directory when not absolute; the version is this
- * bundle's; the start time is the process's.
+ * {@value PlatformInfo#DATA_PROPERTY} framework property (the start script sets it from {@code BRICKWORKS_DATA}),
+ * relative to the working directory when not absolute; the version is this bundle's; the start time is the process's.
  */
 @Component
 public class FrameworkPlatformInfo implements PlatformInfo {

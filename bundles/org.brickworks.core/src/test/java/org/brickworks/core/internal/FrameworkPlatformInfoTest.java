@@ -62,8 +62,7 @@ class FrameworkPlatformInfoTest {
         Path file = Files.writeString(temp.resolve("data"), "not a directory");
 
         assertThatThrownBy(() -> new FrameworkPlatformInfo("1.2.3", STARTED, file.toString()))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining(file.toString());
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.toString());
     }
 
     @Test

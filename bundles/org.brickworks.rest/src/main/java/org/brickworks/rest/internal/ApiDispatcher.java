@@ -23,9 +23,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Translates HTTP to route handlers and back, Databricks style: {@code /api/<version>/<path>} for
- * every version clients use, JSON bodies whatever the Content-Type, GET parameters from the query
- * string, errors as {@code {"error_code", "message"}}. Holds no business logic.
+ * Translates HTTP to route handlers and back, Databricks style: {@code /api/<version>/<path>} for every version clients
+ * use, JSON bodies whatever the Content-Type, GET parameters from the query string, errors as {@code {"error_code",
+ * "message"}}. Holds no business logic.
  */
 final class ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -56,26 +56,28 @@ final class ApiDispatcher {
         } catch (Exception e) {
             String incident = UUID.randomUUID().toString();
             LOG.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, e);
-            writeError(response, ErrorCode.INTERNAL_ERROR, "Internal error, incident " + incident + " in the platform log");
+            writeError(response, ErrorCode.INTERNAL_ERROR,
+                    "Internal error, incident " + incident + " in the platform log");
         }
     }
 
     private Object dispatch(HttpServletRequest request) throws Exception {
         String method = request.getMethod();
         // The raw, still-encoded URI: an encoded "..", "/" or "%" can never name an endpoint.
-        String path = request.getRequestURI().substring(request.getContextPath().length() + request.getServletPath().length());
+        String path = request.getRequestURI()
+                .substring(request.getContextPath().length() + request.getServletPath().length());
         Matcher matcher = API_PATH.matcher(path);
         if (!matcher.matches() || !SAFE_PATH.matcher(matcher.group(2)).matches() || matcher.group(2).contains("..")) {
             throw path.contains("%") || path.contains("..")
-                    ? ApiError.malformed("Invalid path " + request.getRequestURI() + ": encoded or relative segments are not allowed")
+                    ? ApiError.malformed("Invalid path " + request.getRequestURI()
+                            + ": encoded or relative segments are not allowed")
                     : ApiError.noEndpoint(method, request.getRequestURI());
         }
         Route route = routes.get(method + " " + matcher.group(2));
         if (route == null) {
             throw ApiError.noEndpoint(method, request.getRequestURI());
         }
-        ApiRequest call = new ApiRequest(
-                route.authenticated() ? authenticator.authenticate(request) : null,
+        ApiRequest call = new ApiRequest(route.authenticated() ? authenticator.authenticate(request) : null,
                 "GET".equals(method) ? queryParams(request) : body(request));
         return route.handler().handle(call);
     }
@@ -104,7 +106,8 @@ final class ApiDispatcher {
             return null;
         }
         if (!body.isObject()) {
-            throw ApiError.malformed("The request body must be a JSON object, got " + body.getNodeType().name().toLowerCase());
+            throw ApiError.malformed(
+                    "The request body must be a JSON object, got " + body.getNodeType().name().toLowerCase());
         }
         return (ObjectNode) body;
     }

@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A parsed API call: the caller (null on open endpoints) and its parameters, from the JSON body
- * of a POST or the query string of a GET. Accessors check types and name the field at fault;
- * unknown fields are ignored.
+ * A parsed API call: the caller (null on open endpoints) and its parameters, from the JSON body of a POST or the query
+ * string of a GET. Accessors check types and name the field at fault; unknown fields are ignored.
  */
 final class ApiRequest {
     private final User caller;
@@ -28,8 +27,8 @@ final class ApiRequest {
     }
 
     String requiredString(String field) {
-        return optionalString(field).orElseThrow(() -> BrickworksException.invalidParameter(
-                "Missing required field: " + field));
+        return optionalString(field)
+                .orElseThrow(() -> BrickworksException.invalidParameter("Missing required field: " + field));
     }
 
     Optional<String> optionalString(String field) {
@@ -63,7 +62,7 @@ final class ApiRequest {
     }
 
     private static BrickworksException wrongType(String field, String expected, JsonNode value) {
-        return BrickworksException.invalidParameter(
-                "Invalid value for " + field + ": expected " + expected + ", got " + value.getNodeType().name().toLowerCase());
+        return BrickworksException.invalidParameter("Invalid value for " + field + ": expected " + expected + ", got "
+                + value.getNodeType().name().toLowerCase());
     }
 }

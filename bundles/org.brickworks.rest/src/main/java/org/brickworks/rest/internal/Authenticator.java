@@ -11,8 +11,8 @@ import org.brickworks.security.api.dto.User;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Finds the caller of a request from its personal access token: {@code Authorization: Bearer <token>},
- * or HTTP Basic with the token as password (user {@code token} or the owner), as Databricks accepts.
+ * Finds the caller of a request from its personal access token: {@code Authorization: Bearer <token>}, or HTTP Basic
+ * with the token as password (user {@code token} or the owner), as Databricks accepts.
  */
 final class Authenticator {
     private final ServiceSlot<TokenService> tokens;
@@ -33,7 +33,8 @@ final class Authenticator {
         if (startsWithIgnoreCase(header, "Basic ")) {
             return basic(header.substring(6).trim());
         }
-        throw BrickworksException.unauthenticated("Unsupported Authorization scheme: use Bearer <personal access token>");
+        throw BrickworksException
+                .unauthenticated("Unsupported Authorization scheme: use Bearer <personal access token>");
     }
 
     private User basic(String encoded) {

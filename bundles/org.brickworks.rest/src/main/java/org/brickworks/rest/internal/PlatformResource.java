@@ -21,25 +21,19 @@ final class PlatformResource {
     }
 
     List<Route> routes() {
-        return List.of(
-                Route.get("health", this::health).open(),
-                Route.get("preview/scim/v2/Me", this::me));
+        return List.of(Route.get("health", this::health).open(), Route.get("preview/scim/v2/Me", this::me));
     }
 
     private Object health(ApiRequest request) {
-        return json.createObjectNode()
-                .put("status", "OK")
-                .put("version", platform.version())
-                .put("uptime_seconds", Duration.between(platform.startedAt(), Instant.now()).toSeconds());
+        return json.createObjectNode().put("status", "OK").put("version", platform.version()).put("uptime_seconds",
+                Duration.between(platform.startedAt(), Instant.now()).toSeconds());
     }
 
     private Object me(ApiRequest request) {
         User user = request.caller();
         ObjectNode me = json.createObjectNode();
         me.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
-        me.put("id", Long.toString(user.id()))
-                .put("userName", user.userName())
-                .put("displayName", user.displayName())
+        me.put("id", Long.toString(user.id())).put("userName", user.userName()).put("displayName", user.displayName())
                 .put("active", true);
         me.putArray("emails").addObject().put("value", user.userName()).put("type", "work").put("primary", true);
         if (user.admin()) {

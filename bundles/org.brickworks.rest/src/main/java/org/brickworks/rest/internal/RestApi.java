@@ -26,9 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (the
- * token service) are held in {@link ServiceSlot}s: during a swap requests wait for the new
- * provider instead of failing.
+ * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (the token service) are held
+ * in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
  */
 @Component(service = Servlet.class, configurationPid = "org.brickworks.rest")
 @HttpWhiteboardServletPattern("/api/*")
@@ -49,8 +48,7 @@ public class RestApi extends HttpServlet {
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindTokenService(TokenService service) {
         tokens.bind(service);
     }

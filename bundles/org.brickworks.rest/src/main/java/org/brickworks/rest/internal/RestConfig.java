@@ -8,7 +8,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Maximum body size", description = "Largest request body accepted, in bytes")
     long maxBodyBytes() default 10 * 1024 * 1024;
 
-    @AttributeDefinition(name = "Service wait",
-            description = "Seconds a request waits for a service being updated before answering TEMPORARILY_UNAVAILABLE")
+    @AttributeDefinition(name = "Service wait", description = "Seconds a request waits for a service being updated before answering TEMPORARILY_UNAVAILABLE")
     int serviceWaitSeconds() default 30;
 }

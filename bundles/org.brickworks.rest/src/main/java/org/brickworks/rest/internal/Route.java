@@ -1,8 +1,8 @@
 package org.brickworks.rest.internal;
 
 /**
- * One REST endpoint: HTTP method and path below the API version ({@code token/list} answers
- * {@code /api/2.0/token/list} and {@code /api/2.1/token/list}), and whether it needs a token.
+ * One REST endpoint: HTTP method and path below the API version ({@code token/list} answers {@code /api/2.0/token/list}
+ * and {@code /api/2.1/token/list}), and whether it needs a token.
  */
 record Route(String method, String path, boolean authenticated, Handler handler) {
 

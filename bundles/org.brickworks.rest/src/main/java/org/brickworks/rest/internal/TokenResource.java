@@ -22,9 +22,7 @@ final class TokenResource {
     }
 
     List<Route> routes() {
-        return List.of(
-                Route.post("token/create", this::create),
-                Route.get("token/list", this::list),
+        return List.of(Route.post("token/create", this::create), Route.get("token/list", this::list),
                 Route.post("token/delete", this::delete));
     }
 
@@ -50,10 +48,7 @@ final class TokenResource {
     }
 
     private ObjectNode info(TokenInfo token) {
-        return json.createObjectNode()
-                .put("token_id", token.tokenId())
-                .put("creation_time", token.creationTime())
-                .put("expiry_time", token.expiryTime())
-                .put("comment", token.comment());
+        return json.createObjectNode().put("token_id", token.tokenId()).put("creation_time", token.creationTime())
+                .put("expiry_time", token.expiryTime()).put("comment", token.comment());
     }
 }

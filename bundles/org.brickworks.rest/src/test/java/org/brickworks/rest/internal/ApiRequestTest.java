@@ -64,8 +64,9 @@ class ApiRequestTest {
                 .hasMessage("Invalid value for lifetime_seconds: expected an integer, got number");
         assertInvalid(() -> request("{\"lifetime_seconds\": \"1h\"}").optionalLong("lifetime_seconds"))
                 .hasMessage("Invalid value for lifetime_seconds: expected an integer, got string");
-        assertInvalid(() -> request("{\"lifetime_seconds\": \"99999999999999999999\"}").optionalLong("lifetime_seconds"))
-                .hasMessageContaining("expected an integer");
+        assertInvalid(
+                () -> request("{\"lifetime_seconds\": \"99999999999999999999\"}").optionalLong("lifetime_seconds"))
+                        .hasMessageContaining("expected an integer");
         assertInvalid(() -> request("{\"lifetime_seconds\": 99999999999999999999}").optionalLong("lifetime_seconds"))
                 .hasMessageContaining("expected an integer");
         assertInvalid(() -> request("{\"lifetime_seconds\": true}").optionalLong("lifetime_seconds"))

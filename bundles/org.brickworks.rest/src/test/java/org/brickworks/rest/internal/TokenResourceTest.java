@@ -34,8 +34,8 @@ class TokenResourceTest {
 
     @Test
     void offersTheTokenApiOnlyToAuthenticatedCallers() {
-        assertThat(resource.routes()).extracting(Route::key)
-                .containsExactlyInAnyOrder("POST token/create", "GET token/list", "POST token/delete");
+        assertThat(resource.routes()).extracting(Route::key).containsExactlyInAnyOrder("POST token/create",
+                "GET token/list", "POST token/delete");
         assertThat(resource.routes()).allMatch(Route::authenticated);
     }
 
@@ -111,14 +111,14 @@ class TokenResourceTest {
     void answersTemporarilyUnavailableWhileNoTokenServiceIsBound() {
         slot.unbind(service);
 
-        assertThatThrownBy(() -> call("GET token/list", ALICE, null))
-                .isInstanceOfSatisfying(BrickworksException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE));
+        assertThatThrownBy(() -> call("GET token/list", ALICE, null)).isInstanceOfSatisfying(BrickworksException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE));
     }
 
     private Object call(String key, User caller, String body) throws Exception {
         Route route = resource.routes().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
-        Object result = route.handler().handle(new ApiRequest(caller, body == null ? null : (ObjectNode) json.readTree(body)));
+        Object result = route.handler()
+                .handle(new ApiRequest(caller, body == null ? null : (ObjectNode) json.readTree(body)));
         return result == null ? null : written(result);
     }
 

@@ -9,8 +9,8 @@ import org.brickworks.security.api.dto.User;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Personal access tokens as Databricks defines them (Token API 2.0). Token values are shown once,
- * at creation; only their hashes are stored. Thread-safe.
+ * Personal access tokens as Databricks defines them (Token API 2.0). Token values are shown once, at creation; only
+ * their hashes are stored. Thread-safe.
  */
 @ProviderType
 public interface TokenService {
@@ -18,8 +18,11 @@ public interface TokenService {
     /**
      * Creates a token for {@code userName}.
      *
-     * @param lifetimeSeconds seconds until it expires; empty or {@code <= 0} means it never expires
-     * @throws org.brickworks.core.api.BrickworksException RESOURCE_DOES_NOT_EXIST for an unknown user
+     * @param lifetimeSeconds
+     *            seconds until it expires; empty or {@code <= 0} means it never expires
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             RESOURCE_DOES_NOT_EXIST for an unknown user
      */
     CreatedToken create(String userName, String comment, Optional<Long> lifetimeSeconds);
 
@@ -32,16 +35,17 @@ public interface TokenService {
     /**
      * Revokes one of {@code userName}'s tokens; administrators may revoke anyone's.
      *
-     * @throws org.brickworks.core.api.BrickworksException RESOURCE_DOES_NOT_EXIST when the caller has
-     *         no such token
+     * @throws org.brickworks.core.api.BrickworksException
+     *             RESOURCE_DOES_NOT_EXIST when the caller has no such token
      */
     void revoke(String userName, String tokenId);
 
     /**
      * The user a token value belongs to.
      *
-     * @throws org.brickworks.core.api.BrickworksException UNAUTHENTICATED when the value is unknown,
-     *         expired or revoked (the message says which, never the value)
+     * @throws org.brickworks.core.api.BrickworksException
+     *             UNAUTHENTICATED when the value is unknown, expired or revoked (the message says which, never the
+     *             value)
      */
     User authenticate(String tokenValue);
 }

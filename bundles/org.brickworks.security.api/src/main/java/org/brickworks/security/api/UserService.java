@@ -12,6 +12,9 @@ public interface UserService {
 
     List<User> list();
 
-    /** @throws org.brickworks.core.api.BrickworksException RESOURCE_DOES_NOT_EXIST */
+    /**
+     * @throws org.brickworks.core.api.BrickworksException
+     *             RESOURCE_DOES_NOT_EXIST
+     */
     User get(String userName);
 }

@@ -1,6 +1,6 @@
 /**
- * Users and personal access tokens. Every entry point (REST, shell, SSH) authenticates a caller
- * through {@link org.brickworks.security.api.TokenService#authenticate(String)}.
+ * Users and personal access tokens. Every entry point (REST, shell, SSH) authenticates a caller through
+ * {@link org.brickworks.security.api.TokenService#authenticate(String)}.
  */
 @Export
 @Version("1.0.0")

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First start: creates the {@code admin} user and a token for it, written to
- * {@code <data>/admin-token} readable by the owner only. Later starts do nothing while the admin
- * has a token or the file exists, so the file is the one place the first token is ever shown.
+ * First start: creates the {@code admin} user and a token for it, written to {@code <data>/admin-token} readable by the
+ * owner only. Later starts do nothing while the admin has a token or the file exists, so the file is the one place the
+ * first token is ever shown.
  */
 @Component(immediate = true, service = AdminBootstrap.class)
 public class AdminBootstrap {

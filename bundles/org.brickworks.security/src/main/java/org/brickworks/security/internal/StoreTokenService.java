@@ -20,9 +20,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Personal access tokens in the store: only the SHA-256 of a value is kept, so a leaked store does
- * not leak tokens. Revoked tokens stay as rows (without being listed) so a caller is told its token
- * was revoked rather than unknown.
+ * Personal access tokens in the store: only the SHA-256 of a value is kept, so a leaked store does not leak tokens.
+ * Revoked tokens stay as rows (without being listed) so a caller is told its token was revoked rather than unknown.
  */
 @Component
 public class StoreTokenService implements TokenService {
@@ -55,7 +54,8 @@ public class StoreTokenService implements TokenService {
                 s.setLong(6, expiry);
                 s.executeUpdate();
             }
-            return new CreatedToken(value, new TokenInfo(tokenId, userName, comment == null ? "" : comment, now, expiry));
+            return new CreatedToken(value,
+                    new TokenInfo(tokenId, userName, comment == null ? "" : comment, now, expiry));
         });
     }
 
@@ -78,8 +78,9 @@ public class StoreTokenService implements TokenService {
     public void revoke(String userName, String tokenId) {
         int revoked = store.transaction(c -> {
             boolean admin = StoreUserService.find(c, userName).map(User::admin).orElse(false);
-            try (PreparedStatement s = c.prepareStatement("UPDATE tokens SET revoked_at = ? WHERE token_id = ?"
-                    + " AND revoked_at IS NULL" + (admin ? "" : " AND user_id = (SELECT id FROM users WHERE user_name = ?)"))) {
+            try (PreparedStatement s = c
+                    .prepareStatement("UPDATE tokens SET revoked_at = ? WHERE token_id = ?" + " AND revoked_at IS NULL"
+                            + (admin ? "" : " AND user_id = (SELECT id FROM users WHERE user_name = ?)"))) {
                 s.setLong(1, System.currentTimeMillis());
                 s.setString(2, tokenId);
                 if (!admin) {
@@ -134,7 +135,8 @@ public class StoreTokenService implements TokenService {
             List<TokenInfo> tokens = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    tokens.add(new TokenInfo(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
+                    tokens.add(
+                            new TokenInfo(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
                 }
             }
             return tokens;

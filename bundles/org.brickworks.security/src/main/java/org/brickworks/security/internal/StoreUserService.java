@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Users kept in the store. Creates the security schema and the {@value #ADMIN} user on first start. */
-@Component(service = {UserService.class, StoreUserService.class})
+@Component(service = { UserService.class, StoreUserService.class })
 public class StoreUserService implements UserService {
     static final String SELECT = "SELECT id, user_name, display_name, is_admin, created_at FROM users";
 
@@ -80,6 +80,7 @@ public class StoreUserService implements UserService {
     }
 
     static User read(ResultSet r) throws SQLException {
-        return new User(r.getLong(1), r.getString(2), r.getString(3), r.getBoolean(4), Instant.ofEpochMilli(r.getLong(5)));
+        return new User(r.getLong(1), r.getString(2), r.getString(3), r.getBoolean(4),
+                Instant.ofEpochMilli(r.getLong(5)));
     }
 }

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Token values in Databricks' shape ({@code dapi} + 32 hex digits, 128 random bits) and their
- * hashes. A fast hash is right here: values are random, not passwords people chose.
+ * Token values in Databricks' shape ({@code dapi} + 32 hex digits, 128 random bits) and their hashes. A fast hash is
+ * right here: values are random, not passwords people chose.
  */
 final class TokenValues {
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -60,8 +60,7 @@ class AdminBootstrapTest {
         bootstrap();
 
         try (var files = Files.list(data)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .contains(AdminBootstrap.TOKEN_FILE)
+            assertThat(files.map(p -> p.getFileName().toString())).contains(AdminBootstrap.TOKEN_FILE)
                     .noneMatch(name -> name.endsWith(".tmp"));
         }
     }

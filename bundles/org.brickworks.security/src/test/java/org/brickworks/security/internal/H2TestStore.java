@@ -56,7 +56,8 @@ final class H2TestStore implements Store, AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute(statement);
                 }
-                try (PreparedStatement s = c.prepareStatement("MERGE INTO schema_version (area, version) VALUES (?, ?)")) {
+                try (PreparedStatement s = c
+                        .prepareStatement("MERGE INTO schema_version (area, version) VALUES (?, ?)")) {
                     s.setString(1, area);
                     s.setInt(2, version);
                     return s.executeUpdate();

@@ -34,8 +34,10 @@ class StoreTokenServiceTest {
         store = new H2TestStore(data);
         StoreUserService users = new StoreUserService(store);
         users.ensureAdmin();
-        store.update("INSERT INTO users (user_name, display_name, is_admin, created_at) VALUES ('alice', 'Alice', FALSE, 0)");
-        store.update("INSERT INTO users (user_name, display_name, is_admin, created_at) VALUES ('bob', 'Bob', FALSE, 0)");
+        store.update(
+                "INSERT INTO users (user_name, display_name, is_admin, created_at) VALUES ('alice', 'Alice', FALSE, 0)");
+        store.update(
+                "INSERT INTO users (user_name, display_name, is_admin, created_at) VALUES ('bob', 'Bob', FALSE, 0)");
         tokens = new StoreTokenService(users);
     }
 
@@ -70,22 +72,23 @@ class StoreTokenServiceTest {
     @Test
     void storesOnlyTheHashOfTheValue() throws NoSuchAlgorithmException {
         CreatedToken created = tokens.create("alice", null, Optional.empty());
-        String expectedHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(created.tokenValue().getBytes(StandardCharsets.UTF_8)));
+        String expectedHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(created.tokenValue().getBytes(StandardCharsets.UTF_8)));
 
-        Object storedHash = store.queryValue("SELECT token_hash FROM tokens WHERE token_id = ?", created.info().tokenId());
+        Object storedHash = store.queryValue("SELECT token_hash FROM tokens WHERE token_id = ?",
+                created.info().tokenId());
 
         assertThat(storedHash).isEqualTo(expectedHash).isNotEqualTo(created.tokenValue());
-        assertThat(store.queryValue("SELECT COUNT(*) FROM tokens WHERE token_id = ?1 OR token_hash = ?1 OR comment = ?1",
-                created.tokenValue())).isEqualTo(0L);
+        assertThat(
+                store.queryValue("SELECT COUNT(*) FROM tokens WHERE token_id = ?1 OR token_hash = ?1 OR comment = ?1",
+                        created.tokenValue())).isEqualTo(0L);
         assertThat(created.info().comment()).isEmpty();
     }
 
     @Test
     void createForUnknownUserIsResourceDoesNotExist() {
-        assertThatThrownBy(() -> tokens.create("nobody", "", Optional.empty()))
-                .isInstanceOfSatisfying(BrickworksException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+        assertThatThrownBy(() -> tokens.create("nobody", "", Optional.empty())).isInstanceOfSatisfying(
+                BrickworksException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
         assertThat(store.queryValue("SELECT COUNT(*) FROM tokens")).isEqualTo(0L);
     }
 
@@ -95,8 +98,8 @@ class StoreTokenServiceTest {
         assertThat(created.info().expiryTime()).isEqualTo(created.info().creationTime() + 1000);
         assertThat(tokens.authenticate(created.tokenValue()).userName()).isEqualTo("alice");
 
-        store.update("UPDATE tokens SET expires_at = ? WHERE token_id = ?",
-                System.currentTimeMillis() - 1, created.info().tokenId());
+        store.update("UPDATE tokens SET expires_at = ? WHERE token_id = ?", System.currentTimeMillis() - 1,
+                created.info().tokenId());
 
         assertUnauthenticated(created.tokenValue()).hasMessageContaining("expired");
     }
@@ -148,24 +151,22 @@ class StoreTokenServiceTest {
         store.update("UPDATE tokens SET created_at = 200 WHERE token_id = ?", aliceOld.info().tokenId());
         store.update("UPDATE tokens SET created_at = 300 WHERE token_id = ?", aliceNew.info().tokenId());
 
-        assertThat(tokens.list("alice")).extracting(TokenInfo::tokenId)
-                .containsExactly(aliceOld.info().tokenId(), aliceNew.info().tokenId());
+        assertThat(tokens.list("alice")).extracting(TokenInfo::tokenId).containsExactly(aliceOld.info().tokenId(),
+                aliceNew.info().tokenId());
         assertThat(tokens.list("bob")).isEmpty();
         assertThat(tokens.listAll()).extracting(TokenInfo::tokenId, TokenInfo::userName).containsExactly(
-                tuple(adminToken.info().tokenId(), "admin"),
-                tuple(aliceOld.info().tokenId(), "alice"),
+                tuple(adminToken.info().tokenId(), "admin"), tuple(aliceOld.info().tokenId(), "alice"),
                 tuple(aliceNew.info().tokenId(), "alice"));
-        assertThat(tokens.list("alice").get(1)).isEqualTo(new TokenInfo(aliceNew.info().tokenId(), "alice", "new", 300,
-                aliceNew.info().expiryTime()));
+        assertThat(tokens.list("alice").get(1))
+                .isEqualTo(new TokenInfo(aliceNew.info().tokenId(), "alice", "new", 300, aliceNew.info().expiryTime()));
     }
 
     @Test
     void anotherNonAdminUserCannotRevokeAToken() {
         CreatedToken alices = tokens.create("alice", "", Optional.empty());
 
-        assertThatThrownBy(() -> tokens.revoke("bob", alices.info().tokenId()))
-                .isInstanceOfSatisfying(BrickworksException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+        assertThatThrownBy(() -> tokens.revoke("bob", alices.info().tokenId())).isInstanceOfSatisfying(
+                BrickworksException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
 
         assertThat(tokens.authenticate(alices.tokenValue()).userName()).isEqualTo("alice");
     }
@@ -184,17 +185,14 @@ class StoreTokenServiceTest {
         CreatedToken created = tokens.create("alice", "", Optional.empty());
         tokens.revoke("alice", created.info().tokenId());
 
-        assertThatThrownBy(() -> tokens.revoke("alice", created.info().tokenId()))
-                .isInstanceOfSatisfying(BrickworksException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
-        assertThatThrownBy(() -> tokens.revoke("admin", "no-such-token"))
-                .isInstanceOfSatisfying(BrickworksException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+        assertThatThrownBy(() -> tokens.revoke("alice", created.info().tokenId())).isInstanceOfSatisfying(
+                BrickworksException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+        assertThatThrownBy(() -> tokens.revoke("admin", "no-such-token")).isInstanceOfSatisfying(
+                BrickworksException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertUnauthenticated(String value) {
-        return assertThatThrownBy(() -> tokens.authenticate(value))
-                .isInstanceOfSatisfying(BrickworksException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+        return assertThatThrownBy(() -> tokens.authenticate(value)).isInstanceOfSatisfying(BrickworksException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNAUTHENTICATED));
     }
 }

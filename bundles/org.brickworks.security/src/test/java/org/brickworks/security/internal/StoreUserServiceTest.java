@@ -59,7 +59,8 @@ class StoreUserServiceTest {
     void getFindsAUserByName() {
         StoreUserService users = new StoreUserService(store);
         users.ensureAdmin();
-        store.update("INSERT INTO users (user_name, display_name, is_admin, created_at) VALUES ('alice', 'Alice', FALSE, 1000)");
+        store.update(
+                "INSERT INTO users (user_name, display_name, is_admin, created_at) VALUES ('alice', 'Alice', FALSE, 1000)");
 
         User alice = users.get("alice");
 

@@ -25,12 +25,13 @@ final class CommandHelp {
             }
             Descriptor descriptor = parameter.getAnnotation(Descriptor.class);
             String text = descriptor == null ? "" : descriptor.value();
-            org.apache.felix.service.command.Parameter option =
-                    parameter.getAnnotation(org.apache.felix.service.command.Parameter.class);
+            org.apache.felix.service.command.Parameter option = parameter
+                    .getAnnotation(org.apache.felix.service.command.Parameter.class);
             if (option != null) {
                 options.row(String.join(", ", option.names()), text + " (default " + option.absentValue() + ")");
             } else {
-                String argument = parameter.isVarArgs() ? "[" + text.split(" ")[0] + "...]" : "<" + text.split(" ")[0] + ">";
+                String argument = parameter.isVarArgs() ? "[" + text.split(" ")[0] + "...]"
+                        : "<" + text.split(" ")[0] + ">";
                 usage.append(' ').append(argument);
                 arguments.row(argument, text);
             }

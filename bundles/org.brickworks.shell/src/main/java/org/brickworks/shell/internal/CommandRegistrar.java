@@ -24,14 +24,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Publishes the methods of every {@link ShellCommands} component as Gogo functions in scope
- * {@code bw}. Gogo finds a command's method by its name, and Java names cannot hold the dashes our
- * commands have, so each command is its own {@link Function} calling the method through Gogo's
- * own argument coercion. Also serves {@code bw:help}, since Gogo's {@code help} finds methods by
- * command name too. Immediate: Gogo fetches a command service only when it runs, so a delayed
- * registrar would publish nothing until someone typed {@code bw:help}.
+ * Publishes the methods of every {@link ShellCommands} component as Gogo functions in scope {@code bw}. Gogo finds a
+ * command's method by its name, and Java names cannot hold the dashes our commands have, so each command is its own
+ * {@link Function} calling the method through Gogo's own argument coercion. Also serves {@code bw:help}, since Gogo's
+ * {@code help} finds methods by command name too. Immediate: Gogo fetches a command service only when it runs, so a
+ * delayed registrar would publish nothing until someone typed {@code bw:help}.
  */
-@Component(immediate = true, service = CommandRegistrar.class, property = {"osgi.command.scope=bw", "osgi.command.function=help"})
+@Component(immediate = true, service = CommandRegistrar.class, property = { "osgi.command.scope=bw",
+        "osgi.command.function=help" })
 public class CommandRegistrar {
     private final BundleContext context;
     private final Map<String, Method> commands = new ConcurrentHashMap<>();

@@ -35,11 +35,10 @@ public class PlatformCommands implements ShellCommands {
     @Descriptor("Show the platform's version, uptime, bundles by state and the state of its services")
     public String status() {
         Duration uptime = Duration.between(platform.startedAt(), Instant.now()).withNanos(0);
-        StringBuilder out = new StringBuilder()
-                .append("Brickworks ").append(platform.version()).append('\n')
+        StringBuilder out = new StringBuilder().append("Brickworks ").append(platform.version()).append('\n')
                 .append("Uptime:    ").append(uptime.toString().substring(2).toLowerCase()).append('\n')
-                .append("Data:      ").append(platform.dataDirectory()).append('\n')
-                .append("Bundles:   ").append(bundlesByState()).append("\n\n");
+                .append("Data:      ").append(platform.dataDirectory()).append('\n').append("Bundles:   ")
+                .append(bundlesByState()).append("\n\n");
         Table services = new Table("SERVICE", "STATE");
         brickworksComponents().forEach((name, state) -> services.row(name, state));
         return out.append(services).toString();
@@ -53,8 +52,7 @@ public class PlatformCommands implements ShellCommands {
 
     private Map<String, String> brickworksComponents() {
         Map<String, String> states = new TreeMap<>();
-        components.getComponentDescriptionDTOs().stream()
-                .filter(d -> d.name.startsWith("org.brickworks."))
+        components.getComponentDescriptionDTOs().stream().filter(d -> d.name.startsWith("org.brickworks."))
                 .forEach(d -> states.put(d.name.replaceFirst("^org\\.brickworks\\.", ""),
                         components.getComponentConfigurationDTOs(d).stream().map(PlatformCommands::stateName)
                                 .findFirst().orElse(components.isComponentEnabled(d) ? "unused" : "disabled")));
@@ -63,23 +61,23 @@ public class PlatformCommands implements ShellCommands {
 
     private static String stateName(ComponentConfigurationDTO configuration) {
         return switch (configuration.state) {
-            case ComponentConfigurationDTO.ACTIVE -> "active";
-            case ComponentConfigurationDTO.SATISFIED -> "satisfied";
-            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "waiting for " + String.join(", ",
-                    Stream.of(configuration.unsatisfiedReferences).map(r -> r.name).toList());
-            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "waiting for configuration";
-            default -> "failed";
+        case ComponentConfigurationDTO.ACTIVE -> "active";
+        case ComponentConfigurationDTO.SATISFIED -> "satisfied";
+        case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "waiting for "
+                + String.join(", ", Stream.of(configuration.unsatisfiedReferences).map(r -> r.name).toList());
+        case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "waiting for configuration";
+        default -> "failed";
         };
     }
 
     private static String stateName(Bundle bundle) {
         return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> "active";
-            case Bundle.RESOLVED -> "resolved";
-            case Bundle.INSTALLED -> "installed";
-            case Bundle.STARTING -> "starting";
-            case Bundle.STOPPING -> "stopping";
-            default -> "uninstalled";
+        case Bundle.ACTIVE -> "active";
+        case Bundle.RESOLVED -> "resolved";
+        case Bundle.INSTALLED -> "installed";
+        case Bundle.STARTING -> "starting";
+        case Bundle.STOPPING -> "stopping";
+        default -> "uninstalled";
         };
     }
 }

@@ -31,21 +31,24 @@ public class SecurityCommands implements ShellCommands {
 
     @Descriptor("Create a personal access token and print its value (shown only this once)")
     public String tokenCreate(
-            @Descriptor("user the token acts as") @Parameter(names = {"-u", "--user"}, absentValue = UserService.ADMIN) String user,
-            @Descriptor("lifetime in seconds, 0 for none") @Parameter(names = {"-l", "--lifetime"}, absentValue = "0") long lifetime,
+            @Descriptor("user the token acts as") @Parameter(names = { "-u",
+                    "--user" }, absentValue = UserService.ADMIN) String user,
+            @Descriptor("lifetime in seconds, 0 for none") @Parameter(names = { "-l",
+                    "--lifetime" }, absentValue = "0") long lifetime,
             @Descriptor("what the token is for") String... comment) {
         CreatedToken created = tokens.create(user, String.join(" ", comment), Optional.of(lifetime));
-        return created.tokenValue() + "\n(token id " + created.info().tokenId() + ", user " + user
-                + ", expires " + expiry(created.info()) + ")";
+        return created.tokenValue() + "\n(token id " + created.info().tokenId() + ", user " + user + ", expires "
+                + expiry(created.info()) + ")";
     }
 
     @Descriptor("List personal access tokens (all users, or one)")
-    public String tokenList(
-            @Descriptor("only this user's tokens") @Parameter(names = {"-u", "--user"}, absentValue = "") String user) {
+    public String tokenList(@Descriptor("only this user's tokens") @Parameter(names = { "-u",
+            "--user" }, absentValue = "") String user) {
         TokenService service = tokens;
         List<TokenInfo> list = user.isEmpty() ? service.listAll() : service.list(user);
         Table table = new Table("TOKEN ID", "USER", "CREATED", "EXPIRES", "COMMENT");
-        list.forEach(t -> table.row(t.tokenId(), t.userName(), Instant.ofEpochMilli(t.creationTime()), expiry(t), t.comment()));
+        list.forEach(t -> table.row(t.tokenId(), t.userName(), Instant.ofEpochMilli(t.creationTime()), expiry(t),
+                t.comment()));
         return table.toString();
     }
 

@@ -10,9 +10,7 @@ class TableTest {
 
     @Test
     void alignsColumnsToTheirWidestCellTwoSpacesApart() {
-        Table table = new Table("USER", "NAME", "ADMIN")
-                .row("admin", "Administrator", "yes")
-                .row("al", "Al", "no");
+        Table table = new Table("USER", "NAME", "ADMIN").row("admin", "Administrator", "yes").row("al", "Al", "no");
 
         assertThat(table).hasToString("""
                 USER   NAME           ADMIN
@@ -22,14 +20,9 @@ class TableTest {
 
     @Test
     void doesNotPadTheLastColumn() {
-        Table table = new Table("ID", "COMMENT")
-                .row("1", "a long comment")
-                .row("2", "short");
+        Table table = new Table("ID", "COMMENT").row("1", "a long comment").row("2", "short");
 
-        assertThat(table.toString().lines()).containsExactly(
-                "ID  COMMENT",
-                "1   a long comment",
-                "2   short");
+        assertThat(table.toString().lines()).containsExactly("ID  COMMENT", "1   a long comment", "2   short");
     }
 
     @Test
@@ -41,8 +34,6 @@ class TableTest {
     void rendersCellsWithTheirStringForm() {
         Table table = new Table("CREATED", "COUNT").row(Instant.EPOCH, 3L);
 
-        assertThat(table.toString().lines()).containsExactly(
-                "CREATED               COUNT",
-                "1970-01-01T00:00:00Z  3");
+        assertThat(table.toString().lines()).containsExactly("CREATED               COUNT", "1970-01-01T00:00:00Z  3");
     }
 }

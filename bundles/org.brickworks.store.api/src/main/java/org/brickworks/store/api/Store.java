@@ -5,8 +5,8 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The JDBC metadata store (embedded H2 by default, PostgreSQL when configured). Thread-safe.
- * Connections never escape a call: work runs inside it and the connection goes back to the pool.
+ * The JDBC metadata store (embedded H2 by default, PostgreSQL when configured). Thread-safe. Connections never escape a
+ * call: work runs inside it and the connection goes back to the pool.
  */
 @ProviderType
 public interface Store {
@@ -14,14 +14,15 @@ public interface Store {
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
      *
-     * @throws StoreException wrapping the {@link java.sql.SQLException} of a failed transaction
+     * @throws StoreException
+     *             wrapping the {@link java.sql.SQLException} of a failed transaction
      */
     <T> T transaction(SqlWork<T> work);
 
     /**
-     * Brings {@code area}'s schema to {@code migrations.size()}: statement {@code i} (0-based) is schema
-     * version {@code i + 1}; those not yet applied run in order, each in its own transaction with the
-     * recorded version. Migrations are append-only: an area never edits one that shipped.
+     * Brings {@code area}'s schema to {@code migrations.size()}: statement {@code i} (0-based) is schema version
+     * {@code i + 1}; those not yet applied run in order, each in its own transaction with the recorded version.
+     * Migrations are append-only: an area never edits one that shipped.
      */
     void migrate(String area, List<String> migrations);
 

@@ -1,6 +1,6 @@
 /**
- * The platform's metadata store: JDBC work in transactions and per-area versioned schema
- * migrations. Bundles get a {@link org.brickworks.store.api.Store}, never a file path or URL.
+ * The platform's metadata store: JDBC work in transactions and per-area versioned schema migrations. Bundles get a
+ * {@link org.brickworks.store.api.Store}, never a file path or URL.
  */
 @Export
 @Version("1.0.0")

@@ -21,15 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The metadata store over a JDBC connection pool: an H2 file database under the data directory
- * unless {@code url} names another database (PostgreSQL). A configuration change replaces the
- * component (no {@code @Modified}): dependants rebind to a store on the new database.
+ * The metadata store over a JDBC connection pool: an H2 file database under the data directory unless {@code url} names
+ * another database (PostgreSQL). A configuration change replaces the component (no {@code @Modified}): dependants
+ * rebind to a store on the new database.
  * <p>
- * It starts only once its configuration exists (the distribution ships
- * {@code etc/org.brickworks.store.cfg}): starting on the default H2 database before File Install
- * delivers a PostgreSQL URL would run the admin bootstrap against the wrong database, and on a node
- * whose PostgreSQL already has an admin leave {@code admin-token} holding a token of that throwaway
- * H2 database.
+ * It starts only once its configuration exists (the distribution ships {@code etc/org.brickworks.store.cfg}): starting
+ * on the default H2 database before File Install delivers a PostgreSQL URL would run the admin bootstrap against the
+ * wrong database, and on a node whose PostgreSQL already has an admin leave {@code admin-token} holding a token of that
+ * throwaway H2 database.
  */
 @Component(configurationPid = "org.brickworks.store", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = StoreConfig.class)
@@ -41,14 +40,13 @@ public class JdbcStore implements Store {
 
     @Activate
     public JdbcStore(@Reference PlatformInfo platform, StoreConfig config) {
-        String url = config.url().isBlank()
-                ? "jdbc:h2:file:" + platform.dataDirectory().resolve("store/brickworks")
+        String url = config.url().isBlank() ? "jdbc:h2:file:" + platform.dataDirectory().resolve("store/brickworks")
                 : config.url();
         ConnectionPoolDataSource source = DataSources.forUrl(url, config.user(), config.password());
         pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(config.maxConnections());
-        description = transaction(c -> c.getMetaData().getDatabaseProductName() + " "
-                + c.getMetaData().getDatabaseProductVersion());
+        description = transaction(
+                c -> c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
         transaction(c -> Migrations.createVersionTable(c));
         LOG.info("Store ready: {} at {}", description, DataSources.withoutSecrets(url));
     }

@@ -35,8 +35,7 @@ final class Migrations {
         try (Statement s = c.createStatement()) {
             s.execute(statement);
         }
-        String record = version == 1
-                ? "INSERT INTO schema_version (version, area) VALUES (?, ?)"
+        String record = version == 1 ? "INSERT INTO schema_version (version, area) VALUES (?, ?)"
                 : "UPDATE schema_version SET version = ? WHERE area = ?";
         try (PreparedStatement s = c.prepareStatement(record)) {
             s.setInt(1, version);

@@ -9,8 +9,8 @@ class DataSourcesTest {
 
     @Test
     void choosesH2DataSourceForH2Url() {
-        assertThat(DataSources.forUrl("jdbc:h2:mem:test", "sa", "secret"))
-                .isInstanceOfSatisfying(JdbcDataSource.class, h2 -> {
+        assertThat(DataSources.forUrl("jdbc:h2:mem:test", "sa", "secret")).isInstanceOfSatisfying(JdbcDataSource.class,
+                h2 -> {
                     assertThat(h2.getURL()).isEqualTo("jdbc:h2:mem:test");
                     assertThat(h2.getUser()).isEqualTo("sa");
                 });

@@ -140,8 +140,7 @@ class JdbcStoreTest {
         assertThatThrownBy(() -> new JdbcStore(new TestPlatform(data), config))
                 .isInstanceOfSatisfying(BrickworksException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE))
-                .hasMessageContaining("jdbc:mysql://db.example.com/brickworks")
-                .hasMessageNotContaining("s3cret");
+                .hasMessageContaining("jdbc:mysql://db.example.com/brickworks").hasMessageNotContaining("s3cret");
     }
 
     @Test
@@ -190,7 +189,8 @@ class JdbcStoreTest {
 
     private static Map<String, Integer> readVersions(Connection c) throws SQLException {
         Map<String, Integer> versions = new TreeMap<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT area, version FROM schema_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT area, version FROM schema_version")) {
             while (r.next()) {
                 versions.put(r.getString(1), r.getInt(2));
             }

@@ -21,9 +21,9 @@ import org.brickworks.shell.ssh.client.ClientOptions.InvalidOptionsException;
 /**
  * Runs one Brickworks shell command on a running platform over SSH, as Karaf's client does:
  * {@code brickworks-client bw:status}. It logs in as {@code token} with a personal access token (see
- * {@link ClientOptions}), copies the command's stdout and stderr and returns its exit status: 0 done, 1 the
- * command failed, {@value #CLIENT_FAILURE} the client could not run it (usage, no token, connection, login,
- * changed server key) after one line on stderr. Runs outside OSGi ({@code java -cp}); one command per instance.
+ * {@link ClientOptions}), copies the command's stdout and stderr and returns its exit status: 0 done, 1 the command
+ * failed, {@value #CLIENT_FAILURE} the client could not run it (usage, no token, connection, login, changed server key)
+ * after one line on stderr. Runs outside OSGi ({@code java -cp}); one command per instance.
  */
 public final class BrickworksClient {
     static final int CLIENT_FAILURE = 2;
@@ -51,8 +51,8 @@ public final class BrickworksClient {
     }
 
     /**
-     * Runs the command given by {@code args}; {@code env} and {@code userHome} stand for the process's
-     * environment and home folder (known hosts), so that callers other than {@link #main} can run it.
+     * Runs the command given by {@code args}; {@code env} and {@code userHome} stand for the process's environment and
+     * home folder (known hosts), so that callers other than {@link #main} can run it.
      *
      * @return the exit status (see the class comment)
      */
@@ -87,7 +87,8 @@ public final class BrickworksClient {
                 return runCommand(session, options.command());
             }
         } catch (IOException e) {
-            throw new ClientFailure("SSH connection to " + address(options) + " failed: " + ClientFailure.rootMessage(e));
+            throw new ClientFailure(
+                    "SSH connection to " + address(options) + " failed: " + ClientFailure.rootMessage(e));
         }
     }
 
@@ -100,14 +101,16 @@ public final class BrickworksClient {
         }
     }
 
-    private static void logIn(ClientSession session, ClientOptions options, TrustOnFirstUse trust) throws ClientFailure {
+    private static void logIn(ClientSession session, ClientOptions options, TrustOnFirstUse trust)
+            throws ClientFailure {
         session.addPasswordIdentity(options.token());
         try {
             session.auth().verify(LOGIN_TIMEOUT);
         } catch (IOException e) {
             if (trust.refusedChangedKey()) {
-                throw new ClientFailure("The SSH server at " + address(options) + " presents a different key than the one"
-                        + " remembered in " + trust.knownHosts() + "; if the platform was reinstalled, remove its line there");
+                throw new ClientFailure("The SSH server at " + address(options)
+                        + " presents a different key than the one" + " remembered in " + trust.knownHosts()
+                        + "; if the platform was reinstalled, remove its line there");
             }
             throw new ClientFailure("Login to " + address(options) + " refused with the token from "
                     + options.tokenSource() + " (" + ClientFailure.rootMessage(e) + ")");

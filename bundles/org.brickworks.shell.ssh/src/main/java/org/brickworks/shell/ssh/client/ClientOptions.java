@@ -12,13 +12,14 @@ import java.util.Set;
 
 /**
  * The client's command line: {@code [--host H] [--port P] [--token T] [--data D] [--known-hosts F] <command...>}.
- * Options come first; the first other word starts the command, whose words are joined with spaces. Defaults:
- * host {@code 127.0.0.1}; port from {@code BRICKWORKS_SSH_PORT} else {@value #DEFAULT_PORT}; token from
+ * Options come first; the first other word starts the command, whose words are joined with spaces. Defaults: host
+ * {@code 127.0.0.1}; port from {@code BRICKWORKS_SSH_PORT} else {@value #DEFAULT_PORT}; token from
  * {@code BRICKWORKS_TOKEN} else the file {@code <data>/admin-token}, data being {@code BRICKWORKS_DATA} else
- * {@code data}; known hosts {@code ~/.brickworks/known_hosts}. {@code tokenSource} says where the token came
- * from, for messages; {@link #toString()} never shows the token.
+ * {@code data}; known hosts {@code ~/.brickworks/known_hosts}. {@code tokenSource} says where the token came from, for
+ * messages; {@link #toString()} never shows the token.
  */
 record ClientOptions(String host, int port, String token, String tokenSource, Path knownHosts, String command) {
+
     static final int DEFAULT_PORT = 8101;
     static final String USAGE = "Usage: brickworks-client [--host H] [--port P] [--token T] [--data D]"
             + " [--known-hosts F] <command words...>";
@@ -72,8 +73,7 @@ record ClientOptions(String host, int port, String token, String tokenSource, Pa
         }
         Token token = token(options, env);
         return new ClientOptions(options.getOrDefault("--host", "127.0.0.1"),
-                port(options.getOrDefault("--port", env.get("BRICKWORKS_SSH_PORT"))),
-                token.value(), token.source(),
+                port(options.getOrDefault("--port", env.get("BRICKWORKS_SSH_PORT"))), token.value(), token.source(),
                 knownHosts(options.get("--known-hosts"), userHome), String.join(" ", words));
     }
 
@@ -111,8 +111,8 @@ record ClientOptions(String host, int port, String token, String tokenSource, Pa
         try {
             return new Token(Files.readString(file, StandardCharsets.UTF_8).strip(), file.toString());
         } catch (IOException e) {
-            throw new InvalidOptionsException("No token: pass --token, set BRICKWORKS_TOKEN or create " + file
-                    + " (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidOptionsException("No token: pass --token, set BRICKWORKS_TOKEN or create " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -11,10 +11,10 @@ import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.common.config.keys.KeyUtils;
 
 /**
- * Server key checking as OpenSSH's {@code StrictHostKeyChecking=accept-new} does it: an unknown server's key
- * is trusted, said so on {@code err} and remembered in the known-hosts file; a known server presenting another
- * key is refused, and {@link #refusedChangedKey()} tells the caller why the login failed. Called on SSHD's
- * I/O threads for one connection at a time.
+ * Server key checking as OpenSSH's {@code StrictHostKeyChecking=accept-new} does it: an unknown server's key is
+ * trusted, said so on {@code err} and remembered in the known-hosts file; a known server presenting another key is
+ * refused, and {@link #refusedChangedKey()} tells the caller why the login failed. Called on SSHD's I/O threads for one
+ * connection at a time.
  */
 final class TrustOnFirstUse {
     private final Path knownHosts;
@@ -32,7 +32,10 @@ final class TrustOnFirstUse {
         return refusedChangedKey;
     }
 
-    /** @throws IOException when the known-hosts folder cannot be created */
+    /**
+     * @throws IOException
+     *             when the known-hosts folder cannot be created
+     */
     ServerKeyVerifier verifier(String serverName, PrintStream err) throws IOException {
         Path folder = knownHosts.toAbsolutePath().getParent();
         if (folder != null) {

@@ -5,8 +5,8 @@ import org.apache.sshd.server.session.ServerSession;
 
 /**
  * The Brickworks user an SSH session acts for. A token login may use the SSH user name
- * {@value TokenPasswordAuthenticator#TOKEN_USER_NAME}, so the token's owner is kept on the session; a key
- * login is for the SSH user name itself. Safe from any thread (session attributes are concurrent).
+ * {@value TokenPasswordAuthenticator#TOKEN_USER_NAME}, so the token's owner is kept on the session; a key login is for
+ * the SSH user name itself. Safe from any thread (session attributes are concurrent).
  */
 final class AuthenticatedUser {
     private static final AttributeKey<String> TOKEN_OWNER = new AttributeKey<>();

@@ -14,10 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SSH public-key login: the key must be listed in an OpenSSH {@code authorized_keys} file (re-read when it
- * changes; no file means no key logins) and the SSH user name must be an existing Brickworks user. Any listed
- * key may log in as any user: the file is the administrator's list of trusted keys. Called on SSHD's I/O
- * threads; thread-safe.
+ * SSH public-key login: the key must be listed in an OpenSSH {@code authorized_keys} file (re-read when it changes; no
+ * file means no key logins) and the SSH user name must be an existing Brickworks user. Any listed key may log in as any
+ * user: the file is the administrator's list of trusted keys. Called on SSHD's I/O threads; thread-safe.
  */
 final class AuthorizedKeysUserAuthenticator implements PublickeyAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizedKeysUserAuthenticator.class);

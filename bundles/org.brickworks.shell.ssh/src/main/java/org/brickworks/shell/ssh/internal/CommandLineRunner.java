@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs command lines in one Gogo session and shows the outcome as both SSH channels do: the result formatted
- * by Gogo on {@code out} (nothing for {@code null}), or one readable line on {@code err}. Used by the one
- * thread that owns the session.
+ * Runs command lines in one Gogo session and shows the outcome as both SSH channels do: the result formatted by Gogo on
+ * {@code out} (nothing for {@code null}), or one readable line on {@code err}. Used by the one thread that owns the
+ * session.
  */
 final class CommandLineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CommandLineRunner.class);

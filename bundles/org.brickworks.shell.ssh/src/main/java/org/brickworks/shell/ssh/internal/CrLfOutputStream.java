@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Turns a lone {@code \n} into {@code \r\n}, as a terminal's line discipline would: a client that asked for a
- * PTY has put its own terminal in raw mode, so without this every line would start where the previous ended.
- * Not thread-safe; wrap it in a {@link java.io.PrintStream} to share it.
+ * Turns a lone {@code \n} into {@code \r\n}, as a terminal's line discipline would: a client that asked for a PTY has
+ * put its own terminal in raw mode, so without this every line would start where the previous ended. Not thread-safe;
+ * wrap it in a {@link java.io.PrintStream} to share it.
  */
 final class CrLfOutputStream extends FilterOutputStream {
     private int last = -1;

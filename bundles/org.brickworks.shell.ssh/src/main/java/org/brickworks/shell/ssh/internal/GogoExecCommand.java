@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An SSH exec request ({@code ssh host "bw:status"}): runs the command line in a fresh Gogo session on the
- * command's own thread and exits with status 0, or 1 after one line on stderr when it failed. SSHD calls
- * {@link #destroy} when the channel closes, which interrupts a command still running.
+ * An SSH exec request ({@code ssh host "bw:status"}): runs the command line in a fresh Gogo session on the command's
+ * own thread and exits with status 0, or 1 after one line on stderr when it failed. SSHD calls {@link #destroy} when
+ * the channel closes, which interrupts a command still running.
  */
 final class GogoExecCommand extends AbstractCommandSupport {
     private static final Logger LOG = LoggerFactory.getLogger(GogoExecCommand.class);

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interactive SSH shell ({@code ssh -p 8101 token@127.0.0.1}): a banner, then a read–run–print loop
- * over one Gogo session with the prompt {@value #PROMPT} until Ctrl-D, {@code exit} or {@code logout}.
- * Runs on its own thread; SSHD calls {@link #destroy} when the channel closes, which interrupts it.
+ * The interactive SSH shell ({@code ssh -p 8101 token@127.0.0.1}): a banner, then a read–run–print loop over one Gogo
+ * session with the prompt {@value #PROMPT} until Ctrl-D, {@code exit} or {@code logout}. Runs on its own thread; SSHD
+ * calls {@link #destroy} when the channel closes, which interrupts it.
  */
 final class GogoShellCommand extends AbstractCommandSupport {
     /** Gogo session variable naming the authenticated Brickworks user. */

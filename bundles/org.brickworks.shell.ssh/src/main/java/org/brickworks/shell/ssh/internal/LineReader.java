@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A minimal line editor for the SSH shell: reads bytes up to CR, LF or CR LF; backspace deletes a character,
- * Ctrl-C drops the line and prompts again, Ctrl-D on an empty line ends the input; cursor keys and other
- * escape sequences are ignored. With {@code echo} (the client asked for a PTY and shows nothing itself) typed
- * characters are written back. Input is UTF-8. Not thread-safe: one shell thread reads.
+ * A minimal line editor for the SSH shell: reads bytes up to CR, LF or CR LF; backspace deletes a character, Ctrl-C
+ * drops the line and prompts again, Ctrl-D on an empty line ends the input; cursor keys and other escape sequences are
+ * ignored. With {@code echo} (the client asked for a PTY and shows nothing itself) typed characters are written back.
+ * Input is UTF-8. Not thread-safe: one shell thread reads.
  */
 final class LineReader {
     private static final int CTRL_C = 0x03;

@@ -12,9 +12,9 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 /**
- * The SSH server's files under {@code <data>/ssh}: the generated host key ({@value #HOST_KEY}, owner-only) and
- * the optional OpenSSH {@value #AUTHORIZED_KEYS} file an administrator maintains. Used from the component's
- * lifecycle methods only.
+ * The SSH server's files under {@code <data>/ssh}: the generated host key ({@value #HOST_KEY}, owner-only) and the
+ * optional OpenSSH {@value #AUTHORIZED_KEYS} file an administrator maintains. Used from the component's lifecycle
+ * methods only.
  */
 final class SshDirectory {
     static final String HOST_KEY = "hostkey.ser";

@@ -26,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Brickworks shell over SSH (Apache SSHD): exec requests and an interactive shell, both running Gogo
- * commands for the user who logged in with a personal access token (password) or an authorized key. Never
- * open: there is no anonymous or keyboard-interactive login. The listener starts on activation, restarts when
- * host or port change and stops, with a timeout, on deactivation; lifecycle methods are synchronized.
+ * The Brickworks shell over SSH (Apache SSHD): exec requests and an interactive shell, both running Gogo commands for
+ * the user who logged in with a personal access token (password) or an authorized key. Never open: there is no
+ * anonymous or keyboard-interactive login. The listener starts on activation, restarts when host or port change and
+ * stops, with a timeout, on deactivation; lifecycle methods are synchronized.
  */
 @Component(configurationPid = SshShellServer.PID)
 @Designate(ocd = Config.class)
@@ -75,8 +75,7 @@ public class SshShellServer {
     }
 
     // Optional, so that while the security bundle is swapped this component stays up and logins wait in the slot.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindTokenService(TokenService service) {
         tokens.bind(service);
     }
@@ -85,8 +84,7 @@ public class SshShellServer {
         tokens.unbind(service);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindUserService(UserService service) {
         users.bind(service);
     }

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SSH password login where the password is a personal access token and the user name is the token's owner or
- * the literal {@value #TOKEN_USER_NAME}. While the security bundle is being swapped a login waits for the
- * token service (up to the slot's patience) instead of failing. Called on SSHD's I/O threads; stateless.
+ * SSH password login where the password is a personal access token and the user name is the token's owner or the
+ * literal {@value #TOKEN_USER_NAME}. While the security bundle is being swapped a login waits for the token service (up
+ * to the slot's patience) instead of failing. Called on SSHD's I/O threads; stateless.
  */
 final class TokenPasswordAuthenticator implements PasswordAuthenticator {
     static final String TOKEN_USER_NAME = "token";
@@ -35,12 +35,13 @@ final class TokenPasswordAuthenticator implements PasswordAuthenticator {
             owner = tokens.get().authenticate(password.strip());
         } catch (BrickworksException e) {
             // The message names why (unknown, expired, revoked, service unavailable), never the token.
-            LOG.debug("SSH token login as {} from {} refused: {}", userName, session.getClientAddress(), e.getMessage());
+            LOG.debug("SSH token login as {} from {} refused: {}", userName, session.getClientAddress(),
+                    e.getMessage());
             return false;
         }
         if (!TOKEN_USER_NAME.equals(userName) && !owner.userName().equals(userName)) {
-            LOG.debug("SSH token login as {} from {} refused: the token belongs to another user",
-                    userName, session.getClientAddress());
+            LOG.debug("SSH token login as {} from {} refused: the token belongs to another user", userName,
+                    session.getClientAddress());
             return false;
         }
         AuthenticatedUser.rememberTokenOwner(session, owner.userName());

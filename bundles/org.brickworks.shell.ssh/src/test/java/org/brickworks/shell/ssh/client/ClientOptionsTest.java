@@ -47,13 +47,14 @@ class ClientOptionsTest {
         Path fromEnv = Files.createDirectories(temp.resolve("env-data"));
         Files.writeString(fromEnv.resolve("admin-token"), "dapi-file\n");
 
-        ClientOptions options = ClientOptions.parse(List.of("bw:status"), Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp);
+        ClientOptions options = ClientOptions.parse(List.of("bw:status"), Map.of("BRICKWORKS_DATA", fromEnv.toString()),
+                temp);
 
         assertThat(options.token()).isEqualTo("dapi-file");
         assertThat(options.tokenSource()).isEqualTo(fromEnv.resolve("admin-token").toString());
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--data", temp.resolve("none").toString(), "bw:status"),
-                Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp))
-                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("none");
+                Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp)).isInstanceOf(InvalidOptionsException.class)
+                        .hasMessageContaining("none");
     }
 
     @Test

@@ -35,8 +35,7 @@ class GogoShellCommandTest {
 
         assertThat(outcome.status()).isZero();
         assertThat(outcome.out()).startsWith("Brickworks 0.1.0.test, logged in as alice.")
-                .contains("\r\nbw> bw:whoami\r\nalice\r\n")
-                .contains("bw> bw:echo hi\r\nhi\r\n")
+                .contains("\r\nbw> bw:whoami\r\nalice\r\n").contains("bw> bw:echo hi\r\nhi\r\n")
                 .endsWith("bw> exit\r\n");
     }
 
@@ -44,7 +43,8 @@ class GogoShellCommandTest {
     void errorsAreOneLineInOrderOnTheTerminalAndTheShellGoesOn() throws IOException {
         SshFixture.Outcome outcome = fixture.shell("bw:fail c9\rbw:echo after\rlogout\r", true);
 
-        assertThat(outcome.out()).contains("bw> bw:fail c9\r\nCluster c9 does not exist\r\nbw> bw:echo after\r\nafter\r\n");
+        assertThat(outcome.out())
+                .contains("bw> bw:fail c9\r\nCluster c9 does not exist\r\nbw> bw:echo after\r\nafter\r\n");
         assertThat(outcome.err()).isEmpty();
     }
 

@@ -14,7 +14,8 @@ class LineReaderTest {
     private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
 
     private LineReader reader(String typed, boolean echo) {
-        return new LineReader(new ByteArrayInputStream(typed.getBytes(UTF_8)), new PrintStream(shown, true, UTF_8), echo);
+        return new LineReader(new ByteArrayInputStream(typed.getBytes(UTF_8)), new PrintStream(shown, true, UTF_8),
+                echo);
     }
 
     @Test

@@ -27,8 +27,8 @@ import org.apache.sshd.client.session.ClientSession;
 import org.brickworks.shell.ssh.client.BrickworksClient;
 
 /**
- * One SSH shell server on a free local port with a real Gogo processor, plus ways to talk to it: the real
- * Brickworks client, and a plain SSHD client for what that one does not do (other user names, keys, shells).
+ * One SSH shell server on a free local port with a real Gogo processor, plus ways to talk to it: the real Brickworks
+ * client, and a plain SSHD client for what that one does not do (other user names, keys, shells).
  */
 final class SshFixture implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -76,7 +76,8 @@ final class SshFixture implements AutoCloseable {
     static Outcome runClient(Path home, List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        BrickworksClient client = new BrickworksClient(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        BrickworksClient client = new BrickworksClient(new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8));
         int status = client.run(args, Map.of(), home);
         return new Outcome(status, out.toString(UTF_8), err.toString(UTF_8));
     }

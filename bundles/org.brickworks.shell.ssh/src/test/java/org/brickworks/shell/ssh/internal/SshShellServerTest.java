@@ -73,7 +73,8 @@ class SshShellServerTest {
 
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.err()).startsWith("Login to 127.0.0.1:" + fixture.port() + " refused with the token from --token")
+        assertThat(outcome.err())
+                .startsWith("Login to 127.0.0.1:" + fixture.port() + " refused with the token from --token")
                 .hasLineCount(1).doesNotContain("dapi-wrong");
     }
 
@@ -109,7 +110,8 @@ class SshShellServerTest {
     void noAuthorizedKeysFileMeansNoKeyLogin() throws Exception {
         assertThat(fixture.dataDirectory.resolve("ssh").resolve("authorized_keys")).doesNotExist();
 
-        assertThatThrownBy(() -> fixture.execWithKey("alice", newKeyPair(), "bw:whoami")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> fixture.execWithKey("alice", newKeyPair(), "bw:whoami"))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
