@@ -106,7 +106,6 @@ public abstract class PlatformTestSupport {
             if (System.nanoTime() > deadline) {
                 fail("Timed out waiting for " + what);
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(20); // polling interval of a condition wait, not a fixed delay
             } catch (InterruptedException e) {
