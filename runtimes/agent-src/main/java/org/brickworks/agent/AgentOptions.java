@@ -1,0 +1,99 @@
+package org.brickworks.agent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The driver agent's command line: {@code --secret-file <path>} (required), {@code --port <n>} (0 = any free port),
+ * {@code --host <address>}, repeatable {@code --conf key=value} and {@code --ready-file <path>}.
+ *
+ * @param secret
+ *            the per-cluster secret, read from the first line of the secret file
+ * @param host
+ *            the address the HTTP server binds to
+ * @param port
+ *            the HTTP port, 0 for any free port
+ * @param sparkConf
+ *            Spark configuration in command-line order
+ * @param readyFile
+ *            where to announce readiness, if anywhere
+ */
+record AgentOptions(String secret, String host, int port, Map<String, String> sparkConf, Optional<Path> readyFile) {
+
+    private static final String USAGE = "usage: DriverAgent --secret-file <path> [--port <n>]"
+            + " [--host <address>] [--conf key=value]... [--ready-file <path>]";
+
+    /** Parses the arguments; an {@link IllegalArgumentException} carries a readable message. */
+    static AgentOptions parse(List<String> args) {
+        Path secretFile = null;
+        String host = "127.0.0.1";
+        int port = 0;
+        Map<String, String> conf = new LinkedHashMap<>();
+        Path readyFile = null;
+        for (int i = 0; i < args.size(); i += 2) {
+            String name = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("missing value for " + name + "\n" + USAGE);
+            }
+            String value = args.get(i + 1);
+            switch (name) {
+            case "--secret-file" -> secretFile = Path.of(value);
+            case "--host" -> host = value;
+            case "--port" -> port = parsePort(value);
+            case "--conf" -> putConf(conf, value);
+            case "--ready-file" -> readyFile = Path.of(value);
+            default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+            }
+        }
+        if (secretFile == null) {
+            throw new IllegalArgumentException("--secret-file is required\n" + USAGE);
+        }
+        return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(conf), Optional.ofNullable(readyFile));
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0..65535, not " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number, not " + value, e);
+        }
+    }
+
+    private static void putConf(Map<String, String> conf, String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--conf needs key=value, not " + keyValue);
+        }
+        conf.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+    }
+
+    private static String readSecret(Path secretFile) {
+        try {
+            String secret = Files.readAllLines(secretFile, StandardCharsets.UTF_8).stream().findFirst().orElse("")
+                    .strip();
+            if (secret.isEmpty()) {
+                throw new IllegalArgumentException("the secret file " + secretFile + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the secret file " + secretFile + ": " + e, e);
+        }
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf + ", readyFile=" + readyFile
+                + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package org.brickworks.agent;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The main class of a cluster's driver process (a plain JVM, never OSGi): builds the SparkSession, serves the
+ * authenticated HTTP/JSON API on the given host and port, then announces itself in the ready file.
+ * {@code POST /shutdown} stops Spark and exits with 0. Exit status 2 means bad arguments, 1 a failed start.
+ */
+public final class DriverAgent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriverAgent.class);
+
+    private final SparkSession spark;
+    private final ExecutionContexts contexts;
+    private final HttpServer server;
+
+    private DriverAgent(SparkSession spark, ExecutionContexts contexts, HttpServer server) {
+        this.spark = spark;
+        this.contexts = contexts;
+        this.server = server;
+    }
+
+    public static void main(String[] args) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            start(options);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The driver agent failed to start", e);
+            System.exit(1);
+        }
+    }
+
+    private static void start(AgentOptions options) throws IOException {
+        SparkSession spark = SparkSessionFactory.build(options.sparkConf());
+        RuntimeVersions versions = RuntimeVersions.of(spark);
+        HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "brickworks-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        ExecutionContexts contexts = new ExecutionContexts(spark);
+        DriverAgent agent = new DriverAgent(spark, contexts, server);
+        ObjectMapper mapper = new ObjectMapper();
+        server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),
+                new HealthEndpoint(versions), new ExecutionEndpoints(contexts), agent::shutdownSoon));
+        server.start();
+        int port = server.getAddress().getPort();
+        if (options.readyFile().isPresent()) {
+            ReadyFile.write(options.readyFile().get(), port, versions.spark(), mapper);
+        }
+        LOG.info("Driver agent ready on http://{}:{} {} ms after JVM start (Spark {}, Scala {}, Delta {})",
+                options.host(), port, ManagementFactory.getRuntimeMXBean().getUptime(), versions.spark(),
+                versions.scala(), versions.delta().orElse("unknown"));
+    }
+
+    /** Stops on another thread, so the shutdown request still gets its answer. */
+    private void shutdownSoon() {
+        new Thread(this::shutdown, "brickworks-shutdown").start();
+    }
+
+    private void shutdown() {
+        LOG.info("Driver agent shutting down");
+        server.stop(1);
+        contexts.closeAll();
+        spark.stop();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,117 @@
+package org.brickworks.agent;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's execution contexts and their commands, by id. Contexts are sessions of the one root SparkSession.
+ * Cancellation runs on its own threads so a cancel request returns at once. Thread-safe.
+ */
+final class ExecutionContexts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionContexts.class);
+
+    private final SparkSession root;
+    private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
+    private final Map<String, Command> commands = new ConcurrentHashMap<>();
+    private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "brickworks-cancel");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ExecutionContexts(SparkSession root) {
+        this.root = root;
+    }
+
+    ExecutionContext create(String language) {
+        requireSql(language);
+        ExecutionContext context = new ExecutionContext(newId(), language, root.newSession());
+        contexts.put(context.id(), context);
+        LOG.debug("Created execution context {}", context.id());
+        return context;
+    }
+
+    ExecutionContext context(String id) {
+        ExecutionContext context = contexts.get(id);
+        if (context == null) {
+            throw ApiException.notFound("Execution context " + id);
+        }
+        return context;
+    }
+
+    /** Removes the context, cancelling whatever it still has queued or running. */
+    void destroy(String id) {
+        ExecutionContext context = contexts.remove(id);
+        if (context == null) {
+            throw ApiException.notFound("Execution context " + id);
+        }
+        close(context);
+    }
+
+    private void close(ExecutionContext context) {
+        for (Command command : context.commands()) {
+            commands.remove(command.id());
+            cancelInBackground(command);
+        }
+        context.close();
+    }
+
+    Command execute(String contextId, String language, String sql, int maxRows) {
+        requireSql(language);
+        Command command = context(contextId).submit(newId(), sql, maxRows);
+        commands.put(command.id(), command);
+        return command;
+    }
+
+    Command command(String id) {
+        Command command = commands.get(id);
+        if (command == null) {
+            throw ApiException.notFound("Command " + id);
+        }
+        return command;
+    }
+
+    void cancel(String commandId) {
+        cancelInBackground(command(commandId));
+    }
+
+    /** Destroys every context; used when the agent shuts down. */
+    void closeAll() {
+        contexts.values().removeIf(context -> {
+            close(context);
+            return true;
+        });
+        cancellers.shutdownNow();
+    }
+
+    private void cancelInBackground(Command command) {
+        if (command.status().isFinal()) {
+            return;
+        }
+        cancellers.execute(() -> {
+            try {
+                command.cancel();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static void requireSql(String language) {
+        if (!"sql".equals(language)) {
+            throw ApiException.invalid("language must be sql (Scala, Python and R come later), not " + language);
+        }
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,81 @@
+package org.brickworks.agent;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The context and command endpoints: translate JSON requests to {@link ExecutionContexts} calls and their answers back
+ * to JSON. A status request may long-poll with {@code wait_ms}.
+ */
+final class ExecutionEndpoints {
+
+    private static final int DEFAULT_MAX_ROWS = 1000;
+    private static final long MAX_WAIT_MS = 60_000;
+
+    private final ExecutionContexts contexts;
+
+    ExecutionEndpoints(ExecutionContexts contexts) {
+        this.contexts = contexts;
+    }
+
+    /** {@code POST /contexts {"language":"sql"}}. */
+    JsonNode createContext(JsonExchange exchange) throws IOException {
+        ExecutionContext context = contexts.create(exchange.body().path("language").asText("sql"));
+        return exchange.newObject().put("id", context.id());
+    }
+
+    /** {@code GET /contexts/<id>}. */
+    JsonNode contextStatus(JsonExchange exchange, String id) {
+        ExecutionContext context = contexts.context(id);
+        return exchange.newObject().put("id", context.id()).put("status", "Running").put("language",
+                context.language());
+    }
+
+    /** {@code DELETE /contexts/<id>}. */
+    JsonNode destroyContext(JsonExchange exchange, String id) {
+        contexts.destroy(id);
+        return exchange.newObject().put("id", id);
+    }
+
+    /** {@code POST /commands {"context_id":..,"language":"sql","command":..,"max_rows":N}}. */
+    JsonNode execute(JsonExchange exchange) throws IOException {
+        ObjectNode body = exchange.body();
+        String contextId = required(body, "context_id");
+        String sql = required(body, "command");
+        int maxRows = body.path("max_rows").asInt(DEFAULT_MAX_ROWS);
+        if (maxRows < 0) {
+            throw ApiException.invalid("max_rows must not be negative");
+        }
+        Command command = contexts.execute(contextId, body.path("language").asText("sql"), sql, maxRows);
+        return exchange.newObject().put("id", command.id());
+    }
+
+    /** {@code GET /commands/<id>?wait_ms=N}: waits up to N ms (at most a minute) for completion. */
+    JsonNode commandStatus(JsonExchange exchange, String id) throws InterruptedException {
+        Command command = contexts.command(id);
+        long waitMs = Math.min(Math.max(exchange.queryLong("wait_ms", 0), 0), MAX_WAIT_MS);
+        command.awaitCompletion(Duration.ofMillis(waitMs));
+        CommandStatus status = command.status();
+        ObjectNode json = exchange.newObject().put("id", id).put("status", status.apiName());
+        ObjectNode results = command.results();
+        json.set("results", results == null ? json.nullNode() : results);
+        return json;
+    }
+
+    /** {@code POST /commands/<id>/cancel}: returns at once; the status turns Cancelled. */
+    JsonNode cancel(JsonExchange exchange, String id) {
+        contexts.cancel(id);
+        return exchange.newObject().put("id", id);
+    }
+
+    private static String required(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw ApiException.invalid(field + " is required");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,60 @@
+package org.brickworks.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsEveryOption() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "  s3cret \nignored\n");
+
+        AgentOptions options = AgentOptions
+                .parse(List.of("--secret-file", secret.toString(), "--port", "8123", "--host", "0.0.0.0", "--conf",
+                        "spark.master=local[4]", "--conf", "a=b=c", "--ready-file", "ready.json"));
+
+        assertThat(options.secret()).isEqualTo("s3cret");
+        assertThat(options.port()).isEqualTo(8123);
+        assertThat(options.host()).isEqualTo("0.0.0.0");
+        assertThat(options.sparkConf()).isEqualTo(Map.of("spark.master", "local[4]", "a", "b=c"));
+        assertThat(options.readyFile()).contains(Path.of("ready.json"));
+        assertThat(options.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void defaultsToAnyPortOnLoopback() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "s");
+
+        AgentOptions options = AgentOptions.parse(List.of("--secret-file", secret.toString()));
+
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isZero();
+        assertThat(options.readyFile()).isEmpty();
+    }
+
+    @Test
+    void refusesMissingOrEmptySecretsAndBadValues() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--port", "1"))).hasMessageContaining("--secret-file");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--secret-file", empty.toString())))
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--secret-file", dir.resolve("none").toString())))
+                .hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--port", "x"))).hasMessageContaining("number");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--conf", "novalue"))).hasMessageContaining("key=value");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--bogus", "1"))).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--port"))).hasMessageContaining("missing value");
+    }
+}

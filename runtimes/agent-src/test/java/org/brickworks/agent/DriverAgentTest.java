@@ -1,0 +1,178 @@
+package org.brickworks.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The real agent in its own JVM, driven over HTTP as the control plane drives it. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DriverAgentTest {
+
+    private static final String SECRET = UUID.randomUUID().toString();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static AgentProcess agent;
+    private static AgentClient client;
+    private static String context;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        agent = AgentProcess.start("DriverAgentTest", dir, SECRET, "--conf",
+                "spark.sql.warehouse.dir=" + dir.resolve("warehouse"));
+        client = new AgentClient(agent.baseUri(), SECRET);
+        context = client.createContext();
+    }
+
+    @AfterAll
+    static void stopAgent() throws InterruptedException {
+        agent.close();
+    }
+
+    @Test
+    void readyFileAndHealthNameTheRuntime() throws Exception {
+        String sparkVersion = System.getProperty("brickworks.expected.spark.version");
+        assertThat(agent.ready().get("spark_version").asText()).isEqualTo(sparkVersion);
+        assertThat(agent.ready().get("pid").asLong()).isEqualTo(agent.process().pid());
+
+        JsonNode health = client.call("GET", "/health", null);
+
+        assertThat(health.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(health.get("spark_version").asText()).isEqualTo(sparkVersion);
+        assertThat(health.get("scala_version").asText()).matches("2\\.1[23]\\.\\d+");
+        assertThat(health.get("delta_version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(health.get("uptime_ms").asLong()).isPositive();
+    }
+
+    @Test
+    void refusesRequestsWithoutTheSecret() throws Exception {
+        HttpResponse<String> none = client.send("GET", "/health", null, null);
+        HttpResponse<String> wrong = client.send("GET", "/health", null, "Bearer " + SECRET + "x");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("error_code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void selectReturnsATable() throws Exception {
+        JsonNode command = client.run(context, "SELECT 1 AS one");
+
+        assertThat(command.get("status").asText()).isEqualTo("Finished");
+        JsonNode results = command.get("results");
+        assertThat(results.get("resultType").asText()).isEqualTo("table");
+        assertThat(results.get("schema")).hasSize(1);
+        assertThat(results.at("/schema/0/name").asText()).isEqualTo("one");
+        assertThat(results.at("/schema/0/type").asText()).isEqualTo("\"integer\"");
+        assertThat(results.get("data").toString()).isEqualTo("[[1]]");
+        assertThat(results.get("truncated").asBoolean()).isFalse();
+        assertThat(results.get("isJsonSchema").asBoolean()).isTrue();
+    }
+
+    @Test
+    void nestedBinaryDecimalAndNullValuesBecomeJson() throws Exception {
+        JsonNode command = client.run(context, "SELECT array(1, 2) a, map('k', 1) m, named_struct('x', 'y') s,"
+                + " X'0102' b, CAST(1.5 AS DECIMAL(3,1)) d, CAST(NULL AS STRING) n, DATE'2024-02-29' day");
+
+        assertThat(command.at("/results/data").toString())
+                .isEqualTo("[[[1,2],{\"k\":1},{\"x\":\"y\"},\"AQI=\",1.5,null,\"2024-02-29\"]]");
+    }
+
+    @Test
+    void badSqlGivesAnErrorResultWithAOneLineSummary() throws Exception {
+        JsonNode command = client.run(context, "SELEC 1");
+
+        assertThat(command.get("status").asText()).isEqualTo("Error");
+        assertThat(command.at("/results/resultType").asText()).isEqualTo("error");
+        assertThat(command.at("/results/summary").asText()).contains("PARSE_SYNTAX_ERROR").doesNotContain("\n");
+        assertThat(command.at("/results/cause").asText()).contains("ParseException");
+    }
+
+    @Test
+    void deltaTableIsCreatedAndQueried() throws Exception {
+        JsonNode create = client.run(context, "CREATE TABLE numbers USING DELTA AS SELECT id FROM range(10)");
+        JsonNode count = client.run(context, "SELECT count(*) FROM numbers");
+
+        assertThat(create.get("status").asText()).isEqualTo("Finished");
+        assertThat(create.at("/results/data")).isEmpty();
+        assertThat(count.at("/results/data").toString()).isEqualTo("[[10]]");
+        assertThat(dir.resolve("warehouse/numbers/_delta_log")).isDirectory();
+    }
+
+    @Test
+    void temporaryViewsBelongToTheirContext() throws Exception {
+        String other = client.createContext();
+        client.run(context, "CREATE TEMPORARY VIEW mine AS SELECT 42 AS answer");
+
+        JsonNode own = client.run(context, "SELECT answer FROM mine");
+        JsonNode foreign = client.run(other, "SELECT answer FROM mine");
+
+        assertThat(own.at("/results/data").toString()).isEqualTo("[[42]]");
+        assertThat(foreign.get("status").asText()).isEqualTo("Error");
+        assertThat(foreign.at("/results/summary").asText()).contains("TABLE_OR_VIEW_NOT_FOUND");
+        assertThat(client.call("DELETE", "/contexts/" + other, null).get("id").asText()).isEqualTo(other);
+        assertThat(client.call("GET", "/contexts/" + other, null).get("error_code").asText())
+                .isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    }
+
+    @Test
+    void rowsBeyondMaxRowsAreTruncated() throws Exception {
+        JsonNode cut = client.await(client.execute(context, "SELECT id FROM range(10)", 3));
+        JsonNode whole = client.await(client.execute(context, "SELECT id FROM range(10)", 10));
+
+        assertThat(cut.at("/results/data").toString()).isEqualTo("[[0],[1],[2]]");
+        assertThat(cut.at("/results/truncated").asBoolean()).isTrue();
+        assertThat(whole.at("/results/data")).hasSize(10);
+        assertThat(whole.at("/results/truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void cancelStopsALongQueryAndTheContextStaysUsable() throws Exception {
+        String id = client.execute(context, "SELECT sum(hash(id)) FROM range(0, 1000000000000)", 10);
+        JsonNode running = client.call("GET", "/commands/" + id + "?wait_ms=1000", null);
+
+        client.call("POST", "/commands/" + id + "/cancel", null);
+        JsonNode cancelled = client.await(id);
+        JsonNode next = client.run(context, "SELECT 1");
+
+        assertThat(running.get("status").asText()).isEqualTo("Running");
+        assertThat(cancelled.get("status").asText()).isEqualTo("Cancelled");
+        assertThat(next.at("/results/data").toString()).isEqualTo("[[1]]");
+    }
+
+    @Test
+    void unknownThingsAndUnsupportedLanguagesAreClearErrors() throws Exception {
+        JsonNode unknown = client.call("GET", "/commands/nope", null);
+        JsonNode scala = client.call("POST", "/contexts", JSON.createObjectNode().put("language", "scala"));
+
+        assertThat(unknown.get("error_code").asText()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+        assertThat(scala.get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shutdownEndsTheProcess() throws Exception {
+        JsonNode answer = client.call("POST", "/shutdown", null);
+
+        assertThat(answer.get("state").asText()).isEqualTo("TERMINATING");
+        assertThat(agent.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.process().exitValue()).isZero();
+        assertThat(Files.readString(Path.of("target/DriverAgentTest-agent.log"))).contains("SparkSession");
+    }
+}
