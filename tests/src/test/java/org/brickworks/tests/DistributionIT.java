@@ -30,10 +30,16 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.iam.MeRequest;
+import com.databricks.sdk.service.settings.CreateTokenRequest;
+import com.databricks.sdk.service.settings.CreateTokenResponse;
+
 /**
- * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP,
- * {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the {@code plugins/} hot-deploy folder. Runs on a
- * copy so the build output stays untouched.
+ * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP
+ * (also through Databricks' own Java SDK), {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the
+ * {@code plugins/} hot-deploy folder. Runs on a copy so the build output stays untouched.
  */
 public class DistributionIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -80,6 +86,28 @@ public class DistributionIT {
         start();
         assertEquals("a restart keeps the token and writes no new one", token, Files.readString(tokenFile).trim());
         assertEquals(200, get("/api/2.0/token/list", token));
+    }
+
+    @Test
+    public void databricksSdkDrivesTheApi() throws Exception {
+        start();
+        WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig()
+                .setHost("http://127.0.0.1:" + httpPort)
+                .setToken(Files.readString(data.resolve("admin-token")).trim()));
+        assertEquals("admin", workspace.currentUser().me(new MeRequest()).getUserName());
+        CreateTokenResponse created = workspace.tokens()
+                .create(new CreateTokenRequest().setComment("sdk").setLifetimeSeconds(600L));
+        String id = created.getTokenInfo().getTokenId();
+        assertTrue(created.getTokenValue().startsWith("dapi"));
+        assertTrue(tokenIds(workspace).contains(id));
+        workspace.tokens().delete(id);
+        assertFalse(tokenIds(workspace).contains(id));
+    }
+
+    private static List<String> tokenIds(WorkspaceClient workspace) {
+        List<String> ids = new ArrayList<>();
+        workspace.tokens().list().forEach(token -> ids.add(token.getTokenId()));
+        return ids;
     }
 
     @Test
