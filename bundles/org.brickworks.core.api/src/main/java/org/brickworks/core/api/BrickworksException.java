@@ -37,15 +37,7 @@ public class BrickworksException extends RuntimeException {
         return new BrickworksException(ErrorCode.RESOURCE_DOES_NOT_EXIST, message);
     }
 
-    public static BrickworksException alreadyExists(String message) {
-        return new BrickworksException(ErrorCode.RESOURCE_ALREADY_EXISTS, message);
-    }
-
     public static BrickworksException unauthenticated(String message) {
         return new BrickworksException(ErrorCode.UNAUTHENTICATED, message);
-    }
-
-    public static BrickworksException permissionDenied(String message) {
-        return new BrickworksException(ErrorCode.PERMISSION_DENIED, message);
     }
 }

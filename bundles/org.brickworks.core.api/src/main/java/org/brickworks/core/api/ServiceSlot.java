@@ -74,10 +74,6 @@ public final class ServiceSlot<T> {
         }
     }
 
-    public Duration patience() {
-        return patience;
-    }
-
     @Override
     public String toString() {
         return "ServiceSlot[" + name + (current == null ? ", empty]" : ", bound]");
