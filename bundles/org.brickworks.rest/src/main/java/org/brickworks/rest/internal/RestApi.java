@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (the token service) are held
+ * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (tokens, runtimes) are held
  * in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
  */
 @Component(service = Servlet.class, configurationPid = "org.brickworks.rest")
@@ -36,15 +37,18 @@ public class RestApi extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient ServiceSlot<TokenService> tokens;
+    private final transient ServiceSlot<RuntimeRegistry> runtimes;
     private final transient ApiDispatcher api;
 
     @Activate
     public RestApi(@Reference PlatformInfo platform, RestConfig config) {
         tokens = new ServiceSlot<>("token", Duration.ofSeconds(config.serviceWaitSeconds()));
+        runtimes = new ServiceSlot<>("runtimes", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
         routes.addAll(new TokenResource(tokens, json).routes());
+        routes.addAll(new RuntimeResource(runtimes, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -55,6 +59,15 @@ public class RestApi extends HttpServlet {
 
     void unbindTokenService(TokenService service) {
         tokens.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindRuntimeRegistry(RuntimeRegistry service) {
+        runtimes.bind(service);
+    }
+
+    void unbindRuntimeRegistry(RuntimeRegistry service) {
+        runtimes.unbind(service);
     }
 
     @Override
