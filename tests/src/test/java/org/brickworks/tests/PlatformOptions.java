@@ -24,10 +24,10 @@ import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
 /**
- * Pax Exam configuration booting the platform as the product does: the core, shell, web and runtimes features, the
- * product's config.ini properties, a copy of the distribution's {@code etc/} (watched by File Install), a fresh data
- * directory and free ports. The framework itself, the product launcher's configurator and the console (which would read
- * this JVM's stdin) are the only bundles left out.
+ * Pax Exam configuration booting the platform as the product does: the core, shell, web, runtimes and clusters
+ * features, the product's config.ini properties, a copy of the distribution's {@code etc/} (watched by File Install), a
+ * fresh data directory and free ports. The framework itself, the product launcher's configurator and the console
+ * (which would read this JVM's stdin) are the only bundles left out.
  */
 final class PlatformOptions {
     static final String HTTP_PORT = "brickworks.test.http.port";
@@ -74,7 +74,8 @@ final class PlatformOptions {
             options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             for (Path jar : Features.bundles(NOT_IN_TESTS, "org.brickworks.core.feature",
-                    "org.brickworks.shell.feature", "org.brickworks.web.feature", "org.brickworks.runtimes.feature")) {
+                    "org.brickworks.shell.feature", "org.brickworks.web.feature", "org.brickworks.runtimes.feature",
+                    "org.brickworks.clusters.feature")) {
                 options.add(bundle(jar.toUri().toString()));
             }
             return composite(options.toArray(Option[]::new));

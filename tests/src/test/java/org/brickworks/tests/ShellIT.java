@@ -58,7 +58,8 @@ public class ShellIT extends PlatformTestSupport {
     @Test
     public void everyCommandHasHelp() throws Exception {
         String list = run("bw:help");
-        for (String command : new String[] { "status", "users", "token-create", "token-list", "token-revoke" }) {
+        for (String command : new String[] { "status", "users", "token-create", "token-list", "token-revoke",
+                "clusters", "cluster-create", "cluster-terminate", "cluster-events" }) {
             assertTrue(list, list.contains("bw:" + command + " "));
             String help = run("bw:help " + command);
             assertTrue(command + ": " + help, help.contains("Usage: bw:" + command));

@@ -1,5 +1,7 @@
 package org.brickworks.rest.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.brickworks.core.api.BrickworksException;
@@ -54,6 +56,26 @@ final class ApiRequest {
             return Optional.of(Long.parseLong(value.asText())); // query-string values arrive as text
         }
         throw wrongType(field, "an integer", value);
+    }
+
+    /** An object whose values are strings, numbers or booleans (as text): {@code spark_conf}, {@code custom_tags}. */
+    Map<String, String> optionalStringMap(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw wrongType(field, "an object", value);
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                throw BrickworksException.invalidParameter("Invalid value for " + field + "." + entry.getKey()
+                        + ": expected a string, got " + entry.getValue().getNodeType().name().toLowerCase());
+            }
+            entries.put(entry.getKey(), entry.getValue().asText());
+        }
+        return entries;
     }
 
     private JsonNode present(String field) {

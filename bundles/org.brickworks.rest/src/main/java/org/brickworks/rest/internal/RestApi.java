@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.runtimes.api.RuntimeRegistry;
@@ -27,7 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (tokens, runtimes) are held
+ * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (tokens, runtimes, clusters) are held
  * in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
  */
 @Component(service = Servlet.class, configurationPid = "org.brickworks.rest")
@@ -38,17 +39,20 @@ public class RestApi extends HttpServlet {
 
     private final transient ServiceSlot<TokenService> tokens;
     private final transient ServiceSlot<RuntimeRegistry> runtimes;
+    private final transient ServiceSlot<ClusterService> clusters;
     private final transient ApiDispatcher api;
 
     @Activate
     public RestApi(@Reference PlatformInfo platform, RestConfig config) {
         tokens = new ServiceSlot<>("token", Duration.ofSeconds(config.serviceWaitSeconds()));
         runtimes = new ServiceSlot<>("runtimes", Duration.ofSeconds(config.serviceWaitSeconds()));
+        clusters = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
         routes.addAll(new TokenResource(tokens, json).routes());
         routes.addAll(new RuntimeResource(runtimes, json).routes());
+        routes.addAll(new ClusterResource(clusters, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -68,6 +72,15 @@ public class RestApi extends HttpServlet {
 
     void unbindRuntimeRegistry(RuntimeRegistry service) {
         runtimes.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindClusterService(ClusterService service) {
+        clusters.bind(service);
+    }
+
+    void unbindClusterService(ClusterService service) {
+        clusters.unbind(service);
     }
 
     @Override

@@ -1,0 +1,52 @@
+package org.brickworks.clusters.api;
+
+import java.util.List;
+
+import org.brickworks.clusters.api.dto.ClusterEvent;
+import org.brickworks.clusters.api.dto.ClusterInfo;
+import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Spark clusters: each cluster is one driver process on a runtime version, moving through
+ * {@link org.brickworks.clusters.api.dto.ClusterState}s PENDING, RUNNING, TERMINATING, TERMINATED (or ERROR). Clusters
+ * and their events are kept in the store. Thread-safe; calls that change a cluster return at once and the work
+ * (resolving the runtime, starting or stopping the driver) continues on the service's own threads, visible through
+ * {@link #get} and {@link #events}.
+ */
+@ProviderType
+public interface ClusterService {
+
+    /**
+     * Creates a cluster and starts its driver in the background; the cluster is PENDING on return.
+     *
+     * @return the new cluster's id
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code INVALID_PARAMETER_VALUE} for an unknown {@code spark_version}, negative {@code num_workers} or
+     *             a malformed {@code spark_conf}, {@code spark_env_vars} or {@code custom_tags}; nothing is created
+     */
+    String create(ClusterSpec spec);
+
+    /**
+     * The cluster {@code clusterId}.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code RESOURCE_DOES_NOT_EXIST} for an unknown id (as every method taking an id)
+     */
+    ClusterInfo get(String clusterId);
+
+    /** Every cluster not permanently deleted, newest first. */
+    List<ClusterInfo> list();
+
+    /**
+     * Terminates the cluster: it turns TERMINATING at once, its driver is asked to shut down (and killed when it does
+     * not), then it is TERMINATED with the reason {@code USER_REQUEST}. Terminating a TERMINATED cluster does nothing.
+     */
+    void terminate(String clusterId);
+
+    /** Terminates the cluster if needed and forgets it with its events. */
+    void permanentDelete(String clusterId);
+
+    /** The cluster's events, oldest first. */
+    List<ClusterEvent> events(String clusterId);
+}

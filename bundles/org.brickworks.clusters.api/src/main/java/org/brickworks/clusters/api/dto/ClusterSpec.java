@@ -1,0 +1,35 @@
+package org.brickworks.clusters.api.dto;
+
+import java.util.Map;
+
+/**
+ * What a user asks for when creating a cluster (the Clusters API's {@code create} fields).
+ *
+ * @param clusterName
+ *            {@code cluster_name}, shown to users
+ * @param sparkVersion
+ *            {@code spark_version}: a runtime key or alias, e.g. {@code 15.4.x-scala2.12}
+ * @param numWorkers
+ *            {@code num_workers}: 0 for a single-node cluster; the local launcher runs {@code local[N]} threads
+ * @param sparkConf
+ *            {@code spark_conf}: Spark properties passed to the driver
+ * @param sparkEnvVars
+ *            {@code spark_env_vars}: environment variables of the driver process
+ * @param autoterminationMinutes
+ *            {@code autotermination_minutes}: idle minutes before the cluster terminates, 0 for never
+ * @param customTags
+ *            {@code custom_tags}
+ */
+public record ClusterSpec(String clusterName, String sparkVersion, int numWorkers, Map<String, String> sparkConf,
+        Map<String, String> sparkEnvVars, int autoterminationMinutes, Map<String, String> customTags) {
+    public ClusterSpec {
+        sparkConf = Map.copyOf(sparkConf);
+        sparkEnvVars = Map.copyOf(sparkEnvVars);
+        customTags = Map.copyOf(customTags);
+    }
+
+    /** A single-node cluster named {@code clusterName} on {@code sparkVersion}, with nothing else set. */
+    public static ClusterSpec of(String clusterName, String sparkVersion) {
+        return new ClusterSpec(clusterName, sparkVersion, 0, Map.of(), Map.of(), 0, Map.of());
+    }
+}

@@ -1,0 +1,28 @@
+package org.brickworks.clusters.api.dto;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.brickworks.runtimes.api.dto.SparkRuntime;
+
+/**
+ * What a {@link org.brickworks.clusters.api.ClusterLauncher} starts: the driver agent of one cluster.
+ *
+ * @param clusterId
+ *            the cluster the driver belongs to
+ * @param runtime
+ *            the runtime: its {@link SparkRuntime#driverJvmOptions()} go to the driver JVM
+ * @param classpath
+ *            the agent jar followed by the runtime's closure, local files
+ * @param spec
+ *            the cluster's spec: Spark conf, environment variables, number of workers
+ * @param directory
+ *            the cluster's own folder, for its secret, ready file and driver log
+ */
+public record DriverLaunch(String clusterId, SparkRuntime runtime, List<Path> classpath, ClusterSpec spec,
+        Path directory) {
+    public DriverLaunch {
+        classpath = List.copyOf(classpath);
+    }
+}

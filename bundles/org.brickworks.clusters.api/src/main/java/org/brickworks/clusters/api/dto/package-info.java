@@ -1,0 +1,7 @@
+/** Immutable data of the clusters service, named after the Databricks Clusters API's fields. */
+@Export
+@Version("1.0.0")
+package org.brickworks.clusters.api.dto;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

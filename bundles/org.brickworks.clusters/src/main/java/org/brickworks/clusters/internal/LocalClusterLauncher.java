@@ -1,0 +1,89 @@
+package org.brickworks.clusters.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.brickworks.clusters.api.ClusterLauncher;
+import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.DriverLaunch;
+import org.brickworks.clusters.api.dto.LaunchedDriver;
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Runs a cluster's driver as a plain JVM on this host with Spark {@code local[N]}: N is the cluster's number of
+ * workers, or every core for a single-node cluster. The driver's output goes to {@code driver.log} in the cluster's
+ * folder.
+ */
+@Component(property = ClusterLauncher.TYPE_PROPERTY + "=local")
+public class LocalClusterLauncher implements ClusterLauncher {
+    private static final String HOST = "127.0.0.1";
+    private static final String MAIN_CLASS = "org.brickworks.agent.DriverAgent";
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public LaunchedDriver launch(DriverLaunch launch) {
+        try {
+            Path folder = Files.createDirectories(launch.directory());
+            Path secretFile = writeSecret(folder.resolve("secret"));
+            Path readyFile = folder.resolve("ready.json");
+            Files.deleteIfExists(readyFile);
+            ProcessBuilder builder = new ProcessBuilder(command(launch, secretFile, readyFile))
+                    .directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("driver.log").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(launch.spec().sparkEnvVars());
+            builder.environment().put("SPARK_LOCAL_IP", HOST);
+            return new LaunchedDriver(builder.start().pid(), HOST, readyFile, secretFile);
+        } catch (IOException e) {
+            throw new BrickworksException(ErrorCode.INTERNAL_ERROR,
+                    "Cannot start the driver of cluster " + launch.clusterId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> command(DriverLaunch launch, Path secretFile, Path readyFile) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(folderMarker(launch.directory()));
+        command.addAll(launch.runtime().driverJvmOptions());
+        command.add("-cp");
+        command.add(launch.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.addAll(List.of(MAIN_CLASS, "--secret-file", secretFile.toString(), "--ready-file",
+                readyFile.toString(), "--host", HOST, "--port", "0"));
+        command.addAll(List.of("--conf", "spark.master=" + master(launch.spec())));
+        launch.spec().sparkConf().forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
+        return command;
+    }
+
+    /**
+     * The first argument of every driver names its cluster's folder: the kernel shows only a command line's first
+     * 4 KB to other processes, and the platform recognizes a driver left behind by this argument.
+     */
+    static String folderMarker(Path clusterFolder) {
+        return "-Dbrickworks.cluster.dir=" + clusterFolder;
+    }
+
+    private static String master(ClusterSpec spec) {
+        return "local[" + (spec.numWorkers() == 0 ? "*" : Integer.toString(spec.numWorkers())) + "]";
+    }
+
+    /** A fresh secret per start, readable by the platform's user only from its first byte on disk. */
+    private Path writeSecret(Path file) throws IOException {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, HexFormat.of().formatHex(secret) + "\n");
+        return file;
+    }
+}

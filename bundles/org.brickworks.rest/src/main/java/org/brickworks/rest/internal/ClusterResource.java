@@ -1,0 +1,113 @@
+package org.brickworks.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.dto.ClusterInfo;
+import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.TerminationReason;
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ServiceSlot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Clusters API 2.0: create, get, list, delete (terminate), permanent-delete and events, in Databricks' JSON shapes. */
+final class ClusterResource {
+    private final ServiceSlot<ClusterService> clusters;
+    private final ObjectMapper json;
+
+    ClusterResource(ServiceSlot<ClusterService> clusters, ObjectMapper json) {
+        this.clusters = clusters;
+        this.json = json;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.post("clusters/create", this::create), Route.get("clusters/get", this::get),
+                Route.get("clusters/list", this::list), Route.post("clusters/delete", this::delete),
+                Route.post("clusters/permanent-delete", this::permanentDelete),
+                Route.post("clusters/events", this::events));
+    }
+
+    private Object create(ApiRequest request) {
+        ClusterSpec spec = new ClusterSpec(request.requiredString("cluster_name"),
+                request.requiredString("spark_version"), intField(request, "num_workers"),
+                request.optionalStringMap("spark_conf"), request.optionalStringMap("spark_env_vars"),
+                intField(request, "autotermination_minutes"), request.optionalStringMap("custom_tags"));
+        return json.createObjectNode().put("cluster_id", clusters.get().create(spec));
+    }
+
+    private Object get(ApiRequest request) {
+        return cluster(clusters.get().get(request.requiredString("cluster_id")));
+    }
+
+    private Object list(ApiRequest request) {
+        ObjectNode result = json.createObjectNode();
+        ArrayNode list = result.putArray("clusters");
+        clusters.get().list().forEach(cluster -> list.add(cluster(cluster)));
+        return result;
+    }
+
+    private Object delete(ApiRequest request) {
+        clusters.get().terminate(request.requiredString("cluster_id"));
+        return null;
+    }
+
+    private Object permanentDelete(ApiRequest request) {
+        clusters.get().permanentDelete(request.requiredString("cluster_id"));
+        return null;
+    }
+
+    private Object events(ApiRequest request) {
+        ObjectNode result = json.createObjectNode();
+        ArrayNode events = result.putArray("events");
+        clusters.get().events(request.requiredString("cluster_id")).forEach(event -> events.addObject()
+                .put("cluster_id", event.clusterId()).put("timestamp", event.timestamp()).put("type", event.type())
+                .putObject("details").put("reason", event.message()));
+        result.put("total_count", events.size());
+        return result;
+    }
+
+    private static int intField(ApiRequest request, String field) {
+        long value = request.optionalLong(field).orElse(0L);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw BrickworksException.invalidParameter("Invalid value for " + field + ": " + value + " is too large");
+        }
+        return (int) value;
+    }
+
+    private ObjectNode cluster(ClusterInfo cluster) {
+        ClusterSpec spec = cluster.spec();
+        ObjectNode node = json.createObjectNode().put("cluster_id", cluster.clusterId())
+                .put("cluster_name", spec.clusterName()).put("spark_version", spec.sparkVersion())
+                .put("num_workers", spec.numWorkers()).put("autotermination_minutes", spec.autoterminationMinutes())
+                .put("state", cluster.state().name()).put("state_message", cluster.stateMessage())
+                .put("start_time", cluster.startTime()).put("cluster_source", "API");
+        map(node, "spark_conf", spec.sparkConf());
+        map(node, "spark_env_vars", spec.sparkEnvVars());
+        map(node, "custom_tags", spec.customTags());
+        if (cluster.terminatedTime() > 0) {
+            node.put("terminated_time", cluster.terminatedTime());
+        }
+        TerminationReason reason = cluster.terminationReason();
+        if (reason != null) {
+            ObjectNode termination = node.putObject("termination_reason").put("code", reason.code())
+                    .put("type", reason.type());
+            termination.putObject("parameters").put("databricks_error_message", reason.message());
+        }
+        if (cluster.driver() != null) {
+            node.putObject("driver").put("host_private_ip", cluster.driver().host())
+                    .put("private_ip", cluster.driver().host()).put("node_id", "driver")
+                    .put("start_timestamp", cluster.driver().startTime()).put("port", cluster.driver().port())
+                    .put("pid", cluster.driver().pid());
+        }
+        return node;
+    }
+
+    private static void map(ObjectNode node, String field, Map<String, String> entries) {
+        ObjectNode object = node.putObject(field);
+        entries.forEach(object::put);
+    }
+}

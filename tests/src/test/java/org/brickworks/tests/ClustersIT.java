@@ -1,0 +1,167 @@
+package org.brickworks.tests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Clusters on the local launcher: a real driver process starts, reaches RUNNING and terminates, over REST and shell; a
+ * driver that dies or a service that stops never leaves a cluster RUNNING or a process behind.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ClustersIT extends PlatformTestSupport {
+    private static final String SPARK35 = "15.4.x-scala2.12";
+
+    @Inject
+    private CommandProcessor processor;
+
+    @Test
+    public void createdClusterRunsADriverAndTerminatesOnDelete() throws Exception {
+        long began = System.nanoTime();
+        Answer created = post("/api/2.1/clusters/create", admin,
+                "{\"cluster_name\":\"it\",\"spark_version\":\"" + SPARK35 + "\",\"num_workers\":1,"
+                        + "\"spark_conf\":{\"spark.sql.shuffle.partitions\":\"2\"},\"custom_tags\":{\"team\":\"qa\"}}");
+        assertEquals(created.body().toString(), 200, created.status());
+        String id = created.body().path("cluster_id").asText();
+        assertEquals("PENDING", cluster(id).path("state").asText());
+
+        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
+        JsonNode running = cluster(id);
+        System.out.printf("Cluster create -> RUNNING: %d ms%n", (System.nanoTime() - began) / 1_000_000);
+        assertEquals(running.toString(), "RUNNING", running.path("state").asText());
+        assertEquals("127.0.0.1", running.path("driver").path("host_private_ip").asText());
+        assertTrue(running.toString(), running.path("driver").path("port").asInt() > 0);
+        assertEquals("qa", running.path("custom_tags").path("team").asText());
+        ProcessHandle driver = ProcessHandle.of(running.path("driver").path("pid").asLong()).orElseThrow();
+        assertTrue(driver.isAlive());
+        assertTrue(get("/api/2.0/clusters/list", admin).body().path("clusters").toString().contains(id));
+        String table = run("bw:clusters");
+        assertTrue(table, table.matches("(?s).*" + id + " +it +" + SPARK35 + " +RUNNING +127\\.0\\.0\\.1:\\d+.*"));
+
+        assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
+        await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
+        await("the driver process to exit", () -> !driver.isAlive());
+        JsonNode terminated = cluster(id);
+        assertEquals("USER_REQUEST", terminated.path("termination_reason").path("code").asText());
+        assertTrue(terminated.path("terminated_time").asLong() > 0);
+        assertTrue(terminated.path("driver").isMissingNode());
+        String events = post("/api/2.0/clusters/events", admin, "{\"cluster_id\":\"" + id + "\"}").body().toString();
+        for (String type : new String[] { "CREATING", "STARTING", "RUNNING", "TERMINATING", "TERMINATED" }) {
+            assertTrue(events, events.contains("\"type\":\"" + type + "\""));
+        }
+        assertTrue(run("bw:cluster-events " + id).contains("TERMINATED"));
+
+        assertEquals(200,
+                post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", get("/api/2.0/clusters/get?cluster_id=" + id, admin).errorCode());
+    }
+
+    @Test
+    public void driverThatDiesTerminatesItsClusterAndStoppingTheServiceStopsItsDrivers() throws Exception {
+        String killed = create("killed");
+        String survivor = create("survivor");
+        await("both clusters to run", () -> "RUNNING".equals(state(killed)) && "RUNNING".equals(state(survivor)));
+
+        ProcessHandle.of(pid(killed)).orElseThrow().destroyForcibly();
+        await("the killed cluster to terminate", () -> "TERMINATED".equals(state(killed)));
+        assertEquals("DRIVER_UNREACHABLE", cluster(killed).path("termination_reason").path("code").asText());
+
+        ProcessHandle driver = ProcessHandle.of(pid(survivor)).orElseThrow();
+        Bundle clusters = bundle("org.brickworks.clusters");
+        clusters.stop();
+        try {
+            await("the driver to stop with its service", () -> !driver.isAlive());
+        } finally {
+            clusters.start();
+        }
+        JsonNode stopped = cluster(survivor);
+        assertEquals(stopped.toString(), "TERMINATED", stopped.path("state").asText());
+        assertEquals("SERVICE_FAULT", stopped.path("termination_reason").path("type").asText());
+    }
+
+    @Test
+    public void badSpecsAreRefusedAndCreateNothing() throws Exception {
+        int before = get("/api/2.0/clusters/list", admin).body().path("clusters").size();
+        Answer unknown = post("/api/2.0/clusters/create", admin,
+                "{\"cluster_name\":\"x\",\"spark_version\":\"9.9.x-scala2.12\"}");
+        assertEquals(400, unknown.status());
+        assertEquals("INVALID_PARAMETER_VALUE", unknown.errorCode());
+        assertTrue(unknown.body().toString(), unknown.body().path("message").asText().contains(SPARK35));
+        Answer negative = post("/api/2.0/clusters/create", admin,
+                "{\"cluster_name\":\"x\",\"spark_version\":\"" + SPARK35 + "\",\"num_workers\":-1}");
+        assertEquals("INVALID_PARAMETER_VALUE", negative.errorCode());
+        Answer conf = post("/api/2.0/clusters/create", admin,
+                "{\"cluster_name\":\"x\",\"spark_version\":\"" + SPARK35 + "\",\"spark_conf\":{\"a\":{\"b\":1}}}");
+        assertEquals("INVALID_PARAMETER_VALUE", conf.errorCode());
+        assertEquals(before, get("/api/2.0/clusters/list", admin).body().path("clusters").size());
+        assertFalse(run("bw:clusters").contains(" x "));
+    }
+
+    private String create(String name) throws IOException, InterruptedException {
+        Answer created = post("/api/2.0/clusters/create", admin,
+                "{\"cluster_name\":\"" + name + "\",\"spark_version\":\"" + SPARK35 + "\"}");
+        assertEquals(created.body().toString(), 200, created.status());
+        return created.body().path("cluster_id").asText();
+    }
+
+    private long pid(String id) throws IOException, InterruptedException {
+        return cluster(id).path("driver").path("pid").asLong();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("No bundle " + symbolicName);
+    }
+
+    private JsonNode cluster(String id) throws IOException, InterruptedException {
+        return get("/api/2.0/clusters/get?cluster_id=" + id, admin).body();
+    }
+
+    private String state(String id) {
+        try {
+            return cluster(id).path("state").asText();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+                CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(session.format(result, Converter.INSPECT));
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
