@@ -9,6 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Arrays;
 
 import javax.inject.Inject;
 
@@ -32,6 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class ClustersIT extends PlatformTestSupport {
     private static final String SPARK35 = "15.4.x-scala2.12";
+
+    private HttpClient agentHttp;
 
     @Inject
     private CommandProcessor processor;
@@ -58,6 +66,7 @@ public class ClustersIT extends PlatformTestSupport {
         assertTrue(get("/api/2.0/clusters/list", admin).body().path("clusters").toString().contains(id));
         String table = run("bw:clusters");
         assertTrue(table, table.matches("(?s).*" + id + " +it +" + SPARK35 + " +RUNNING +127\\.0\\.0\\.1:\\d+.*"));
+        runsSqlThroughCommandExecution(id);
 
         assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
         await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
@@ -116,6 +125,103 @@ public class ClustersIT extends PlatformTestSupport {
         assertEquals("INVALID_PARAMETER_VALUE", conf.errorCode());
         assertEquals(before, get("/api/2.0/clusters/list", admin).body().path("clusters").size());
         assertFalse(run("bw:clusters").contains(" x "));
+    }
+
+    /** Command Execution API 1.2 and bw:sql on a RUNNING cluster (the one Spark start of this test). */
+    private void runsSqlThroughCommandExecution(String id) throws Exception {
+        Answer context = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"" + id + "\",\"language\":\"sql\"}");
+        assertEquals(context.body().toString(), 200, context.status());
+        String contextId = context.body().path("id").asText();
+        assertEquals("Running", get("/api/1.2/contexts/status?clusterId=" + id + "&contextId=" + contextId, admin)
+                .body().path("status").asText());
+
+        JsonNode finished = runCommand(id, contextId, "SELECT 1 AS one, 'a' AS s");
+        assertEquals(finished.toString(), "Finished", finished.path("status").asText());
+        JsonNode results = finished.path("results");
+        assertEquals("table", results.path("resultType").asText());
+        assertEquals("one", results.path("schema").path(0).path("name").asText());
+        assertEquals("s", results.path("schema").path(1).path("name").asText());
+        assertEquals("[[1,\"a\"]]", results.path("data").toString());
+
+        JsonNode failed = runCommand(id, contextId, "SELECT * FROM no_such_table");
+        assertEquals(failed.toString(), "Error", failed.path("status").asText());
+        assertEquals("error", failed.path("results").path("resultType").asText());
+        assertFalse(failed.toString(), failed.path("results").path("summary").asText().isBlank());
+
+        long[] platform = new long[20];
+        long[] agent = new long[20];
+        for (int i = 0; i < platform.length; i++) {
+            long began = System.nanoTime();
+            assertEquals("Finished", runCommand(id, contextId, "SELECT 1").path("status").asText());
+            platform[i] = System.nanoTime() - began;
+            began = System.nanoTime();
+            assertEquals("Finished", runOnAgent(id, contextId, "SELECT 1").path("status").asText());
+            agent[i] = System.nanoTime() - began;
+        }
+        System.out.printf("SELECT 1 round trip (execute + status until Finished), 20 runs: through API 1.2 %s,"
+                + " straight to the driver agent %s%n", percentiles(platform), percentiles(agent));
+
+        Answer unknown = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"nope\",\"language\":\"sql\"}");
+        assertEquals(404, unknown.status());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", unknown.errorCode());
+        assertEquals("INVALID_PARAMETER_VALUE", post("/api/1.2/contexts/create", admin,
+                "{\"clusterId\":\"" + id + "\",\"language\":\"scala\"}").errorCode());
+
+        String sql = run("bw:sql " + id + " SELECT 2 AS two");
+        assertTrue(sql, sql.matches("(?s)\\s*two\\s+2\\s*"));
+
+        Answer destroyed = post("/api/1.2/contexts/destroy", admin,
+                "{\"clusterId\":\"" + id + "\",\"contextId\":\"" + contextId + "\"}");
+        assertEquals(contextId, destroyed.body().path("id").asText());
+        assertEquals("RESOURCE_DOES_NOT_EXIST",
+                get("/api/1.2/contexts/status?clusterId=" + id + "&contextId=" + contextId, admin).errorCode());
+    }
+
+    /** The same round trip straight to the cluster's driver agent (its own API, its secret), for comparison. */
+    private JsonNode runOnAgent(String id, String contextId, String command) throws Exception {
+        JsonNode driver = cluster(id).path("driver");
+        String agent = "http://127.0.0.1:" + driver.path("port").asInt();
+        String secret = Files.readAllLines(dataDirectory().resolve("clusters").resolve(id).resolve("secret")).get(0);
+        HttpClient http = agentHttp();
+        HttpResponse<String> executed = http.send(HttpRequest.newBuilder(URI.create(agent + "/commands"))
+                .header("Authorization", "Bearer " + secret).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"context_id\":\"" + contextId + "\",\"language\":\"sql\",\"command\":\"" + command + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String commandId = JSON.readTree(executed.body()).path("id").asText();
+        HttpResponse<String> status = http.send(
+                HttpRequest.newBuilder(URI.create(agent + "/commands/" + commandId + "?wait_ms=60000"))
+                        .header("Authorization", "Bearer " + secret).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(status.body());
+    }
+
+    private HttpClient agentHttp() {
+        if (agentHttp == null) {
+            agentHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        }
+        return agentHttp;
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** Executes {@code command} and polls its status until it is no longer queued or running. */
+    private JsonNode runCommand(String id, String contextId, String command) throws Exception {
+        Answer executed = post("/api/1.2/commands/execute", admin, "{\"clusterId\":\"" + id + "\",\"contextId\":\""
+                + contextId + "\",\"language\":\"sql\",\"command\":\"" + command + "\"}");
+        assertEquals(executed.body().toString(), 200, executed.status());
+        String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
+                + executed.body().path("id").asText();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode answer = get(status, admin).body();
+        while (answer.path("status").asText().matches("Queued|Running") && System.nanoTime() < deadline) {
+            answer = get(status, admin).body();
+        }
+        return answer;
     }
 
     private String create(String name) throws IOException, InterruptedException {

@@ -27,6 +27,7 @@ final class Driver {
     private final ProcessHandle process;
     private final LaunchedDriver launched;
     private volatile int port;
+    private volatile String secret;
 
     Driver(ProcessHandle process, LaunchedDriver launched) {
         this.process = process;
@@ -43,6 +44,21 @@ final class Driver {
 
     void ready(int agentPort) {
         port = agentPort;
+    }
+
+    /** The agent's address, {@code http://host:port}; the port is 0 until the driver is ready. */
+    String agentAddress() {
+        return "http://" + launched.host() + ":" + port;
+    }
+
+    /** The agent's bearer token, read once from its secret file. */
+    String secret() throws IOException {
+        String known = secret;
+        if (known == null) {
+            known = Files.readAllLines(launched.secretFile()).get(0);
+            secret = known;
+        }
+        return known;
     }
 
     /** Stops the process within about {@code patience}; killed when it has not exited by then. */
@@ -66,10 +82,8 @@ final class Driver {
             return false;
         }
         try {
-            String secret = Files.readAllLines(launched.secretFile()).get(0);
-            HttpRequest request = HttpRequest
-                    .newBuilder(URI.create("http://" + launched.host() + ":" + port + "/shutdown"))
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + secret)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(agentAddress() + "/shutdown"))
+                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + secret())
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

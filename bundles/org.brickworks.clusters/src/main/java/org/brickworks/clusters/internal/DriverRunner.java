@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +103,11 @@ final class DriverRunner {
                 stopping.remove(clusterId);
             }
         });
+    }
+
+    /** The cluster's driver, while this runner has one. */
+    Optional<Driver> driver(String clusterId) {
+        return Optional.ofNullable(drivers.get(clusterId));
     }
 
     /** Stops every start and every driver, waiting at most about {@code patience} for each. */

@@ -9,12 +9,15 @@ import java.util.List;
 
 import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.dto.CommandResult;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.runtimes.api.RuntimeRegistry;
@@ -29,9 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Clusters in the store, their drivers started by the local launcher. Drivers do not outlive this component yet:
  * deactivating it terminates them, and clusters a crashed platform left running are marked terminated on activation.
+ * Commands (API 1.2) go to the drivers this service started, through {@link AgentCommands}.
  */
 @Component
-public class StoreClusterService implements ClusterService {
+public class StoreClusterService implements ClusterService, CommandExecution {
     private static final Logger LOG = LoggerFactory.getLogger(StoreClusterService.class);
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("MMdd-HHmmss");
     private static final TerminationReason USER_REQUEST = new TerminationReason("USER_REQUEST", "SUCCESS",
@@ -43,6 +47,7 @@ public class StoreClusterService implements ClusterService {
     private final ClusterRecords records;
     private final RuntimeRegistry runtimes;
     private final DriverRunner runner;
+    private final AgentCommands commands = new AgentCommands(this::runningDriver);
 
     @Activate
     public StoreClusterService(@Reference Store store, @Reference RuntimeRegistry runtimes,
@@ -125,6 +130,49 @@ public class StoreClusterService implements ClusterService {
     public List<ClusterEvent> events(String clusterId) {
         get(clusterId);
         return records.events(clusterId);
+    }
+
+    @Override
+    public String createContext(String clusterId, String language) {
+        return commands.createContext(clusterId, language);
+    }
+
+    @Override
+    public String contextStatus(String clusterId, String contextId) {
+        return commands.contextStatus(clusterId, contextId);
+    }
+
+    @Override
+    public void destroyContext(String clusterId, String contextId) {
+        commands.destroyContext(clusterId, contextId);
+    }
+
+    @Override
+    public String execute(String clusterId, String contextId, String language, String command) {
+        return commands.execute(clusterId, contextId, language, command);
+    }
+
+    @Override
+    public CommandResult status(String clusterId, String contextId, String commandId, long waitMillis) {
+        return commands.status(clusterId, contextId, commandId, waitMillis);
+    }
+
+    @Override
+    public void cancel(String clusterId, String contextId, String commandId) {
+        commands.cancel(clusterId, contextId, commandId);
+    }
+
+    private Driver runningDriver(String clusterId) {
+        ClusterInfo cluster = get(clusterId);
+        if (cluster.state() != ClusterState.RUNNING) {
+            throw notRunning(clusterId, cluster.state());
+        }
+        return runner.driver(clusterId).orElseThrow(() -> notRunning(clusterId, ClusterState.TERMINATING));
+    }
+
+    private static BrickworksException notRunning(String clusterId, ClusterState state) {
+        return new BrickworksException(ErrorCode.INVALID_STATE,
+                "Cluster " + clusterId + " is " + state + ", not RUNNING: commands need a running cluster");
     }
 
     /** Databricks' form, e.g. {@code 1125-145701-a1b2c3d4}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.runtimes.api.RuntimeRegistry;
@@ -28,8 +29,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (tokens, runtimes, clusters) are held
- * in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
+ * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (tokens, runtimes, clusters,
+ * commands) are held in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
  */
 @Component(service = Servlet.class, configurationPid = "org.brickworks.rest")
 @HttpWhiteboardServletPattern("/api/*")
@@ -40,6 +41,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<TokenService> tokens;
     private final transient ServiceSlot<RuntimeRegistry> runtimes;
     private final transient ServiceSlot<ClusterService> clusters;
+    private final transient ServiceSlot<CommandExecution> commands;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -47,12 +49,14 @@ public class RestApi extends HttpServlet {
         tokens = new ServiceSlot<>("token", Duration.ofSeconds(config.serviceWaitSeconds()));
         runtimes = new ServiceSlot<>("runtimes", Duration.ofSeconds(config.serviceWaitSeconds()));
         clusters = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
+        commands = new ServiceSlot<>("command execution", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
         routes.addAll(new TokenResource(tokens, json).routes());
         routes.addAll(new RuntimeResource(runtimes, json).routes());
         routes.addAll(new ClusterResource(clusters, json).routes());
+        routes.addAll(new CommandResource(commands, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -81,6 +85,15 @@ public class RestApi extends HttpServlet {
 
     void unbindClusterService(ClusterService service) {
         clusters.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindCommandExecution(CommandExecution service) {
+        commands.bind(service);
+    }
+
+    void unbindCommandExecution(CommandExecution service) {
+        commands.unbind(service);
     }
 
     @Override

@@ -1,23 +1,32 @@
 package org.brickworks.shell.internal;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-terminate},
- * {@code bw:cluster-events}.
+ * {@code bw:cluster-events}, {@code bw:sql}.
  */
 @Component
 public class ClusterCommands implements ShellCommands {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterService clusters;
+
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CommandExecution commands;
 
     @Descriptor("List the clusters with their state and driver")
     public String clusters() {
@@ -45,6 +54,46 @@ public class ClusterCommands implements ShellCommands {
         clusters.events(clusterId)
                 .forEach(e -> table.row(Instant.ofEpochMilli(e.timestamp()), e.type(), e.message()));
         return table.toString();
+    }
+
+    @Descriptor("Run a SQL query on a running cluster, in a context of its own; prints the result table")
+    public String sql(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
+            @Descriptor("the query, e.g. SELECT 1") String... query) throws InterruptedException {
+        CommandExecution execution = commands;
+        String contextId = execution.createContext(clusterId, "sql");
+        try {
+            String commandId = execution.execute(clusterId, contextId, "sql", String.join(" ", query));
+            CommandResult result = execution.status(clusterId, contextId, commandId, 10_000);
+            while (!result.done()) {
+                if (Thread.interrupted()) {
+                    execution.cancel(clusterId, contextId, commandId);
+                    throw new InterruptedException("Query cancelled");
+                }
+                result = execution.status(clusterId, contextId, commandId, 10_000);
+            }
+            return table(result);
+        } finally {
+            execution.destroyContext(clusterId, contextId);
+        }
+    }
+
+    /** A table result as a {@link Table}; an error's one-line summary as the exception's message. */
+    @SuppressWarnings("unchecked")
+    static String table(CommandResult result) {
+        Map<String, Object> results = result.results() == null ? Map.of() : result.results();
+        if (!"table".equals(results.get("resultType"))) {
+            Object summary = results.getOrDefault("summary", "The query ended " + result.status());
+            throw new BrickworksException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    String.valueOf(summary).lines().findFirst().orElse(result.status()));
+        }
+        List<Map<String, Object>> schema = (List<Map<String, Object>>) results.getOrDefault("schema", List.of());
+        if (schema.isEmpty()) {
+            return "OK"; // a statement without output, such as DDL
+        }
+        Table table = new Table(schema.stream().map(column -> String.valueOf(column.get("name")))
+                .toArray(String[]::new));
+        ((List<List<Object>>) results.getOrDefault("data", List.of())).forEach(row -> table.row(row.toArray()));
+        return Boolean.TRUE.equals(results.get("truncated")) ? table + "\n(truncated)" : table.toString();
     }
 
     private static String driver(ClusterInfo cluster) {

@@ -1,0 +1,139 @@
+package org.brickworks.clusters.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The Command Execution API 1.2 over the driver agents' HTTP API: one shared HTTP/1.1 client (kept-alive connections),
+ * the cluster's secret as bearer token, status requests long-polling on the agent. The agent's errors keep their code
+ * and message.
+ */
+final class AgentCommands implements CommandExecution {
+    static final long MAX_WAIT_MILLIS = 60_000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Function<String, Driver> drivers;
+
+    /** {@code drivers}: the running driver of a cluster id, or an exception saying why there is none. */
+    AgentCommands(Function<String, Driver> drivers) {
+        this.drivers = drivers;
+    }
+
+    @Override
+    public String createContext(String clusterId, String language) {
+        checkLanguage(language);
+        return call(clusterId, "POST", "/contexts", json.createObjectNode().put("language", language), TIMEOUT)
+                .path("id").asText();
+    }
+
+    @Override
+    public String contextStatus(String clusterId, String contextId) {
+        return call(clusterId, "GET", "/contexts/" + id("contextId", contextId), null, TIMEOUT).path("status")
+                .asText();
+    }
+
+    @Override
+    public void destroyContext(String clusterId, String contextId) {
+        call(clusterId, "DELETE", "/contexts/" + id("contextId", contextId), null, TIMEOUT);
+    }
+
+    @Override
+    public String execute(String clusterId, String contextId, String language, String command) {
+        checkLanguage(language);
+        if (command == null || command.isBlank()) {
+            throw BrickworksException.invalidParameter("Missing required field: command");
+        }
+        ObjectNode body = json.createObjectNode().put("context_id", id("contextId", contextId))
+                .put("language", language).put("command", command);
+        return call(clusterId, "POST", "/commands", body, TIMEOUT).path("id").asText();
+    }
+
+    @Override
+    public CommandResult status(String clusterId, String contextId, String commandId, long waitMillis) {
+        long wait = Math.max(0, Math.min(MAX_WAIT_MILLIS, waitMillis));
+        JsonNode answer = call(clusterId, "GET", "/commands/" + id("commandId", commandId) + "?wait_ms=" + wait,
+                null, TIMEOUT.plusMillis(wait));
+        JsonNode results = answer.get("results");
+        return new CommandResult(answer.path("id").asText(), answer.path("status").asText(),
+                results == null || results.isNull() ? null : json.convertValue(results, MAP));
+    }
+
+    @Override
+    public void cancel(String clusterId, String contextId, String commandId) {
+        call(clusterId, "POST", "/commands/" + id("commandId", commandId) + "/cancel", null, TIMEOUT);
+    }
+
+    static void checkLanguage(String language) {
+        if (language == null || language.isBlank()) {
+            throw BrickworksException.invalidParameter("Missing required field: language");
+        }
+        if (!"sql".equals(language)) {
+            throw BrickworksException.invalidParameter("language " + language + " is not supported yet");
+        }
+    }
+
+    /** Ids go into the agent's paths: anything but a plain id can only be unknown. */
+    static String id(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw BrickworksException.invalidParameter("Missing required field: " + field);
+        }
+        if (!value.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw BrickworksException.notFound(field + " " + value + " does not exist");
+        }
+        return value;
+    }
+
+    private JsonNode call(String clusterId, String method, String path, JsonNode body, Duration timeout) {
+        Driver driver = drivers.apply(clusterId);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(driver.agentAddress() + path)).timeout(timeout)
+                    .header("Authorization", "Bearer " + driver.secret()).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode answer = json.readTree(response.body());
+            if (response.statusCode() != 200) {
+                throw agentError(clusterId, response.statusCode(), answer);
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE,
+                    "The driver of cluster " + clusterId + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "Interrupted waiting for the driver", e);
+        }
+    }
+
+    private static BrickworksException agentError(String clusterId, int status, JsonNode answer) {
+        String message = answer == null ? "" : answer.path("message").asText("");
+        return switch (status) {
+        case 400 -> BrickworksException.invalidParameter(message);
+        case 404 -> BrickworksException.notFound(message);
+        default -> new BrickworksException(ErrorCode.INTERNAL_ERROR,
+                "The driver of cluster " + clusterId + " answered " + status + ": " + message);
+        };
+    }
+}
