@@ -4,11 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Arrays;
 
-import javax.inject.Inject;
 
-import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -41,8 +33,6 @@ public class ClustersIT extends PlatformTestSupport {
 
     private HttpClient agentHttp;
 
-    @Inject
-    private CommandProcessor processor;
 
     @Test
     public void createdClusterRunsADriverAndTerminatesOnDelete() throws Exception {
@@ -64,7 +54,7 @@ public class ClustersIT extends PlatformTestSupport {
         ProcessHandle driver = ProcessHandle.of(running.path("driver").path("pid").asLong()).orElseThrow();
         assertTrue(driver.isAlive());
         assertTrue(get("/api/2.0/clusters/list", admin).body().path("clusters").toString().contains(id));
-        String table = run("bw:clusters");
+        String table = shell("bw:clusters");
         assertTrue(table, table.matches("(?s).*" + id + " +it +" + SPARK35 + " +RUNNING +127\\.0\\.0\\.1:\\d+.*"));
         runsSqlThroughCommandExecution(id);
 
@@ -79,7 +69,7 @@ public class ClustersIT extends PlatformTestSupport {
         for (String type : new String[] { "CREATING", "STARTING", "RUNNING", "TERMINATING", "TERMINATED" }) {
             assertTrue(events, events.contains("\"type\":\"" + type + "\""));
         }
-        assertTrue(run("bw:cluster-events " + id).contains("TERMINATED"));
+        assertTrue(shell("bw:cluster-events " + id).contains("TERMINATED"));
 
         assertEquals(200,
                 post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
@@ -124,7 +114,7 @@ public class ClustersIT extends PlatformTestSupport {
                 "{\"cluster_name\":\"x\",\"spark_version\":\"" + SPARK35 + "\",\"spark_conf\":{\"a\":{\"b\":1}}}");
         assertEquals("INVALID_PARAMETER_VALUE", conf.errorCode());
         assertEquals(before, get("/api/2.0/clusters/list", admin).body().path("clusters").size());
-        assertFalse(run("bw:clusters").contains(" x "));
+        assertFalse(shell("bw:clusters").contains(" x "));
     }
 
     /** Command Execution API 1.2 and bw:sql on a RUNNING cluster (the one Spark start of this test). */
@@ -167,7 +157,7 @@ public class ClustersIT extends PlatformTestSupport {
         assertEquals("INVALID_PARAMETER_VALUE", post("/api/1.2/contexts/create", admin,
                 "{\"clusterId\":\"" + id + "\",\"language\":\"scala\"}").errorCode());
 
-        String sql = run("bw:sql " + id + " SELECT 2 AS two");
+        String sql = shell("bw:sql " + id + " SELECT 2 AS two");
         assertTrue(sql, sql.matches("(?s)\\s*two\\s+2\\s*"));
 
         Answer destroyed = post("/api/1.2/contexts/destroy", admin,
@@ -259,15 +249,4 @@ public class ClustersIT extends PlatformTestSupport {
         }
     }
 
-    private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-                CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(session.format(result, Converter.INSPECT));
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -2,11 +2,15 @@ package org.brickworks.tests;
 
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,9 @@ import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
 import org.junit.Before;
 
 import org.ops4j.pax.exam.Configuration;
@@ -31,6 +38,8 @@ public abstract class PlatformTestSupport {
 
     @Inject
     protected BundleContext context;
+    @Inject
+    protected CommandProcessor processor;
     /** The admin user's token, as the first start wrote it. */
     protected String admin;
 
@@ -54,6 +63,19 @@ public abstract class PlatformTestSupport {
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + context.getProperty(PlatformOptions.HTTP_PORT);
+    }
+
+    /** Runs a shell command in a fresh Gogo session, as the console and SSH do, and returns what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+                CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(session.format(result, Converter.INSPECT));
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     protected Path dataDirectory() {

@@ -4,19 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
 
-import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -39,8 +31,6 @@ public class RuntimesIT extends PlatformTestSupport {
     private static final Pattern NAME = Pattern
             .compile("^\\d+\\.\\d+ LTS \\(includes Apache Spark \\d+\\.\\d+\\.\\d+, Scala 2\\.1\\d\\)$");
 
-    @Inject
-    private CommandProcessor processor;
 
     @Test
     public void sparkVersionsListsBothRuntimesInDatabricksForm() throws Exception {
@@ -60,13 +50,13 @@ public class RuntimesIT extends PlatformTestSupport {
 
     @Test
     public void shellListsBothRuntimesWithTheirVersions() throws Exception {
-        String table = run("bw:runtimes");
+        String table = shell("bw:runtimes");
         assertTrue(table, table.startsWith("KEY"));
         assertTrue(table,
                 table.matches("(?s).*" + Pattern.quote(SPARK35) + " +15\\.4 LTS.* +3\\.5\\.7 +2\\.12 +3\\.3\\.2\n.*"));
         assertTrue(table,
                 table.matches("(?s).*" + Pattern.quote(SPARK40) + " +17\\.3 LTS.* +4\\.0\\.1 +2\\.13 +4\\.0\\.1\\s*"));
-        assertTrue(run("bw:help runtimes").contains("Usage: bw:runtimes"));
+        assertTrue(shell("bw:help runtimes").contains("Usage: bw:runtimes"));
     }
 
     @Test
@@ -75,7 +65,7 @@ public class RuntimesIT extends PlatformTestSupport {
         spark40.stop();
         try {
             await("17.3 to disappear", () -> keys().equals(List.of(SPARK35)));
-            assertFalse(run("bw:runtimes").contains(SPARK40));
+            assertFalse(shell("bw:runtimes").contains(SPARK40));
         } finally {
             spark40.start();
         }
@@ -105,15 +95,4 @@ public class RuntimesIT extends PlatformTestSupport {
         throw new AssertionError("No bundle " + symbolicName);
     }
 
-    private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-                CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(session.format(result, Converter.INSPECT));
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }
