@@ -51,11 +51,13 @@ public class ClustersIT extends PlatformTestSupport {
         assertEquals("127.0.0.1", running.path("driver").path("host_private_ip").asText());
         assertTrue(running.toString(), running.path("driver").path("port").asInt() > 0);
         assertEquals("qa", running.path("custom_tags").path("team").asText());
+        assertEquals("local-small", running.path("node_type_id").asText());
         ProcessHandle driver = ProcessHandle.of(running.path("driver").path("pid").asLong()).orElseThrow();
         assertTrue(driver.isAlive());
         assertTrue(get("/api/2.0/clusters/list", admin).body().path("clusters").toString().contains(id));
         String table = shell("bw:clusters");
         assertTrue(table, table.matches("(?s).*" + id + " +it +" + SPARK35 + " +RUNNING +127\\.0\\.0\\.1:\\d+.*"));
+        readsTheDriverLog(id);
         runsSqlThroughCommandExecution(id);
 
         assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
@@ -110,11 +112,43 @@ public class ClustersIT extends PlatformTestSupport {
         Answer negative = post("/api/2.0/clusters/create", admin,
                 "{\"cluster_name\":\"x\",\"spark_version\":\"" + SPARK35 + "\",\"num_workers\":-1}");
         assertEquals("INVALID_PARAMETER_VALUE", negative.errorCode());
+        Answer nodeType = post("/api/2.0/clusters/create", admin,
+                "{\"cluster_name\":\"x\",\"spark_version\":\"" + SPARK35 + "\",\"node_type_id\":\"i3.xlarge\"}");
+        assertEquals(400, nodeType.status());
+        assertEquals("INVALID_PARAMETER_VALUE", nodeType.errorCode());
+        assertTrue(nodeType.body().toString(), nodeType.body().path("message").asText().contains("local-small"));
         Answer conf = post("/api/2.0/clusters/create", admin,
                 "{\"cluster_name\":\"x\",\"spark_version\":\"" + SPARK35 + "\",\"spark_conf\":{\"a\":{\"b\":1}}}");
         assertEquals("INVALID_PARAMETER_VALUE", conf.errorCode());
         assertEquals(before, get("/api/2.0/clusters/list", admin).body().path("clusters").size());
         assertFalse(shell("bw:clusters").contains(" x "));
+    }
+
+    @Test
+    public void listsTheLocalNodeTypesInDatabricksShape() throws Exception {
+        for (String version : new String[] { "2.0", "2.1" }) {
+            JsonNode types = get("/api/" + version + "/clusters/list-node-types", admin).body().path("node_types");
+            assertEquals(types.toString(), 3, types.size());
+            JsonNode small = types.path(0);
+            assertEquals("local-small", small.path("node_type_id").asText());
+            assertEquals(2048, small.path("memory_mb").asInt());
+            assertEquals(1, small.path("num_cores").asInt());
+            assertEquals("local-small", small.path("instance_type_id").asText());
+            assertFalse(small.path("description").asText().isBlank());
+            assertTrue(small.path("is_deprecated").isBoolean());
+            assertFalse(small.path("is_deprecated").asBoolean());
+        }
+    }
+
+    /** driver-logs and bw:cluster-logs on a RUNNING cluster: the agent has announced itself in its log. */
+    private void readsTheDriverLog(String id) throws Exception {
+        JsonNode log = get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body();
+        assertEquals(id, log.path("cluster_id").asText());
+        assertTrue(log.toString(), log.path("log").asText().contains("Driver agent ready"));
+        assertTrue(shell("bw:cluster-logs " + id + " --lines 100000").contains("Driver agent ready"));
+        assertEquals(1, shell("bw:cluster-logs " + id + " --lines 1").strip().lines().count());
+        assertEquals("RESOURCE_DOES_NOT_EXIST",
+                get("/api/2.1/clusters/driver-logs?cluster_id=nope", admin).errorCode());
     }
 
     /** Command Execution API 1.2 and bw:sql on a RUNNING cluster (the one Spark start of this test). */

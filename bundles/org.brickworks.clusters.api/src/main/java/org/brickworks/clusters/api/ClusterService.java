@@ -5,6 +5,7 @@ import java.util.List;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.NodeType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -22,10 +23,14 @@ public interface ClusterService {
      *
      * @return the new cluster's id
      * @throws org.brickworks.core.api.BrickworksException
-     *             {@code INVALID_PARAMETER_VALUE} for an unknown {@code spark_version}, negative {@code num_workers} or
-     *             a malformed {@code spark_conf}, {@code spark_env_vars} or {@code custom_tags}; nothing is created
+     *             {@code INVALID_PARAMETER_VALUE} for an unknown {@code spark_version} or {@code node_type_id},
+     *             negative {@code num_workers} or a malformed {@code spark_conf}, {@code spark_env_vars} or
+     *             {@code custom_tags}; nothing is created
      */
     String create(ClusterSpec spec);
+
+    /** The node types a spec can name in {@code node_type_id}, smallest (the default) first. */
+    List<NodeType> nodeTypes();
 
     /**
      * The cluster {@code clusterId}.
@@ -49,4 +54,14 @@ public interface ClusterService {
 
     /** The cluster's events, oldest first. */
     List<ClusterEvent> events(String clusterId);
+
+    /**
+     * The end of the cluster's driver log (the driver process's output), also after the cluster terminated: at most
+     * {@code maxBytes} bytes, starting at a line boundary when the log is longer. Empty while the driver has written
+     * nothing.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code INVALID_PARAMETER_VALUE} when {@code maxBytes} is not positive
+     */
+    String driverLog(String clusterId, int maxBytes);
 }

@@ -29,6 +29,7 @@ final class ClusterValidation {
             throw BrickworksException.invalidParameter(
                     "autotermination_minutes must be 0 or more, got " + spec.autoterminationMinutes());
         }
+        LocalNodeTypes.get(spec.nodeTypeId());
         checkNames("spark_conf", spec.sparkConf(), CONF_KEY);
         checkNames("spark_env_vars", spec.sparkEnvVars(), ENV_NAME);
         checkNames("custom_tags", spec.customTags(), CONF_KEY);

@@ -140,7 +140,8 @@ final class DriverRunner {
             }
             long launchedAt = System.nanoTime();
             LaunchedDriver launched = launcher
-                    .launch(new DriverLaunch(clusterId, runtime, classpath, spec, clustersFolder.resolve(clusterId)));
+                    .launch(new DriverLaunch(clusterId, runtime, classpath, spec, clustersFolder.resolve(clusterId),
+                            LocalNodeTypes.get(spec.nodeTypeId())));
             Driver driver = new Driver(ProcessHandle.of(launched.pid()).orElseThrow(
                     () -> new IOException("The driver process exited at once; see its driver.log")), launched);
             drivers.put(clusterId, driver);

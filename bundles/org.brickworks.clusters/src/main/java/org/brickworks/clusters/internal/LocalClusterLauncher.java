@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.ClusterLauncher;
-import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.DriverLaunch;
 import org.brickworks.clusters.api.dto.LaunchedDriver;
 import org.brickworks.core.api.BrickworksException;
@@ -20,14 +19,16 @@ import org.brickworks.core.api.ErrorCode;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Runs a cluster's driver as a plain JVM on this host with Spark {@code local[N]}: N is the cluster's number of
- * workers, or every core for a single-node cluster. The driver's output goes to {@code driver.log} in the cluster's
- * folder.
+ * Runs a cluster's driver as a plain JVM on this host with Spark {@code local[N]}, sized by the cluster's node type:
+ * its heap is the driver's {@code -Xmx}, and N is its cores times the number of workers (one node for a single-node
+ * cluster). The driver's output goes to {@code driver.log} in the cluster's folder.
  */
 @Component(property = ClusterLauncher.TYPE_PROPERTY + "=local")
 public class LocalClusterLauncher implements ClusterLauncher {
     private static final String HOST = "127.0.0.1";
     private static final String MAIN_CLASS = "org.brickworks.agent.DriverAgent";
+    /** The driver's output, in the cluster's folder. */
+    static final String DRIVER_LOG = "driver.log";
 
     private final SecureRandom random = new SecureRandom();
 
@@ -40,7 +41,7 @@ public class LocalClusterLauncher implements ClusterLauncher {
             Files.deleteIfExists(readyFile);
             ProcessBuilder builder = new ProcessBuilder(command(launch, secretFile, readyFile))
                     .directory(folder.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("driver.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(DRIVER_LOG).toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(launch.spec().sparkEnvVars());
             builder.environment().put("SPARK_LOCAL_IP", HOST);
@@ -51,16 +52,17 @@ public class LocalClusterLauncher implements ClusterLauncher {
         }
     }
 
-    private static List<String> command(DriverLaunch launch, Path secretFile, Path readyFile) {
+    static List<String> command(DriverLaunch launch, Path secretFile, Path readyFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(folderMarker(launch.directory()));
+        command.add("-Xmx" + launch.nodeType().memoryMb() + "m");
         command.addAll(launch.runtime().driverJvmOptions());
         command.add("-cp");
         command.add(launch.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.addAll(List.of(MAIN_CLASS, "--secret-file", secretFile.toString(), "--ready-file",
                 readyFile.toString(), "--host", HOST, "--port", "0"));
-        command.addAll(List.of("--conf", "spark.master=" + master(launch.spec())));
+        command.addAll(List.of("--conf", "spark.master=" + master(launch)));
         launch.spec().sparkConf().forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
         return command;
     }
@@ -73,8 +75,8 @@ public class LocalClusterLauncher implements ClusterLauncher {
         return "-Dbrickworks.cluster.dir=" + clusterFolder;
     }
 
-    private static String master(ClusterSpec spec) {
-        return "local[" + (spec.numWorkers() == 0 ? "*" : Integer.toString(spec.numWorkers())) + "]";
+    private static String master(DriverLaunch launch) {
+        return "local[" + launch.nodeType().numCores() * Math.max(1, launch.spec().numWorkers()) + "]";
     }
 
     /** A fresh secret per start, readable by the platform's user only from its first byte on disk. */

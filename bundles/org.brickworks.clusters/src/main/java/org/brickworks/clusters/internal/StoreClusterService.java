@@ -1,5 +1,6 @@
 package org.brickworks.clusters.internal;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
+import org.brickworks.clusters.api.dto.NodeType;
 import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
@@ -47,6 +49,7 @@ public class StoreClusterService implements ClusterService, CommandExecution {
     private final ClusterRecords records;
     private final RuntimeRegistry runtimes;
     private final DriverRunner runner;
+    private final Path clustersFolder;
     private final AgentCommands commands = new AgentCommands(this::runningDriver);
 
     @Activate
@@ -56,9 +59,9 @@ public class StoreClusterService implements ClusterService, CommandExecution {
         this.records = new ClusterRecords(store);
         this.runtimes = runtimes;
         this.runner = new DriverRunner(records, runtimes, resolver, launcher, platform.dataDirectory());
+        this.clustersFolder = platform.dataDirectory().resolve("clusters");
         records.list().stream().filter(c -> c.state() != ClusterState.TERMINATED).forEach(c -> {
-            stopLeftover(c, LocalClusterLauncher
-                    .folderMarker(platform.dataDirectory().resolve("clusters").resolve(c.clusterId())));
+            stopLeftover(c, LocalClusterLauncher.folderMarker(clustersFolder.resolve(c.clusterId())));
             records.move(c.clusterId(),
                     a -> ClusterLifecycle.terminated(a, SERVICE_STOPPED, System.currentTimeMillis()), "TERMINATED",
                     SERVICE_STOPPED.message());
@@ -86,15 +89,21 @@ public class StoreClusterService implements ClusterService, CommandExecution {
     }
 
     @Override
-    public String create(ClusterSpec spec) {
-        ClusterValidation.validate(spec);
-        runtimes.get(spec.sparkVersion());
+    public String create(ClusterSpec requested) {
+        ClusterValidation.validate(requested);
+        runtimes.get(requested.sparkVersion());
+        ClusterSpec spec = requested.withNodeTypeId(LocalNodeTypes.get(requested.nodeTypeId()).nodeTypeId());
         String clusterId = newId();
         records.insert(ClusterLifecycle.pending(clusterId, spec, System.currentTimeMillis()), "CREATING",
                 "Cluster " + spec.clusterName() + " on " + spec.sparkVersion());
         LOG.info("Cluster {} ({}) created on {}", clusterId, spec.clusterName(), spec.sparkVersion());
         runner.start(clusterId, spec);
         return clusterId;
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        return LocalNodeTypes.ALL;
     }
 
     @Override
@@ -130,6 +139,13 @@ public class StoreClusterService implements ClusterService, CommandExecution {
     public List<ClusterEvent> events(String clusterId) {
         get(clusterId);
         return records.events(clusterId);
+    }
+
+    @Override
+    public String driverLog(String clusterId, int maxBytes) {
+        get(clusterId);
+        return DriverLogTail.read(clustersFolder.resolve(clusterId).resolve(LocalClusterLauncher.DRIVER_LOG),
+                maxBytes);
     }
 
     @Override

@@ -15,14 +15,14 @@ class ClusterValidationTest {
 
     @Test
     void acceptsAFullSpec() {
-        assertThatCode(() -> ClusterValidation.validate(new ClusterSpec("etl", VERSION, 2,
+        assertThatCode(() -> ClusterValidation.validate(new ClusterSpec("etl", VERSION, "local-medium", 2,
                 Map.of("spark.sql.shuffle.partitions", "8"), Map.of("PYSPARK_PYTHON", "/usr/bin/python3"), 30,
                 Map.of("team", "data")))).doesNotThrowAnyException();
     }
 
     @Test
     void refusesNegativeWorkers() {
-        assertInvalid(new ClusterSpec("etl", VERSION, -1, Map.of(), Map.of(), 0, Map.of()), "num_workers");
+        assertInvalid(new ClusterSpec("etl", VERSION, null, -1, Map.of(), Map.of(), 0, Map.of()), "num_workers");
     }
 
     @Test
@@ -43,8 +43,13 @@ class ClusterValidationTest {
         assertInvalid(ClusterSpec.of("etl", null), "spark_version");
     }
 
+    @Test
+    void refusesAnUnknownNodeType() {
+        assertInvalid(ClusterSpec.of("etl", VERSION).withNodeTypeId("m5.large"), "node_type_id");
+    }
+
     private static ClusterSpec spec(Map<String, String> conf, Map<String, String> env) {
-        return new ClusterSpec("etl", VERSION, 0, conf, env, 0, Map.of());
+        return new ClusterSpec("etl", VERSION, null, 0, conf, env, 0, Map.of());
     }
 
     private static void assertInvalid(ClusterSpec spec, String field) {

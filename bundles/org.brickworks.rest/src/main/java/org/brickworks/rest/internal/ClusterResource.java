@@ -14,8 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Clusters API 2.0: create, get, list, delete (terminate), permanent-delete and events, in Databricks' JSON shapes. */
+/**
+ * Clusters API 2.0: create, get, list, delete (terminate), permanent-delete, events and list-node-types, in
+ * Databricks' JSON shapes; and Brickworks' own {@code driver-logs}, the end of a cluster's driver log.
+ */
 final class ClusterResource {
+    /** The window of {@code driver-logs}: the end of the log, as much as a browser or terminal shows at once. */
+    private static final int LOG_BYTES = 1 << 20;
+
     private final ServiceSlot<ClusterService> clusters;
     private final ObjectMapper json;
 
@@ -28,13 +34,15 @@ final class ClusterResource {
         return List.of(Route.post("clusters/create", this::create), Route.get("clusters/get", this::get),
                 Route.get("clusters/list", this::list), Route.post("clusters/delete", this::delete),
                 Route.post("clusters/permanent-delete", this::permanentDelete),
-                Route.post("clusters/events", this::events));
+                Route.post("clusters/events", this::events), Route.get("clusters/driver-logs", this::driverLogs),
+                Route.get("clusters/list-node-types", this::nodeTypes));
     }
 
     private Object create(ApiRequest request) {
         ClusterSpec spec = new ClusterSpec(request.requiredString("cluster_name"),
-                request.requiredString("spark_version"), intField(request, "num_workers"),
-                request.optionalStringMap("spark_conf"), request.optionalStringMap("spark_env_vars"),
+                request.requiredString("spark_version"), request.optionalString("node_type_id").orElse(null),
+                intField(request, "num_workers"), request.optionalStringMap("spark_conf"),
+                request.optionalStringMap("spark_env_vars"),
                 intField(request, "autotermination_minutes"), request.optionalStringMap("custom_tags"));
         return json.createObjectNode().put("cluster_id", clusters.get().create(spec));
     }
@@ -70,6 +78,22 @@ final class ClusterResource {
         return result;
     }
 
+    private Object nodeTypes(ApiRequest request) {
+        ObjectNode result = json.createObjectNode();
+        ArrayNode types = result.putArray("node_types");
+        clusters.get().nodeTypes().forEach(type -> types.addObject().put("node_type_id", type.nodeTypeId())
+                .put("memory_mb", type.memoryMb()).put("num_cores", type.numCores()).put("num_gpus", 0)
+                .put("description", type.description()).put("instance_type_id", type.nodeTypeId())
+                .put("category", "General Purpose").put("is_deprecated", false).put("is_hidden", false));
+        return result;
+    }
+
+    private Object driverLogs(ApiRequest request) {
+        String clusterId = request.requiredString("cluster_id");
+        return json.createObjectNode().put("cluster_id", clusterId)
+                .put("log", clusters.get().driverLog(clusterId, LOG_BYTES));
+    }
+
     private static int intField(ApiRequest request, String field) {
         long value = request.optionalLong(field).orElse(0L);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
@@ -82,6 +106,7 @@ final class ClusterResource {
         ClusterSpec spec = cluster.spec();
         ObjectNode node = json.createObjectNode().put("cluster_id", cluster.clusterId())
                 .put("cluster_name", spec.clusterName()).put("spark_version", spec.sparkVersion())
+                .put("node_type_id", spec.nodeTypeId()).put("driver_node_type_id", spec.nodeTypeId())
                 .put("num_workers", spec.numWorkers()).put("autotermination_minutes", spec.autoterminationMinutes())
                 .put("state", cluster.state().name()).put("state_message", cluster.stateMessage())
                 .put("start_time", cluster.startTime()).put("cluster_source", "API");

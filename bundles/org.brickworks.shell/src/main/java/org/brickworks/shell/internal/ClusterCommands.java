@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.dto.ClusterInfo;
@@ -18,10 +19,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-terminate},
- * {@code bw:cluster-events}, {@code bw:sql}.
+ * {@code bw:cluster-events}, {@code bw:cluster-logs}, {@code bw:sql}.
  */
 @Component
 public class ClusterCommands implements ShellCommands {
+    /** Enough for the last lines a console shows; the REST API offers the same window. */
+    private static final int LOG_BYTES = 1 << 20;
+
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterService clusters;
 
@@ -54,6 +58,17 @@ public class ClusterCommands implements ShellCommands {
         clusters.events(clusterId)
                 .forEach(e -> table.row(Instant.ofEpochMilli(e.timestamp()), e.type(), e.message()));
         return table.toString();
+    }
+
+    @Descriptor("Print the last lines of a cluster's driver log")
+    public String clusterLogs(
+            @Descriptor("number of lines") @Parameter(names = { "-n", "--lines" }, absentValue = "100") int lines,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
+        if (lines <= 0) {
+            throw BrickworksException.invalidParameter("--lines must be positive, got " + lines);
+        }
+        List<String> log = clusters.driverLog(clusterId, LOG_BYTES).lines().toList();
+        return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size()));
     }
 
     @Descriptor("Run a SQL query on a running cluster, in a context of its own; prints the result table")

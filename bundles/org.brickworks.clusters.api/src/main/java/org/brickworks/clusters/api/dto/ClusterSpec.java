@@ -9,8 +9,11 @@ import java.util.Map;
  *            {@code cluster_name}, shown to users
  * @param sparkVersion
  *            {@code spark_version}: a runtime key or alias, e.g. {@code 15.4.x-scala2.12}
+ * @param nodeTypeId
+ *            {@code node_type_id}: the size of the driver and of each worker, one of
+ *            {@link org.brickworks.clusters.api.ClusterService#nodeTypes()}; {@code null} for the smallest
  * @param numWorkers
- *            {@code num_workers}: 0 for a single-node cluster; the local launcher runs {@code local[N]} threads
+ *            {@code num_workers}: 0 for a single-node cluster
  * @param sparkConf
  *            {@code spark_conf}: Spark properties passed to the driver
  * @param sparkEnvVars
@@ -20,8 +23,9 @@ import java.util.Map;
  * @param customTags
  *            {@code custom_tags}
  */
-public record ClusterSpec(String clusterName, String sparkVersion, int numWorkers, Map<String, String> sparkConf,
-        Map<String, String> sparkEnvVars, int autoterminationMinutes, Map<String, String> customTags) {
+public record ClusterSpec(String clusterName, String sparkVersion, String nodeTypeId, int numWorkers,
+        Map<String, String> sparkConf, Map<String, String> sparkEnvVars, int autoterminationMinutes,
+        Map<String, String> customTags) {
     public ClusterSpec {
         sparkConf = Map.copyOf(sparkConf);
         sparkEnvVars = Map.copyOf(sparkEnvVars);
@@ -30,6 +34,12 @@ public record ClusterSpec(String clusterName, String sparkVersion, int numWorker
 
     /** A single-node cluster named {@code clusterName} on {@code sparkVersion}, with nothing else set. */
     public static ClusterSpec of(String clusterName, String sparkVersion) {
-        return new ClusterSpec(clusterName, sparkVersion, 0, Map.of(), Map.of(), 0, Map.of());
+        return new ClusterSpec(clusterName, sparkVersion, null, 0, Map.of(), Map.of(), 0, Map.of());
+    }
+
+    /** This spec with {@code node_type_id} set to {@code nodeType}. */
+    public ClusterSpec withNodeTypeId(String nodeType) {
+        return new ClusterSpec(clusterName, sparkVersion, nodeType, numWorkers, sparkConf, sparkEnvVars,
+                autoterminationMinutes, customTags);
     }
 }

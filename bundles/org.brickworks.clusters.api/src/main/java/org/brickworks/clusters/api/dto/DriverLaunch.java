@@ -19,9 +19,11 @@ import org.brickworks.runtimes.api.dto.SparkRuntime;
  *            the cluster's spec: Spark conf, environment variables, number of workers
  * @param directory
  *            the cluster's own folder, for its secret, ready file and driver log
+ * @param nodeType
+ *            the size of the driver and of each worker: heap and cores
  */
 public record DriverLaunch(String clusterId, SparkRuntime runtime, List<Path> classpath, ClusterSpec spec,
-        Path directory) {
+        Path directory, NodeType nodeType) {
     public DriverLaunch {
         classpath = List.copyOf(classpath);
     }
