@@ -49,11 +49,8 @@ final class ExecutionContexts {
 
     /** Removes the context, cancelling whatever it still has queued or running. */
     void destroy(String id) {
-        ExecutionContext context = contexts.remove(id);
-        if (context == null) {
-            throw ApiException.notFound("Execution context " + id);
-        }
-        close(context);
+        close(context(id));
+        contexts.remove(id);
     }
 
     private void close(ExecutionContext context) {

@@ -51,6 +51,7 @@ public class CachedMavenResolver implements MavenResolver {
     private final List<LocalRepository> localRepositories;
     private final MavenRequests requests;
     private final MavenResolverConfig config;
+    private final Sha1Cache sha1s = new Sha1Cache();
 
     @Activate
     public CachedMavenResolver(@Reference PlatformInfo platform, MavenResolverConfig config) {
@@ -111,9 +112,9 @@ public class CachedMavenResolver implements MavenResolver {
                 .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav").build();
     }
 
-    private static ResolvedArtifact resolved(Artifact artifact) {
+    private ResolvedArtifact resolved(Artifact artifact) {
         Path file = artifact.getPath();
-        return new ResolvedArtifact(artifact.toString(), file, Sha1.of(file));
+        return new ResolvedArtifact(artifact.toString(), file, sha1s.of(file));
     }
 
     /** {@code ~/x} is {@code x} under the user's home; a missing folder is no repository. */
