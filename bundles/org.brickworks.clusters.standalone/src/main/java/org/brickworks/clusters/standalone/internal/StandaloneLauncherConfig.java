@@ -8,6 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + " on this host (client mode), executors run on the master's workers")
 @interface StandaloneLauncherConfig {
     @AttributeDefinition(name = "Master",
-            description = "The standalone master's URL, spark://host:port (several masters for HA: spark://h1:p1,h2:p2)")
+            description = "The standalone master's URL, spark://host:port"
+                    + " (several masters for HA: spark://h1:p1,h2:p2)")
     String master() default "spark://127.0.0.1:7077";
 }

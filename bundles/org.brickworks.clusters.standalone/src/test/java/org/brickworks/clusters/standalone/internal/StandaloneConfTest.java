@@ -44,8 +44,8 @@ class StandaloneConfTest {
                 spec(1, Map.of("spark.executor.memory", "1g", "spark.master", "spark://other:7077", "a.b", "c")),
                 MEDIUM);
 
-        assertThat(conf).containsEntry("spark.executor.memory", "1g").containsEntry("spark.master", "spark://other:7077")
-                .containsEntry("a.b", "c").containsEntry("spark.executor.cores", "2");
+        assertThat(conf).containsEntry("spark.executor.memory", "1g")
+                .containsEntry("spark.master", "spark://other:7077").containsEntry("a.b", "c").containsEntry("spark.executor.cores", "2");
     }
 
     private static ClusterSpec spec(int workers, Map<String, String> sparkConf) {
