@@ -45,7 +45,8 @@ class StandaloneConfTest {
                 MEDIUM);
 
         assertThat(conf).containsEntry("spark.executor.memory", "1g")
-                .containsEntry("spark.master", "spark://other:7077").containsEntry("a.b", "c").containsEntry("spark.executor.cores", "2");
+                .containsEntry("spark.master", "spark://other:7077").containsEntry("a.b", "c")
+                .containsEntry("spark.executor.cores", "2");
     }
 
     private static ClusterSpec spec(int workers, Map<String, String> sparkConf) {
