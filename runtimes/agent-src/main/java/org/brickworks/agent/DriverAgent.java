@@ -51,6 +51,7 @@ public final class DriverAgent {
 
     private static void start(AgentOptions options) throws IOException {
         SparkSession spark = SparkSessionFactory.build(options.sparkConf());
+        ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
         RuntimeVersions versions = RuntimeVersions.of(spark);
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -62,7 +63,7 @@ public final class DriverAgent {
         DriverAgent agent = new DriverAgent(spark, contexts, server);
         ObjectMapper mapper = new ObjectMapper();
         server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),
-                new HealthEndpoint(versions), new ExecutionEndpoints(contexts), agent::shutdownSoon));
+                new HealthEndpoint(versions), new ExecutionEndpoints(contexts), executors, agent::shutdownSoon));
         server.start();
         int port = server.getAddress().getPort();
         if (options.readyFile().isPresent()) {

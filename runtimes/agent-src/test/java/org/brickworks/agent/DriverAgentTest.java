@@ -61,6 +61,14 @@ class DriverAgentTest {
     }
 
     @Test
+    void aLocalDriverHasNoExecutors() throws Exception {
+        JsonNode executors = client.call("GET", "/executors", null);
+
+        assertThat(executors.get("executors").isArray()).isTrue();
+        assertThat(executors.get("executors")).isEmpty();
+    }
+
+    @Test
     void refusesRequestsWithoutTheSecret() throws Exception {
         HttpResponse<String> none = client.send("GET", "/health", null, null);
         HttpResponse<String> wrong = client.send("GET", "/health", null, "Bearer " + SECRET + "x");
