@@ -15,12 +15,12 @@ public abstract class ClusterTestSupport extends PlatformTestSupport {
 
     /** Executes {@code command} and polls its status until it is no longer queued or running. */
     protected JsonNode runCommand(String id, String contextId, String command) throws Exception {
-        Answer executed = post("/api/1.2/commands/execute", admin, "{\"clusterId\":\"" + id + "\",\"contextId\":\""
-                + contextId + "\",\"language\":\"sql\",\"command\":\"" + command + "\"}");
+        Answer executed = post("/api/1.2/commands/execute", admin, JSON.createObjectNode().put("clusterId", id)
+                .put("contextId", contextId).put("language", "sql").put("command", command).toString());
         assertEquals(executed.body().toString(), 200, executed.status());
         String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
                 + executed.body().path("id").asText();
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L;
         JsonNode answer = get(status, admin).body();
         while (answer.path("status").asText().matches("Queued|Running") && System.nanoTime() < deadline) {
             answer = get(status, admin).body();

@@ -5,9 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
@@ -40,8 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class StandaloneClusterIT extends PlatformTestSupport {
-    private static final String SPARK35 = "15.4.x-scala2.12";
+public class StandaloneClusterIT extends ClusterTestSupport {
     private static final String PID = "org.brickworks.clusters.standalone";
     private static final String STANDALONE_LAUNCHER = "(&(objectClass=org.brickworks.clusters.api.ClusterLauncher)"
             + "(brickworks.launcher=standalone))";
@@ -100,8 +96,8 @@ public class StandaloneClusterIT extends PlatformTestSupport {
             JsonNode executors = awaitExecutor(id);
             System.out.printf("Executor registered with the driver %d ms after RUNNING%n", millisSince(ranAt));
             assertEquals(executors.toString(), 1, executors.size());
-            assertEquals("127.0.0.1", executors.path(0).path("host").asText());
-            assertEquals("one core, the node type's", 1, executors.path(0).path("cores").asInt());
+            assertEquals("127.0.0.1", executors.path(0).path("host_private_ip").asText());
+            assertEquals("one core, the node type's", 1, executors.path(0).path("num_cores").asInt());
             JsonNode worker = spark.masterState().path("workers").path(0);
             assertEquals(spark.masterState().toString(), 1, spark.masterState().path("activeapps").size());
             assertEquals(worker.toString(), 1, worker.path("coresused").asInt());
@@ -144,26 +140,19 @@ public class StandaloneClusterIT extends PlatformTestSupport {
         await("the executor to exit", () -> spark.workerProcesses().size() == 1);
     }
 
-    /** The agent's executors once one has registered (a JVM the worker starts: seconds). */
+    /** The cluster's executors as clusters/get shows them, once one has registered (a JVM the worker starts). */
     private JsonNode awaitExecutor(String id) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        JsonNode executors = agentExecutors(id);
-        while (executors.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100); // polling interval of a condition wait, not a fixed delay
-            executors = agentExecutors(id);
-        }
-        return executors;
-    }
-
-    /** The driver agent's own view, {@code GET /executors}, with the cluster's secret. */
-    private JsonNode agentExecutors(String id) throws IOException, InterruptedException {
-        JsonNode driver = cluster(id).path("driver");
-        String secret = Files.readAllLines(dataDirectory().resolve("clusters").resolve(id).resolve("secret")).get(0);
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + driver.path("port").asInt() + "/executors"))
-                        .header("Authorization", "Bearer " + secret).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("executors");
+        await("an executor on the worker", () -> {
+            try {
+                return !cluster(id).path("executors").isEmpty();
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        return cluster(id).path("executors");
     }
 
     private boolean standaloneLauncherRegistered() {
@@ -174,39 +163,8 @@ public class StandaloneClusterIT extends PlatformTestSupport {
         }
     }
 
-    /** Executes {@code command} and polls its status until it is no longer queued or running. */
-    private JsonNode runCommand(String id, String contextId, String command) throws Exception {
-        Answer executed = post("/api/1.2/commands/execute", admin,
-                JSON.createObjectNode().put("clusterId", id).put("contextId", contextId).put("language", "sql")
-                        .put("command", command).toString());
-        assertEquals(executed.body().toString(), 200, executed.status());
-        String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
-                + executed.body().path("id").asText();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        JsonNode answer = get(status, admin).body();
-        while (answer.path("status").asText().matches("Queued|Running") && System.nanoTime() < deadline) {
-            answer = get(status, admin).body();
-        }
-        return answer;
-    }
-
     private String driverLog(String id) throws IOException, InterruptedException {
         return get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText();
-    }
-
-    private JsonNode cluster(String id) throws IOException, InterruptedException {
-        return get("/api/2.0/clusters/get?cluster_id=" + id, admin).body();
-    }
-
-    private String state(String id) {
-        try {
-            return cluster(id).path("state").asText();
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     private static long millisSince(long nanos) {
