@@ -141,7 +141,7 @@ def main(argv=None):
         try:
             columns, rows = run_sql(stubs, args.target, args.token, args.sql, args.timeout)
         except grpc.RpcError as e:
-            print("gRPC %s: %s" % (e.code().name, e.details()), file=sys.stderr)
+            print("gRPC %s: %s" % (e.code().name, (e.details() or "").strip()), file=sys.stderr)
             return 1
     if args.header:
         print(json.dumps(columns))

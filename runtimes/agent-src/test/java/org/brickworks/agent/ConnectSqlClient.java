@@ -1,6 +1,7 @@
 package org.brickworks.agent;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class ConnectSqlClient {
         try {
             return Path.of(SparkConnectPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the spark-connect jar", e);
         }
     }
