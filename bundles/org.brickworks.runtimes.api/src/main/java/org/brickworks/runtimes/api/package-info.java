@@ -4,7 +4,7 @@
  * {@link org.brickworks.runtimes.api.RuntimeRegistry}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.runtimes.api;
 
 import org.osgi.annotation.bundle.Export;
