@@ -94,8 +94,7 @@ final class PluginRuntimes {
             for (String taken : Stream.concat(Stream.of(runtime.key()), runtime.aliases().stream()).toList()) {
                 String holder = agentJarOffering(taken);
                 if (holder != null && !holder.equals(agentJar)) {
-                    return new Verdict(name, State.REFUSED, runtime,
-                            taken + " is already offered by " + registry.get(taken).key());
+                    return new Verdict(name, State.REFUSED, runtime, taken + " is already offered by " + holder(taken));
                 }
             }
             return new Verdict(name, agentJar.equals(agentJarOffering(runtime.key())) ? State.OFFERED : State.PENDING,
@@ -106,6 +105,14 @@ final class PluginRuntimes {
             return new Verdict(name, State.REFUSED, null, "runtime provider " + name + " failed: " + e);
         } finally {
             context.ungetService(reference);
+        }
+    }
+
+    private String holder(String keyOrAlias) {
+        try {
+            return bundleOffering(keyOrAlias).getSymbolicName();
+        } catch (BrickworksException e) {
+            return "another plugin";
         }
     }
 

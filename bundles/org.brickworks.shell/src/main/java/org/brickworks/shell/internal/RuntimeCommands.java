@@ -27,13 +27,13 @@ public class RuntimeCommands implements ShellCommands {
 
     @Descriptor("Install a runtime plugin bundle and start it; its Spark versions are offered at once")
     public String runtimeInstall(
-            @Descriptor("the plugin: a jar file on the platform's host, or Maven coordinates group:artifact:version")
+            @Descriptor("plugin jar: a file on the platform's host, or Maven coordinates group:artifact:version")
             String source) {
         return describe("Installed", installer.install(source));
     }
 
     @Descriptor("Remove the runtime plugin offering a Spark version, with all its versions; refused while in use")
-    public String runtimeRemove(@Descriptor("runtime key or alias, as bw:runtimes shows it") String key) {
+    public String runtimeRemove(@Descriptor("key (or alias) of a runtime, as bw:runtimes shows it") String key) {
         return describe("Removed", installer.remove(key));
     }
 
