@@ -12,6 +12,7 @@ import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.runtimes.api.dto.SparkRuntime;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
@@ -71,7 +72,7 @@ final class PluginRuntimes {
         List<Verdict> verdicts = new ArrayList<>();
         ServiceReference<?>[] registered = bundle.getRegisteredServices();
         for (ServiceReference<?> reference : registered == null ? new ServiceReference<?>[0] : registered) {
-            if (Stream.of((String[]) reference.getProperty("objectClass"))
+            if (Stream.of((String[]) reference.getProperty(Constants.OBJECTCLASS))
                     .anyMatch(RuntimeProvider.class.getName()::equals)) {
                 @SuppressWarnings("unchecked")
                 ServiceReference<RuntimeProvider> provider = (ServiceReference<RuntimeProvider>) reference;
