@@ -169,6 +169,28 @@ public class DistributionIT {
         await("the removed bundle to go", () -> !bundleList().contains("org.osgi.service.servlet"));
     }
 
+    @Test
+    public void runtimeInstalledWithTheClientSurvivesARestartWhileAShippedOneRemovedComesBack() throws Exception {
+        start();
+        Path plugin = Files.copy(Features.jar(home.resolve("system/plugins"), "org.brickworks.runtime.spark40"),
+                home.getParent().resolve("spark40-plugin.jar"));
+        Client removed = client("bw:runtime-remove", "17.3.x-scala2.13");
+        assertEquals(removed.output, 0, removed.exit);
+        assertFalse(client("bw:runtimes").output.contains("17.3.x-scala2.13"));
+        Client installed = client("bw:runtime-install", plugin.toString());
+        assertEquals(installed.output, 0, installed.exit);
+        assertTrue(installed.output, installed.output.contains("Installed org.brickworks.runtime.spark40 "));
+        Client shipped = client("bw:runtime-remove", "15.4.x-scala2.12");
+        assertEquals(shipped.output, 0, shipped.exit);
+
+        stop();
+        start();
+        String runtimes = client("bw:runtimes").output;
+        assertTrue(runtimes, runtimes.contains("17.3.x-scala2.13") && runtimes.contains("15.4.x-scala2.12"));
+        assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output.contains(plugin.toUri()
+                .toString()));
+    }
+
     private void start() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/brickworks").toString())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true)
