@@ -166,8 +166,13 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     @Override
     public void start(String clusterId) {
-        ClusterInfo cluster = records.move(clusterId, ClusterLifecycle::restarted, "STARTING", "Started by a user")
-                .orElseThrow(() -> notFound(clusterId));
+        ClusterInfo cluster = records.move(clusterId, c -> {
+            if (c.state() != ClusterState.TERMINATED) {
+                throw new BrickworksException(ErrorCode.INVALID_STATE,
+                        "Cluster " + clusterId + " is " + c.state() + ": only a TERMINATED cluster can be started");
+            }
+            return ClusterLifecycle.restarted(c);
+        }, "STARTING", "Started by a user").orElseThrow(() -> notFound(clusterId));
         runner.start(clusterId, cluster.spec());
     }
 
