@@ -57,8 +57,7 @@ public class StandaloneClusterLauncher implements ClusterLauncher {
         String current = master;
         LOG.debug("Driver of cluster {} on {}", launch.clusterId(), current);
         return local.launch(new DriverLaunch(launch.clusterId(), launch.runtime(), launch.classpath(),
-                StandaloneConf.withSparkConf(launch.spec(),
-                        StandaloneConf.sparkConf(current, launch.spec(), launch.nodeType())),
-                launch.directory(), launch.nodeType()));
+                launch.spec().withSparkConf(StandaloneConf.sparkConf(current, launch.spec(), launch.nodeType())),
+                launch.directory(), launch.nodeType(), launch.connectAuthUrl()));
     }
 }

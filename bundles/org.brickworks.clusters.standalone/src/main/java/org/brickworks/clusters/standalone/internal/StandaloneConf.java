@@ -9,7 +9,8 @@ import org.brickworks.clusters.api.dto.NodeType;
 
 /**
  * The Spark conf that points a cluster's driver at a standalone master and sizes its executors by the cluster's node
- * type: one executor per worker, each with the node type's cores and memory.
+ * type: one executor per worker, each with the node type's cores and memory; an {@code autoscale} range becomes
+ * Spark's dynamic allocation between its minimum and maximum executors.
  */
 final class StandaloneConf {
     /** Where executors reach the driver: the driver runs on this host and binds to loopback. */
@@ -45,14 +46,16 @@ final class StandaloneConf {
         conf.put("spark.driver.host", DRIVER_HOST);
         conf.put("spark.executor.cores", Integer.toString(nodeType.numCores()));
         conf.put("spark.executor.memory", nodeType.memoryMb() + "m");
-        conf.put("spark.cores.max", Integer.toString(nodeType.numCores() * Math.max(1, spec.numWorkers())));
+        conf.put("spark.cores.max", Integer.toString(nodeType.numCores() * Math.max(1, spec.maxWorkers())));
+        if (spec.autoscale() != null) {
+            // Autoscaling is Spark's dynamic allocation; shuffle tracking stands in for an external shuffle service.
+            conf.put("spark.dynamicAllocation.enabled", "true");
+            conf.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
+            conf.put("spark.dynamicAllocation.minExecutors", Integer.toString(spec.autoscale().minWorkers()));
+            conf.put("spark.dynamicAllocation.initialExecutors", Integer.toString(spec.autoscale().minWorkers()));
+            conf.put("spark.dynamicAllocation.maxExecutors", Integer.toString(spec.autoscale().maxWorkers()));
+        }
         conf.putAll(spec.sparkConf());
         return conf;
-    }
-
-    /** {@code spec} with {@code sparkConf} in place of its own. */
-    static ClusterSpec withSparkConf(ClusterSpec spec, Map<String, String> sparkConf) {
-        return new ClusterSpec(spec.clusterName(), spec.sparkVersion(), spec.nodeTypeId(), spec.numWorkers(),
-                sparkConf, spec.sparkEnvVars(), spec.autoterminationMinutes(), spec.customTags());
     }
 }

@@ -74,7 +74,8 @@ class StandaloneClusterLauncherTest {
 
     private static DriverLaunch launch(Map<String, String> sparkConf) {
         ClusterSpec spec = new ClusterSpec("etl", RUNTIME.key(), SMALL.nodeTypeId(), 2, sparkConf, Map.of("X", "1"),
-                0, Map.of());
-        return new DriverLaunch("c1", RUNTIME, List.of(Path.of("agent.jar")), spec, Path.of("/data/c1"), SMALL);
+                0, Map.of(), null, null);
+        return new DriverLaunch("c1", RUNTIME, List.of(Path.of("agent.jar")), spec, Path.of("/data/c1"), SMALL,
+                null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import org.brickworks.clusters.api.dto.Autoscale;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.NodeType;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,18 @@ class StandaloneConfTest {
                 .containsEntry("spark.executor.cores", "2");
     }
 
+    @Test
+    void turnsAnAutoscaleRangeIntoDynamicAllocation() {
+        Map<String, String> conf = StandaloneConf.sparkConf("spark://m:7077",
+                spec(0, Map.of()).withWorkers(0, new Autoscale(1, 3)), MEDIUM);
+
+        assertThat(conf).containsEntry("spark.dynamicAllocation.enabled", "true")
+                .containsEntry("spark.dynamicAllocation.minExecutors", "1")
+                .containsEntry("spark.dynamicAllocation.maxExecutors", "3").containsEntry("spark.cores.max", "6");
+    }
+
     private static ClusterSpec spec(int workers, Map<String, String> sparkConf) {
         return new ClusterSpec("etl", "15.4.x-scala2.12", MEDIUM.nodeTypeId(), workers, sparkConf,
-                Map.of("X", "1"), 30, Map.of("team", "qa"));
+                Map.of("X", "1"), 30, Map.of("team", "qa"), null, null);
     }
 }
