@@ -69,8 +69,10 @@ def generate_stubs(connect_jar, folder):
                  for module in ("base_pb2", "base_pb2_grpc", "relations_pb2", "commands_pb2"))
 
 
-def run_sql(stubs, target, token, sql, timeout=300):
+def run_sql(stubs, target, token, sql, timeout=300, token_header="authorization"):
     """Executes sql as a SQL relation over ExecutePlan and returns (column names, rows as lists).
+    The token goes as 'authorization: Bearer <token>' or, with token_header='x-brickworks-token', as that
+    header (what stock PySpark sends for sc://host:port/;x-brickworks-token=<token>).
     Raises grpc.RpcError when the server refuses or fails the call."""
     import grpc
     import pyarrow
@@ -81,7 +83,9 @@ def run_sql(stubs, target, token, sql, timeout=300):
         user_context=base_pb2.UserContext(user_id=os.environ.get("USER", "brickworks")),
         client_type="brickworks-connect-sql",
         plan=base_pb2.Plan(root=relations_pb2.Relation(sql=relations_pb2.SQL(query=sql))))
-    metadata = [("authorization", "Bearer " + token)] if token else []
+    metadata = []
+    if token:
+        metadata.append((token_header, "Bearer " + token if token_header == "authorization" else token))
     columns, rows = None, []
     with grpc.insecure_channel(target, options=[("grpc.max_receive_message_length", 128 << 20)]) as channel:
         for response in base_pb2_grpc.SparkConnectServiceStub(channel).ExecutePlan(
@@ -124,6 +128,8 @@ def main(argv=None):
     parser.add_argument("--target", required=True, help="host:port of the Spark Connect server")
     parser.add_argument("--token", default=os.environ.get("BRICKWORKS_CONNECT_TOKEN"),
                         help="bearer token (default: $BRICKWORKS_CONNECT_TOKEN; none = send no token)")
+    parser.add_argument("--token-header", default="authorization", choices=["authorization", "x-brickworks-token"],
+                        help="the metadata that carries the token")
     parser.add_argument("--sql", required=True, help="one SQL statement")
     parser.add_argument("--connect-jar", required=True, help="the server's spark-connect jar (for its .proto files)")
     parser.add_argument("--header", action="store_true", help="print the column names first")
@@ -139,7 +145,8 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="connect-stubs-") as folder:
         stubs = generate_stubs(args.connect_jar, folder)
         try:
-            columns, rows = run_sql(stubs, args.target, args.token, args.sql, args.timeout)
+            columns, rows = run_sql(stubs, args.target, args.token, args.sql, args.timeout,
+                                    args.token_header)
         except grpc.RpcError as e:
             print("gRPC %s: %s" % (e.code().name, (e.details() or "").strip()), file=sys.stderr)
             return 1

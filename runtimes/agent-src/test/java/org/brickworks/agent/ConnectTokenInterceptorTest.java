@@ -21,7 +21,7 @@ class ConnectTokenInterceptorTest {
 
     @Test
     void refusesAMissingOrNonBearerHeaderAskingForAToken() {
-        assertThat(interceptor.refusal(null)).contains("authorization: Bearer <token>");
+        assertThat(interceptor.refusal(null)).contains("authorization: Bearer <token>", "x-brickworks-token");
         assertThat(interceptor.refusal("Basic s3cret")).contains("authorization: Bearer <token>");
         assertThat(interceptor.refusal("s3cret")).contains("authorization: Bearer <token>");
     }
