@@ -92,7 +92,10 @@ public class ClusterLifecycleIT extends ClusterTestSupport {
         assertEquals(pid, pid(id));
         assertEquals("RESOURCE_DOES_NOT_EXIST",
                 post("/api/2.0/clusters/restart", admin, "{\"cluster_id\":\"nope\"}").errorCode());
-        assertTrue(shell("bw:cluster-start " + id).contains("INVALID_STATE"));
+        assertTrue(failure("bw:cluster-start " + id).contains("only a TERMINATED cluster can be started"));
+        String removal = failure("bw:runtime-remove " + SPARK35);
+        assertTrue(removal, removal.contains("in use") && removal.contains(id));
+        assertTrue(get("/api/2.0/clusters/spark-versions", admin).body().toString().contains(SPARK35));
 
         assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
         Answer editTerminating = post("/api/2.0/clusters/edit", admin,

@@ -4,13 +4,23 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.brickworks.libraries.api.MavenResolver;
+import org.brickworks.libraries.api.dto.MavenRequest;
+import org.brickworks.runtimes.api.RuntimeRegistry;
 
 
 import org.junit.Test;
@@ -31,6 +41,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ClustersIT extends ClusterTestSupport {
 
     private HttpClient agentHttp;
+    @Inject
+    private MavenResolver resolver;
+    @Inject
+    private RuntimeRegistry runtimes;
 
 
     @Test
@@ -58,6 +72,7 @@ public class ClustersIT extends ClusterTestSupport {
         assertTrue(table, table.matches("(?s).*" + id + " +it +" + SPARK35 + " +RUNNING +127\\.0\\.0\\.1:\\d+.*"));
         readsTheDriverLog(id);
         runsSqlThroughCommandExecution(id);
+        attachesWithSparkConnectAndAPersonalAccessToken(id);
 
         assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
         await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
@@ -151,6 +166,49 @@ public class ClustersIT extends ClusterTestSupport {
         assertEquals(1, shell("bw:cluster-logs " + id + " --lines 1").strip().lines().count());
         assertEquals("RESOURCE_DOES_NOT_EXIST",
                 get("/api/2.1/clusters/driver-logs?cluster_id=nope", admin).errorCode());
+    }
+
+    /**
+     * The driver's Spark Connect endpoint, as clusters/get tells it, driven by a client generated from the
+     * spark-connect jar's .proto files: the admin's personal access token is checked with the platform; no token and
+     * an unknown token are refused.
+     */
+    private void attachesWithSparkConnectAndAPersonalAccessToken(String id) throws Exception {
+        JsonNode connect = cluster(id).path("spark_connect");
+        String target = connect.path("host").asText() + ":" + connect.path("port").asInt();
+        assertTrue(connect.toString(), connect.path("url").asText().startsWith("sc://127.0.0.1:"));
+        Path jar = resolver.resolve(new MavenRequest(runtimes.get(SPARK35).mavenCoordinates(), List.of(), List.of()))
+                .files().stream().filter(f -> f.getFileName().toString().startsWith("spark-connect_")).findFirst()
+                .orElseThrow();
+
+        ConnectClient answer = connectSql(jar, target, admin, "authorization", "SELECT 40 + 2 AS answer");
+        assertEquals(answer.output(), 0, answer.exit());
+        assertEquals("[42]", answer.output().strip());
+        ConnectClient header = connectSql(jar, target, admin, "x-brickworks-token", "SELECT 'header'");
+        assertEquals(header.output(), "[\"header\"]", header.output().strip());
+        ConnectClient none = connectSql(jar, target, null, "authorization", "SELECT 1");
+        assertEquals(none.output(), 1, none.exit());
+        assertTrue(none.output(), none.output().contains("UNAUTHENTICATED"));
+        ConnectClient unknown = connectSql(jar, target, "dapi0123456789abcdef0123456789abcdef", "authorization",
+                "SELECT 1");
+        assertTrue(unknown.output(), unknown.output().contains("gRPC UNAUTHENTICATED: The bearer token was not accepted"));
+    }
+
+    private record ConnectClient(int exit, String output) {
+    }
+
+    private static ConnectClient connectSql(Path jar, String target, String token, String header, String sql)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3",
+                Features.ROOT.resolve("tests/src/test/python/connect_sql.py").toString(), "--connect-jar",
+                jar.toString(), "--target", target, "--token-header", header, "--sql", sql));
+        if (token != null) {
+            command.addAll(List.of("--token", token));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the Spark Connect client finished", process.waitFor(120, TimeUnit.SECONDS));
+        return new ConnectClient(process.exitValue(), output);
     }
 
     /** Command Execution API 1.2 and bw:sql on a RUNNING cluster (the one Spark start of this test). */

@@ -136,4 +136,15 @@ public abstract class PlatformTestSupport {
             }
         }
     }
+
+    /** The one-line message of a shell command that must fail. */
+    protected String failure(String command) {
+        try {
+            shell(command);
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+        fail(command + " should have failed");
+        return null;
+    }
 }

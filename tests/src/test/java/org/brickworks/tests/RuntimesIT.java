@@ -207,15 +207,6 @@ public class RuntimesIT extends PlatformTestSupport {
         return false;
     }
 
-    private String failure(String command) {
-        try {
-            shell(command);
-        } catch (Exception e) {
-            return e.getMessage();
-        }
-        throw new AssertionError(command + " should have failed");
-    }
-
     private List<String> keys() {
         try {
             return keys(get("/api/2.0/clusters/spark-versions", admin).body());
