@@ -189,8 +189,19 @@ final class DriverRunner {
         stopping.addAll(active);
         shutDownWorkers(patience);
         active.addAll(drivers.keySet());
-        for (String clusterId : active) {
-            stopDriver(clusterId, reason);
+        stopAll(active, reason);
+    }
+
+    /** Stops the drivers side by side: a platform stop waits for the slowest one only. */
+    private void stopAll(Set<String> clusterIds, TerminationReason reason) throws InterruptedException {
+        List<Thread> stoppers = new ArrayList<>();
+        for (String clusterId : clusterIds) {
+            Thread stopper = new Thread(() -> stopDriver(clusterId, reason), "brickworks-stop-" + clusterId);
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            stopper.join();
         }
     }
 
@@ -202,9 +213,7 @@ final class DriverRunner {
         Set<String> starting = Set.copyOf(starts.keySet());
         stopping.addAll(starting);
         shutDownWorkers(patience);
-        for (String clusterId : starting) {
-            stopDriver(clusterId, reason);
-        }
+        stopAll(starting, reason);
         detached = true;
     }
 
