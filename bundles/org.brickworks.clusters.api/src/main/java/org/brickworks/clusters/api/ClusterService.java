@@ -10,7 +10,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Spark clusters: each cluster is one driver process on a runtime version, moving through
- * {@link org.brickworks.clusters.api.dto.ClusterState}s PENDING, RUNNING, TERMINATING, TERMINATED (or ERROR). Clusters
+ * {@link org.brickworks.clusters.api.dto.ClusterState}s PENDING, RUNNING, RESTARTING, RESIZING, TERMINATING and
+ * TERMINATED as the Databricks Clusters API documents them. A RUNNING cluster with {@code autotermination_minutes}
+ * terminates after that long without commands (reason {@code INACTIVITY}). Clusters
  * and their events are kept in the store. Thread-safe; calls that change a cluster return at once and the work
  * (resolving the runtime, starting or stopping the driver) continues on the service's own threads, visible through
  * {@link #get} and {@link #events}.
@@ -48,6 +50,36 @@ public interface ClusterService {
      * not), then it is TERMINATED with the reason {@code USER_REQUEST}. Terminating a TERMINATED cluster does nothing.
      */
     void terminate(String clusterId);
+
+    /**
+     * Changes a RUNNING or TERMINATED cluster's spec to {@code spec}. A TERMINATED cluster keeps its new spec for its
+     * next start; a RUNNING one restarts on it (RESIZING when only its workers change, RESTARTING otherwise), so a new
+     * {@code spark_version} moves it to that runtime. Other clusters are not touched.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code INVALID_STATE} in any other state, {@code INVALID_PARAMETER_VALUE} as {@link #create}; the
+     *             cluster is unchanged
+     */
+    void edit(String clusterId, ClusterSpec spec);
+
+    /**
+     * Starts a TERMINATED cluster again on its spec: PENDING, then RUNNING.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code INVALID_STATE} when the cluster is not TERMINATED
+     */
+    void start(String clusterId);
+
+    /**
+     * Restarts a RUNNING cluster's driver (RESTARTING, then RUNNING): its Spark state and contexts are lost.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code INVALID_STATE} when the cluster is not RUNNING
+     */
+    void restart(String clusterId);
+
+    /** Pins ({@code true}) or unpins the cluster: a pinned cluster stays listed however long ago it terminated. */
+    void pin(String clusterId, boolean pinned);
 
     /** Terminates the cluster if needed and forgets it with its events. */
     void permanentDelete(String clusterId);

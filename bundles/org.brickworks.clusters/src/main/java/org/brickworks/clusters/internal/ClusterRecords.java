@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ClusterRecords {
     private static final String SELECT = "SELECT cluster_id, spec, state, state_message, start_time, terminated_time,"
             + " termination_code, termination_type, termination_message, driver_host, driver_port, driver_pid,"
-            + " driver_start_time FROM clusters";
+            + " driver_start_time, driver_connect_port, pinned FROM clusters";
     private static final int MAX_TEXT = 4000;
 
     private final Store store;
@@ -133,15 +133,17 @@ final class ClusterRecords {
         String code = r.getString(7);
         TerminationReason reason = code == null ? null : new TerminationReason(code, r.getString(8), r.getString(9));
         String host = r.getString(10);
-        DriverNode driver = host == null ? null : new DriverNode(host, r.getInt(11), r.getLong(12), r.getLong(13));
+        DriverNode driver = host == null ? null
+                : new DriverNode(host, r.getInt(11), r.getLong(12), r.getLong(13), r.getInt(14));
         return new ClusterInfo(r.getString(1), spec(r.getString(2)), ClusterState.valueOf(r.getString(3)),
-                r.getString(4), r.getLong(5), r.getLong(6), reason, driver);
+                r.getString(4), r.getLong(5), r.getLong(6), reason, driver, List.of(), r.getBoolean(15));
     }
 
-    private static void update(Connection c, ClusterInfo cluster) throws SQLException {
+    private void update(Connection c, ClusterInfo cluster) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE clusters SET state = ?, state_message = ?,"
                 + " terminated_time = ?, termination_code = ?, termination_type = ?, termination_message = ?,"
-                + " driver_host = ?, driver_port = ?, driver_pid = ?, driver_start_time = ? WHERE cluster_id = ?")) {
+                + " driver_host = ?, driver_port = ?, driver_pid = ?, driver_start_time = ?,"
+                + " driver_connect_port = ?, pinned = ?, spec = ? WHERE cluster_id = ?")) {
             s.setString(1, cluster.state().name());
             s.setString(2, text(cluster.stateMessage()));
             s.setLong(3, cluster.terminatedTime());
@@ -154,7 +156,10 @@ final class ClusterRecords {
             setNullable(s, 8, driver == null ? null : (long) driver.port(), Types.INTEGER);
             setNullable(s, 9, driver == null ? null : driver.pid(), Types.BIGINT);
             setNullable(s, 10, driver == null ? null : driver.startTime(), Types.BIGINT);
-            s.setString(11, cluster.clusterId());
+            setNullable(s, 11, driver == null ? null : (long) driver.connectPort(), Types.INTEGER);
+            s.setBoolean(12, cluster.pinned());
+            s.setString(13, specJson(cluster.spec()));
+            s.setString(14, cluster.clusterId());
             s.executeUpdate();
         }
     }

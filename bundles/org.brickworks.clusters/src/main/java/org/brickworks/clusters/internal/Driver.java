@@ -7,13 +7,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.brickworks.clusters.api.dto.ExecutorNode;
 import org.brickworks.clusters.api.dto.LaunchedDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A driver process this platform started: its handle and, once ready, its agent's port. Stopping asks the agent to
@@ -23,10 +29,12 @@ final class Driver {
     private static final Logger LOG = LoggerFactory.getLogger(Driver.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessHandle process;
     private final LaunchedDriver launched;
     private volatile int port;
+    private volatile int connectPort;
     private volatile String secret;
 
     Driver(ProcessHandle process, LaunchedDriver launched) {
@@ -42,8 +50,50 @@ final class Driver {
         return launched;
     }
 
-    void ready(int agentPort) {
+    /** The driver serves: its agent on {@code agentPort}, Spark Connect on {@code sparkConnectPort} (0: none). */
+    void ready(int agentPort, int sparkConnectPort) {
         port = agentPort;
+        connectPort = sparkConnectPort;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int connectPort() {
+        return connectPort;
+    }
+
+    /** Whether the agent answers its health check with this driver's secret, within a few seconds. */
+    boolean healthy() throws InterruptedException {
+        try {
+            return process.isAlive() && HTTP.send(request("/health").GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            LOG.debug("Driver process {} is not healthy: {}", process.pid(), e.toString());
+            return false;
+        }
+    }
+
+    /** The Spark executors the agent reports (its {@code GET /executors}). */
+    List<ExecutorNode> executors() throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request("/executors").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("The agent answered " + response.statusCode() + " to GET /executors");
+        }
+        List<ExecutorNode> executors = new ArrayList<>();
+        for (JsonNode e : JSON.readTree(response.body()).path("executors")) {
+            executors.add(new ExecutorNode(e.path("executor_id").asText(), e.path("host").asText(),
+                    e.path("cores").asInt(), e.path("start_time").asLong()));
+        }
+        return executors;
+    }
+
+    /** A request to the agent with this driver's secret and a short timeout. */
+    HttpRequest.Builder request(String path) throws IOException {
+        return HttpRequest.newBuilder(URI.create(agentAddress() + path)).timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + secret());
     }
 
     /** The agent's address, {@code http://host:port}; the port is 0 until the driver is ready. */
@@ -82,9 +132,7 @@ final class Driver {
             return false;
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(agentAddress() + "/shutdown"))
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + secret())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpRequest request = request("/shutdown").POST(HttpRequest.BodyPublishers.noBody()).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             LOG.warn("Driver process {} did not take the shutdown request: {}", process.pid(), e.toString());

@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.dto.ClusterSpec;
@@ -34,12 +37,14 @@ import org.brickworks.runtimes.api.dto.SparkRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Starts and stops cluster drivers on its own worker threads. A stop waits for the cluster's start to finish (a start
- * gives up waiting for its driver as soon as a stop is asked for), then stops the driver; whoever stops a cluster also
- * records its end. {@link #close} stops every driver: none outlives the service.
+ * Starts, restarts and stops cluster drivers on its own worker threads. A stop waits for the cluster's start to finish
+ * (a start gives up waiting for its driver as soon as a stop is asked for), then stops the driver; whoever stops a
+ * cluster also records its end. {@link #close} stops every driver; {@link #detach} leaves running drivers to the
+ * next instance of the service, which {@link #adopt}s them.
  */
 final class DriverRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DriverRunner.class);
@@ -49,7 +54,8 @@ final class DriverRunner {
     private final ClusterRecords records;
     private final RuntimeRegistry runtimes;
     private final MavenResolver resolver;
-    private final ClusterLauncher launcher;
+    private final Function<ClusterSpec, ClusterLauncher> launchers;
+    private final Supplier<String> connectAuthUrl;
     private final AgentJarCache agentJars;
     private final Path clustersFolder;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,13 +68,19 @@ final class DriverRunner {
     /** A platform killed with SIGTERM never deactivates this component: its drivers must not outlive it. */
     private final Thread shutdownHook = new Thread(
             () -> drivers.values().forEach(driver -> driver.process().destroy()), "brickworks-clusters-shutdown");
+    private volatile boolean detached;
 
-    DriverRunner(ClusterRecords records, RuntimeRegistry runtimes, MavenResolver resolver, ClusterLauncher launcher,
-            Path dataDirectory) {
+    /**
+     * {@code launchers}: the launcher for a cluster's spec (the local launcher, or one with real workers);
+     * {@code connectAuthUrl}: see {@link DriverLaunch#connectAuthUrl()}.
+     */
+    DriverRunner(ClusterRecords records, RuntimeRegistry runtimes, MavenResolver resolver,
+            Function<ClusterSpec, ClusterLauncher> launchers, Supplier<String> connectAuthUrl, Path dataDirectory) {
+        this.connectAuthUrl = connectAuthUrl;
         this.records = records;
         this.runtimes = runtimes;
         this.resolver = resolver;
-        this.launcher = launcher;
+        this.launchers = launchers;
         this.agentJars = new AgentJarCache(dataDirectory.resolve("cache/agents"));
         this.clustersFolder = dataDirectory.resolve("clusters");
         AtomicInteger threads = new AtomicInteger();
@@ -80,12 +92,37 @@ final class DriverRunner {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** Starts the driver of a PENDING cluster; the cluster turns RUNNING once it is ready. */
     void start(String clusterId, ClusterSpec spec) {
+        startAfter(clusterId, () -> startDriver(clusterId, spec));
+    }
+
+    /** Replaces the driver of a RESTARTING or RESIZING cluster by one on {@code spec}; then RUNNING. */
+    void restart(String clusterId, ClusterSpec spec) {
+        startAfter(clusterId, () -> {
+            Driver old = drivers.remove(clusterId);
+            if (old != null) {
+                try {
+                    old.stop(STOP_PATIENCE);
+                } catch (InterruptedException e) {
+                    old.process().destroyForcibly();
+                    return;
+                }
+            }
+            startDriver(clusterId, spec);
+        });
+    }
+
+    /** Runs {@code task} on a worker after the cluster's start in progress, if any; stops wait for both. */
+    private void startAfter(String clusterId, Runnable task) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        starts.put(clusterId, done);
+        CompletableFuture<Void> before = starts.put(clusterId, done);
         workers.execute(() -> {
             try {
-                startDriver(clusterId, spec);
+                if (before != null) {
+                    before.join();
+                }
+                task.run();
             } finally {
                 starts.remove(clusterId, done);
                 done.complete(null);
@@ -105,9 +142,43 @@ final class DriverRunner {
         });
     }
 
+    /** Takes over a ready driver: one a previous instance of the service left running, or a pool's idle driver. */
+    void adopt(String clusterId, Driver driver) {
+        drivers.put(clusterId, driver);
+        driver.process().onExit().thenRun(() -> exited(clusterId, driver));
+    }
+
     /** The cluster's driver, while this runner has one. */
     Optional<Driver> driver(String clusterId) {
         return Optional.ofNullable(drivers.get(clusterId));
+    }
+
+    /**
+     * Starts a driver for {@code spec} in the folder of {@code clusterId} and waits until it is ready, on the calling
+     * thread; events go to the cluster when it exists. The caller owns the driver: it is not this runner's yet.
+     *
+     * @throws CancellationException
+     *             when {@code cancelled} turns true first; the driver is stopped
+     */
+    Driver launch(String clusterId, ClusterSpec spec, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        SparkRuntime runtime = runtimes.get(spec.sparkVersion());
+        List<Path> classpath = classpath(clusterId, runtime);
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException();
+        }
+        LaunchedDriver launched = launchers.apply(spec).launch(new DriverLaunch(clusterId, runtime, classpath, spec,
+                clustersFolder.resolve(clusterId), LocalNodeTypes.get(spec.nodeTypeId()), connectAuthUrl.get()));
+        Driver driver = new Driver(ProcessHandle.of(launched.pid()).orElseThrow(
+                () -> new IOException("The driver process exited at once; see its driver.log")), launched);
+        try {
+            JsonNode ready = awaitReady(driver, cancelled);
+            driver.ready(ready.path("port").asInt(), ready.path("connect_port").asInt());
+            return driver;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            driver.stop(STOP_PATIENCE);
+            throw e;
+        }
     }
 
     /** Stops every start and every driver, waiting at most about {@code patience} for each. */
@@ -116,13 +187,31 @@ final class DriverRunner {
         active.addAll(starts.keySet());
         active.addAll(drivers.keySet());
         stopping.addAll(active);
-        workers.shutdownNow();
-        if (!workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("Cluster workers still busy after {}", patience);
-        }
+        shutDownWorkers(patience);
         active.addAll(drivers.keySet());
         for (String clusterId : active) {
             stopDriver(clusterId, reason);
+        }
+    }
+
+    /**
+     * Stops the starts in progress (their clusters end with {@code reason}) and leaves the running drivers alone: the
+     * next instance of the service adopts them from the store. After this the runner records nothing more about them.
+     */
+    void detach(Duration patience, TerminationReason reason) throws InterruptedException {
+        Set<String> starting = Set.copyOf(starts.keySet());
+        stopping.addAll(starting);
+        shutDownWorkers(patience);
+        for (String clusterId : starting) {
+            stopDriver(clusterId, reason);
+        }
+        detached = true;
+    }
+
+    private void shutDownWorkers(Duration patience) throws InterruptedException {
+        workers.shutdownNow();
+        if (!workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("Cluster workers still busy after {}", patience);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -133,25 +222,15 @@ final class DriverRunner {
 
     private void startDriver(String clusterId, ClusterSpec spec) {
         try {
-            SparkRuntime runtime = runtimes.get(spec.sparkVersion());
-            List<Path> classpath = classpath(clusterId, runtime);
-            if (stopping.contains(clusterId)) {
-                return;
-            }
             long launchedAt = System.nanoTime();
-            LaunchedDriver launched = launcher
-                    .launch(new DriverLaunch(clusterId, runtime, classpath, spec, clustersFolder.resolve(clusterId),
-                            LocalNodeTypes.get(spec.nodeTypeId())));
-            Driver driver = new Driver(ProcessHandle.of(launched.pid()).orElseThrow(
-                    () -> new IOException("The driver process exited at once; see its driver.log")), launched);
-            drivers.put(clusterId, driver);
-            driver.process().onExit().thenRun(() -> exited(clusterId, driver));
-            int port = awaitReady(clusterId, driver);
-            driver.ready(port);
-            DriverNode node = new DriverNode(launched.host(), port, launched.pid(), System.currentTimeMillis());
-            records.move(clusterId,
-                    c -> c.state() == ClusterState.PENDING ? ClusterLifecycle.running(c, node) : null, "RUNNING",
-                    "Driver ready at " + launched.host() + ":" + port + " in "
+            Driver driver = launch(clusterId, spec, () -> stopping.contains(clusterId));
+            adopt(clusterId, driver);
+            LaunchedDriver launched = driver.launched();
+            DriverNode node = new DriverNode(launched.host(), driver.port(), launched.pid(), System.currentTimeMillis(),
+                    driver.connectPort());
+            records.move(clusterId, c -> ClusterLifecycle.canMove(c.state(), ClusterState.RUNNING)
+                    ? ClusterLifecycle.running(c, node) : null, "RUNNING",
+                    "Driver ready at " + launched.host() + ":" + driver.port() + " in "
                             + Duration.ofNanos(System.nanoTime() - launchedAt).toMillis() + " ms");
         } catch (InterruptedException | CancellationException e) {
             LOG.debug("Start of cluster {} stopped", clusterId);
@@ -162,7 +241,6 @@ final class DriverRunner {
             failed(clusterId, new TerminationReason("UNEXPECTED_LAUNCH_FAILURE", "SERVICE_FAULT", e.getMessage()));
         }
     }
-
     private List<Path> classpath(String clusterId, SparkRuntime runtime) throws IOException {
         List<Path> closure = closures.get(runtime.mavenCoordinates());
         if (closure == null || !closure.stream().allMatch(Files::isRegularFile)) {
@@ -195,11 +273,11 @@ final class DriverRunner {
         };
     }
 
-    private int awaitReady(String clusterId, Driver driver) throws InterruptedException, IOException {
+    private JsonNode awaitReady(Driver driver, BooleanSupplier cancelled) throws InterruptedException, IOException {
         Path readyFile = driver.launched().readyFile();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!Files.exists(readyFile)) {
-            if (stopping.contains(clusterId)) {
+            if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
             }
             if (!driver.process().isAlive()) {
@@ -213,7 +291,7 @@ final class DriverRunner {
             }
             Thread.sleep(20); // the agent writes the file once: polling a local file is cheap
         }
-        return json.readTree(readyFile.toFile()).path("port").asInt();
+        return json.readTree(readyFile.toFile());
     }
 
     private void failed(String clusterId, TerminationReason reason) {
@@ -223,15 +301,14 @@ final class DriverRunner {
         stopDriver(clusterId, reason);
     }
 
-    /** The driver went away on its own; a start in progress notices it itself. */
+    /** The driver went away on its own (not stopped by this runner); a start in progress notices it itself. */
     private void exited(String clusterId, Driver driver) {
-        drivers.remove(clusterId, driver);
-        if (stopping.contains(clusterId)) {
+        if (!drivers.remove(clusterId, driver) || stopping.contains(clusterId) || detached) {
             return;
         }
         TerminationReason reason = new TerminationReason("DRIVER_UNREACHABLE", "SERVICE_FAULT",
                 "The driver process exited unexpectedly; see its driver.log");
-        records.move(clusterId, c -> c.state() == ClusterState.RUNNING
+        records.move(clusterId, c -> ClusterLifecycle.ACTIVE.contains(c.state())
                 ? ClusterLifecycle.terminated(c, reason, System.currentTimeMillis())
                 : null, "TERMINATED", reason.message());
     }

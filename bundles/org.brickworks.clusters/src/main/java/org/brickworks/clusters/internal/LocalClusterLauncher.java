@@ -29,6 +29,9 @@ public class LocalClusterLauncher implements ClusterLauncher {
     private static final String MAIN_CLASS = "org.brickworks.agent.DriverAgent";
     /** The driver's output, in the cluster's folder. */
     static final String DRIVER_LOG = "driver.log";
+    /** The agent's secret and ready file, in the cluster's folder. */
+    static final String SECRET_FILE = "secret";
+    static final String READY_FILE = "ready.json";
 
     private final SecureRandom random = new SecureRandom();
 
@@ -36,8 +39,8 @@ public class LocalClusterLauncher implements ClusterLauncher {
     public LaunchedDriver launch(DriverLaunch launch) {
         try {
             Path folder = Files.createDirectories(launch.directory());
-            Path secretFile = writeSecret(folder.resolve("secret"));
-            Path readyFile = folder.resolve("ready.json");
+            Path secretFile = writeSecret(folder.resolve(SECRET_FILE));
+            Path readyFile = folder.resolve(READY_FILE);
             Files.deleteIfExists(readyFile);
             ProcessBuilder builder = new ProcessBuilder(command(launch, secretFile, readyFile))
                     .directory(folder.toFile()).redirectErrorStream(true)
@@ -61,7 +64,10 @@ public class LocalClusterLauncher implements ClusterLauncher {
         command.add("-cp");
         command.add(launch.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.addAll(List.of(MAIN_CLASS, "--secret-file", secretFile.toString(), "--ready-file",
-                readyFile.toString(), "--host", HOST, "--port", "0"));
+                readyFile.toString(), "--host", HOST, "--port", "0", "--connect-port", "0"));
+        if (launch.connectAuthUrl() != null) {
+            command.addAll(List.of("--auth-url", launch.connectAuthUrl()));
+        }
         command.addAll(List.of("--conf", "spark.master=" + master(launch)));
         launch.spec().sparkConf().forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
         return command;
@@ -76,7 +82,7 @@ public class LocalClusterLauncher implements ClusterLauncher {
     }
 
     private static String master(DriverLaunch launch) {
-        return "local[" + launch.nodeType().numCores() * Math.max(1, launch.spec().numWorkers()) + "]";
+        return "local[" + launch.nodeType().numCores() * Math.max(1, launch.spec().maxWorkers()) + "]";
     }
 
     /** A fresh secret per start, readable by the platform's user only from its first byte on disk. */

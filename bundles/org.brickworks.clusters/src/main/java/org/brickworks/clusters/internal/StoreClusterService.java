@@ -1,21 +1,31 @@
 package org.brickworks.clusters.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
-import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
+import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.clusters.api.dto.ExecutorNode;
+import org.brickworks.clusters.api.dto.InstancePool;
 import org.brickworks.clusters.api.dto.NodeType;
 import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.core.api.BrickworksException;
@@ -24,20 +34,31 @@ import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.store.api.Store;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
- * Clusters in the store, their drivers started by the local launcher. Drivers do not outlive this component yet:
- * deactivating it terminates them, and clusters a crashed platform left running are marked terminated on activation.
- * Commands (API 1.2) go to the drivers this service started, through {@link AgentCommands}.
+ * Clusters in the store, their drivers started by the local launcher (or, for clusters with workers, by a
+ * {@code standalone} launcher when one is registered). Running drivers outlive an update of this bundle: the next
+ * instance adopts them from the store; a platform stop terminates them. Commands (API 1.2) go to the drivers through
+ * {@link AgentCommands}; every command call counts as activity for autotermination.
  */
-@Component
-public class StoreClusterService implements ClusterService, CommandExecution {
+@Component(service = { ClusterService.class, CommandExecution.class, InstancePoolService.class },
+        configurationPid = "org.brickworks.clusters")
+@Designate(ocd = ClustersConfig.class)
+public class StoreClusterService implements ClusterService, CommandExecution, InstancePoolService {
     private static final Logger LOG = LoggerFactory.getLogger(StoreClusterService.class);
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("MMdd-HHmmss");
     private static final TerminationReason USER_REQUEST = new TerminationReason("USER_REQUEST", "SUCCESS",
@@ -48,57 +69,125 @@ public class StoreClusterService implements ClusterService, CommandExecution {
     private final SecureRandom random = new SecureRandom();
     private final ClusterRecords records;
     private final RuntimeRegistry runtimes;
+    private final ClusterLauncher localLauncher;
     private final DriverRunner runner;
+    private final InstancePools pools;
     private final Path clustersFolder;
+    private final Bundle framework;
+    private final ClustersConfig config;
     private final AgentCommands commands = new AgentCommands(this::runningDriver);
+    /** When each running cluster last saw a command call (epoch ms); absent: since its driver started. */
+    private final Map<String, Long> lastActivity = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "brickworks-clusters-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + ClusterLauncher.TYPE_PROPERTY
+                    + "=standalone)")
+    private volatile ClusterLauncher workersLauncher;
+
+    private volatile Map<String, Object> httpRuntime;
 
     @Activate
     public StoreClusterService(@Reference Store store, @Reference RuntimeRegistry runtimes,
             @Reference MavenResolver resolver, @Reference PlatformInfo platform,
-            @Reference(target = "(" + ClusterLauncher.TYPE_PROPERTY + "=local)") ClusterLauncher launcher) {
+            @Reference(target = "(" + ClusterLauncher.TYPE_PROPERTY + "=local)") ClusterLauncher launcher,
+            BundleContext context, ClustersConfig config) {
         this.records = new ClusterRecords(store);
         this.runtimes = runtimes;
-        this.runner = new DriverRunner(records, runtimes, resolver, launcher, platform.dataDirectory());
+        this.localLauncher = launcher;
+        this.config = config;
+        this.framework = context.getBundle(0);
         this.clustersFolder = platform.dataDirectory().resolve("clusters");
-        records.list().stream().filter(c -> c.state() != ClusterState.TERMINATED).forEach(c -> {
-            stopLeftover(c, LocalClusterLauncher.folderMarker(clustersFolder.resolve(c.clusterId())));
-            records.move(c.clusterId(),
-                    a -> ClusterLifecycle.terminated(a, SERVICE_STOPPED, System.currentTimeMillis()), "TERMINATED",
-                    SERVICE_STOPPED.message());
-        });
+        this.runner = new DriverRunner(records, runtimes, resolver, this::launcher, this::connectAuthUrl,
+                platform.dataDirectory());
+        this.pools = new InstancePools(store, records, runner, runtimes, this::newId);
+        new DriverAdoption(records, runner, clustersFolder).adoptOrTerminate(SERVICE_STOPPED);
+        int every = Math.max(1, config.housekeepingSeconds());
+        housekeeping.scheduleWithFixedDelay(this::housekeep, 0, every, TimeUnit.SECONDS);
     }
 
-    /**
-     * A driver a killed platform left behind (no re-adoption yet): stopped only when the process with its pid still
-     * carries the local launcher's marker of the cluster's folder, so a reused pid is never touched.
-     */
-    private static void stopLeftover(ClusterInfo cluster, String marker) {
-        if (cluster.driver() != null) {
-            ProcessHandle.of(cluster.driver().pid())
-                    .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
-                    .ifPresent(p -> {
-                        LOG.warn("Stopping driver process {} left behind by cluster {}", p.pid(), cluster.clusterId());
-                        p.destroy();
-                    });
+    /** The HTTP runtime's properties: its {@code osgi.http.endpoint} is where drivers check Connect tokens. */
+    @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindHttpRuntime(Map<String, Object> properties) {
+        httpRuntime = properties;
+    }
+
+    void unbindHttpRuntime(Map<String, Object> properties) {
+        if (httpRuntime == properties) {
+            httpRuntime = null;
         }
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        runner.close(Duration.ofSeconds(10), SERVICE_STOPPED);
+        housekeeping.shutdownNow();
+        pools.close();
+        if (framework.getState() == Bundle.STOPPING) {
+            runner.close(Duration.ofSeconds(10), SERVICE_STOPPED);
+        } else {
+            LOG.info("Clusters service stopping alone: running drivers are left for its next instance to adopt");
+            runner.detach(Duration.ofSeconds(10), SERVICE_STOPPED);
+        }
     }
 
     @Override
     public String create(ClusterSpec requested) {
-        ClusterValidation.validate(requested);
-        runtimes.get(requested.sparkVersion());
-        ClusterSpec spec = requested.withNodeTypeId(LocalNodeTypes.get(requested.nodeTypeId()).nodeTypeId());
-        String clusterId = newId();
+        ClusterSpec spec = validated(requested);
+        InstancePools.Taken taken = spec.instancePoolId() == null ? null : pools.take(spec);
+        String clusterId = taken == null ? newId() : taken.clusterId();
         records.insert(ClusterLifecycle.pending(clusterId, spec, System.currentTimeMillis()), "CREATING",
                 "Cluster " + spec.clusterName() + " on " + spec.sparkVersion());
         LOG.info("Cluster {} ({}) created on {}", clusterId, spec.clusterName(), spec.sparkVersion());
-        runner.start(clusterId, spec);
+        if (taken != null && taken.driver() != null) {
+            pools.attach(clusterId, taken.driver());
+        } else {
+            runner.start(clusterId, spec);
+        }
         return clusterId;
+    }
+
+    @Override
+    public void edit(String clusterId, ClusterSpec requested) {
+        ClusterSpec spec = validated(requested);
+        ClusterInfo edited = records.move(clusterId, c -> c.state() == ClusterState.RUNNING
+                ? ClusterLifecycle.restarting(c, spec)
+                : ClusterLifecycle.edited(c, spec), "EDITED", "Spec changed: " + describe(spec))
+                .orElseThrow(() -> notFound(clusterId));
+        if (edited.state() != ClusterState.TERMINATED) {
+            lastActivity.remove(clusterId);
+            runner.restart(clusterId, spec);
+        }
+    }
+
+    @Override
+    public void start(String clusterId) {
+        ClusterInfo cluster = records.move(clusterId, ClusterLifecycle::restarted, "STARTING", "Started by a user")
+                .orElseThrow(() -> notFound(clusterId));
+        runner.start(clusterId, cluster.spec());
+    }
+
+    @Override
+    public void restart(String clusterId) {
+        ClusterInfo cluster = records.move(clusterId, c -> {
+            if (c.state() != ClusterState.RUNNING) {
+                throw new BrickworksException(ErrorCode.INVALID_STATE,
+                        "Cluster " + clusterId + " is " + c.state() + ": only a RUNNING cluster can be restarted");
+            }
+            return ClusterLifecycle.restarting(c, c.spec());
+        }, "RESTARTING", "Restarted by a user").orElseThrow(() -> notFound(clusterId));
+        lastActivity.remove(clusterId);
+        runner.restart(clusterId, cluster.spec());
+    }
+
+    @Override
+    public void pin(String clusterId, boolean pinned) {
+        records.move(clusterId, c -> c.pinned() == pinned ? null : ClusterLifecycle.pinned(c, pinned),
+                pinned ? "PINNED" : "UNPINNED", "").orElseThrow(() -> notFound(clusterId));
     }
 
     @Override
@@ -108,7 +197,10 @@ public class StoreClusterService implements ClusterService, CommandExecution {
 
     @Override
     public ClusterInfo get(String clusterId) {
-        return records.find(clusterId).orElseThrow(() -> notFound(clusterId));
+        ClusterInfo cluster = records.find(clusterId).orElseThrow(() -> notFound(clusterId));
+        return cluster.state() == ClusterState.RUNNING && cluster.spec().maxWorkers() > 0
+                ? cluster.withExecutors(executors(clusterId))
+                : cluster;
     }
 
     @Override
@@ -118,13 +210,18 @@ public class StoreClusterService implements ClusterService, CommandExecution {
 
     @Override
     public void terminate(String clusterId) {
+        terminate(clusterId, USER_REQUEST);
+    }
+
+    private void terminate(String clusterId, TerminationReason reason) {
         ClusterInfo cluster = records.move(clusterId,
-                c -> c.state() == ClusterState.PENDING || c.state() == ClusterState.RUNNING
+                c -> ClusterLifecycle.ACTIVE.contains(c.state())
                         ? ClusterLifecycle.terminating(c, "Terminating the driver")
                         : null,
-                "TERMINATING", USER_REQUEST.message()).orElseThrow(() -> notFound(clusterId));
+                "TERMINATING", reason.message()).orElseThrow(() -> notFound(clusterId));
         if (cluster.state() == ClusterState.TERMINATING) {
-            runner.stop(clusterId, USER_REQUEST);
+            lastActivity.remove(clusterId);
+            runner.stop(clusterId, reason);
         }
     }
 
@@ -146,6 +243,28 @@ public class StoreClusterService implements ClusterService, CommandExecution {
         get(clusterId);
         return DriverLogTail.read(clustersFolder.resolve(clusterId).resolve(LocalClusterLauncher.DRIVER_LOG),
                 maxBytes);
+    }
+
+    @Override
+    public String createPool(InstancePool pool) {
+        LocalNodeTypes.get(pool.nodeTypeId());
+        pool.preloadedSparkVersions().forEach(runtimes::get);
+        return pools.create(pool);
+    }
+
+    @Override
+    public InstancePool getPool(String instancePoolId) {
+        return pools.get(instancePoolId);
+    }
+
+    @Override
+    public List<InstancePool> listPools() {
+        return pools.list();
+    }
+
+    @Override
+    public void deletePool(String instancePoolId) {
+        pools.delete(instancePoolId);
     }
 
     @Override
@@ -178,12 +297,88 @@ public class StoreClusterService implements ClusterService, CommandExecution {
         commands.cancel(clusterId, contextId, commandId);
     }
 
+    /** The cluster's driver for a command call, which counts as activity. */
     private Driver runningDriver(String clusterId) {
         ClusterInfo cluster = get(clusterId);
         if (cluster.state() != ClusterState.RUNNING) {
             throw notRunning(clusterId, cluster.state());
         }
-        return runner.driver(clusterId).orElseThrow(() -> notRunning(clusterId, ClusterState.TERMINATING));
+        Driver driver = runner.driver(clusterId).orElseThrow(() -> notRunning(clusterId, ClusterState.TERMINATING));
+        lastActivity.put(clusterId, System.currentTimeMillis());
+        return driver;
+    }
+
+    /** The launcher for a spec: one with real workers for a cluster that has workers, when there is one. */
+    private ClusterLauncher launcher(ClusterSpec spec) {
+        ClusterLauncher workers = workersLauncher;
+        return spec.maxWorkers() > 0 && workers != null ? workers : localLauncher;
+    }
+
+    private String connectAuthUrl() {
+        Map<String, Object> http = httpRuntime;
+        Object endpoints = http == null ? null : http.get("osgi.http.endpoint");
+        Object first = endpoints instanceof String[] array && array.length > 0 ? array[0]
+                : endpoints instanceof Collection<?> list && !list.isEmpty() ? list.iterator().next() : endpoints;
+        if (first == null) {
+            return null;
+        }
+        String base = first.toString().replace("://0.0.0.0:", "://127.0.0.1:");
+        return (base.endsWith("/") ? base : base + "/") + "api/2.0/preview/scim/v2/Me";
+    }
+
+    /** The executors the cluster's agent reports; empty when it cannot say right now. */
+    private List<ExecutorNode> executors(String clusterId) {
+        try {
+            return runner.driver(clusterId).isPresent() ? runner.driver(clusterId).get().executors() : List.of();
+        } catch (IOException e) {
+            LOG.debug("Cannot list the executors of cluster {}: {}", clusterId, e.toString());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** Autotermination of idle clusters, forgetting long-terminated ones, refilling pools. Never throws. */
+    private void housekeep() {
+        try {
+            long now = System.currentTimeMillis();
+            for (ClusterInfo cluster : records.list()) {
+                if (Housekeeping.idleTooLong(cluster, lastActivity.get(cluster.clusterId()), now)) {
+                    LOG.info("Cluster {} idle for {} minutes: terminating it", cluster.clusterId(),
+                            cluster.spec().autoterminationMinutes());
+                    terminate(cluster.clusterId(), Housekeeping.inactivity(cluster));
+                } else if (Housekeeping.expired(cluster, config.terminatedRetentionDays(), now)) {
+                    LOG.info("Cluster {} terminated over {} days ago: forgetting it", cluster.clusterId(),
+                            config.terminatedRetentionDays());
+                    records.delete(cluster.clusterId());
+                }
+            }
+            pools.refill();
+        } catch (RuntimeException e) {
+            LOG.warn("Cluster housekeeping failed; trying again next round", e);
+        }
+    }
+
+    private ClusterSpec validated(ClusterSpec requested) {
+        ClusterValidation.validate(requested);
+        runtimes.get(requested.sparkVersion());
+        String nodeType = requested.nodeTypeId();
+        if (requested.instancePoolId() != null) {
+            String poolNodeType = pools.get(requested.instancePoolId()).nodeTypeId();
+            if (nodeType != null && !nodeType.equals(poolNodeType)) {
+                throw BrickworksException.invalidParameter("node_type_id " + nodeType + " differs from the node type "
+                        + poolNodeType + " of instance pool " + requested.instancePoolId());
+            }
+            nodeType = poolNodeType;
+        }
+        return requested.withNodeTypeId(LocalNodeTypes.get(nodeType).nodeTypeId());
+    }
+
+    private static String describe(ClusterSpec spec) {
+        return spec.sparkVersion() + ", " + spec.nodeTypeId() + ", "
+                + (spec.autoscale() == null ? spec.numWorkers() + " workers"
+                        : spec.autoscale().minWorkers() + "-" + spec.autoscale().maxWorkers() + " workers");
     }
 
     private static BrickworksException notRunning(String clusterId, ClusterState state) {

@@ -17,12 +17,12 @@ class ClusterValidationTest {
     void acceptsAFullSpec() {
         assertThatCode(() -> ClusterValidation.validate(new ClusterSpec("etl", VERSION, "local-medium", 2,
                 Map.of("spark.sql.shuffle.partitions", "8"), Map.of("PYSPARK_PYTHON", "/usr/bin/python3"), 30,
-                Map.of("team", "data")))).doesNotThrowAnyException();
+                Map.of("team", "data"), null, null))).doesNotThrowAnyException();
     }
 
     @Test
     void refusesNegativeWorkers() {
-        assertInvalid(new ClusterSpec("etl", VERSION, null, -1, Map.of(), Map.of(), 0, Map.of()), "num_workers");
+        assertInvalid(new ClusterSpec("etl", VERSION, null, -1, Map.of(), Map.of(), 0, Map.of(), null, null), "num_workers");
     }
 
     @Test
@@ -49,7 +49,7 @@ class ClusterValidationTest {
     }
 
     private static ClusterSpec spec(Map<String, String> conf, Map<String, String> env) {
-        return new ClusterSpec("etl", VERSION, null, 0, conf, env, 0, Map.of());
+        return new ClusterSpec("etl", VERSION, null, 0, conf, env, 0, Map.of(), null, null);
     }
 
     private static void assertInvalid(ClusterSpec spec, String field) {

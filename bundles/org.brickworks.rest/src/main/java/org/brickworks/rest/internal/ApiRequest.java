@@ -1,6 +1,8 @@
 package org.brickworks.rest.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,6 +78,37 @@ final class ApiRequest {
             entries.put(entry.getKey(), entry.getValue().asText());
         }
         return entries;
+    }
+
+    /** A nested object, as a request of its own: {@code autoscale}. */
+    Optional<ApiRequest> optionalObject(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw wrongType(field, "an object", value);
+        }
+        return Optional.of(new ApiRequest(caller, (ObjectNode) value));
+    }
+
+    /** A list of strings: {@code preloaded_spark_versions}. */
+    List<String> optionalStringList(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw wrongType(field, "an array", value);
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw wrongType(field + "[]", "a string", item);
+            }
+            items.add(item.asText());
+        }
+        return items;
     }
 
     private JsonNode present(String field) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.dto.Autoscale;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.TerminationReason;
@@ -15,8 +16,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Clusters API 2.0: create, get, list, delete (terminate), permanent-delete, events and list-node-types, in
- * Databricks' JSON shapes; and Brickworks' own {@code driver-logs}, the end of a cluster's driver log.
+ * Clusters API 2.0: create, edit, start, restart, get, list, delete (terminate), permanent-delete, pin, unpin, events
+ * and list-node-types, in Databricks' JSON shapes; and Brickworks' own {@code driver-logs}, the end of a cluster's
+ * driver log.
  */
 final class ClusterResource {
     /** The window of {@code driver-logs}: the end of the log, as much as a browser or terminal shows at once. */
@@ -35,16 +37,54 @@ final class ClusterResource {
                 Route.get("clusters/list", this::list), Route.post("clusters/delete", this::delete),
                 Route.post("clusters/permanent-delete", this::permanentDelete),
                 Route.post("clusters/events", this::events), Route.get("clusters/driver-logs", this::driverLogs),
-                Route.get("clusters/list-node-types", this::nodeTypes));
+                Route.get("clusters/list-node-types", this::nodeTypes), Route.post("clusters/edit", this::edit),
+                Route.post("clusters/start", this::start), Route.post("clusters/restart", this::restart),
+                Route.post("clusters/pin", request -> pin(request, true)),
+                Route.post("clusters/unpin", request -> pin(request, false)));
     }
 
     private Object create(ApiRequest request) {
-        ClusterSpec spec = new ClusterSpec(request.requiredString("cluster_name"),
-                request.requiredString("spark_version"), request.optionalString("node_type_id").orElse(null),
-                intField(request, "num_workers"), request.optionalStringMap("spark_conf"),
-                request.optionalStringMap("spark_env_vars"),
-                intField(request, "autotermination_minutes"), request.optionalStringMap("custom_tags"));
-        return json.createObjectNode().put("cluster_id", clusters.get().create(spec));
+        return json.createObjectNode().put("cluster_id", clusters.get().create(spec(request)));
+    }
+
+    private Object edit(ApiRequest request) {
+        clusters.get().edit(request.requiredString("cluster_id"), spec(request));
+        return null;
+    }
+
+    private Object start(ApiRequest request) {
+        clusters.get().start(request.requiredString("cluster_id"));
+        return null;
+    }
+
+    private Object restart(ApiRequest request) {
+        clusters.get().restart(request.requiredString("cluster_id"));
+        return null;
+    }
+
+    private Object pin(ApiRequest request, boolean pinned) {
+        clusters.get().pin(request.requiredString("cluster_id"), pinned);
+        return null;
+    }
+
+    private static ClusterSpec spec(ApiRequest request) {
+        return new ClusterSpec(request.requiredString("cluster_name"), request.requiredString("spark_version"),
+                request.optionalString("node_type_id").orElse(null), intField(request, "num_workers"),
+                request.optionalStringMap("spark_conf"), request.optionalStringMap("spark_env_vars"),
+                intField(request, "autotermination_minutes"), request.optionalStringMap("custom_tags"),
+                autoscale(request), request.optionalString("instance_pool_id").orElse(null));
+    }
+
+    private static Autoscale autoscale(ApiRequest request) {
+        return request.optionalObject("autoscale").map(range -> {
+            int min = intField(range, "min_workers");
+            int max = intField(range, "max_workers");
+            if (min < 0 || max < Math.max(1, min)) {
+                throw BrickworksException.invalidParameter("autoscale needs 0 <= min_workers <= max_workers and"
+                        + " max_workers >= 1, got " + min + " and " + max);
+            }
+            return new Autoscale(min, max);
+        }).orElse(null);
     }
 
     private Object get(ApiRequest request) {
@@ -107,9 +147,19 @@ final class ClusterResource {
         ObjectNode node = json.createObjectNode().put("cluster_id", cluster.clusterId())
                 .put("cluster_name", spec.clusterName()).put("spark_version", spec.sparkVersion())
                 .put("node_type_id", spec.nodeTypeId()).put("driver_node_type_id", spec.nodeTypeId())
-                .put("num_workers", spec.numWorkers()).put("autotermination_minutes", spec.autoterminationMinutes())
+                .put("autotermination_minutes", spec.autoterminationMinutes())
                 .put("state", cluster.state().name()).put("state_message", cluster.stateMessage())
-                .put("start_time", cluster.startTime()).put("cluster_source", "API");
+                .put("start_time", cluster.startTime()).put("cluster_source", "API")
+                .put("pinned", cluster.pinned());
+        if (spec.autoscale() == null) {
+            node.put("num_workers", spec.numWorkers());
+        } else {
+            node.putObject("autoscale").put("min_workers", spec.autoscale().minWorkers()).put("max_workers",
+                    spec.autoscale().maxWorkers());
+        }
+        if (spec.instancePoolId() != null) {
+            node.put("instance_pool_id", spec.instancePoolId());
+        }
         map(node, "spark_conf", spec.sparkConf());
         map(node, "spark_env_vars", spec.sparkEnvVars());
         map(node, "custom_tags", spec.customTags());
@@ -127,7 +177,16 @@ final class ClusterResource {
                     .put("private_ip", cluster.driver().host()).put("node_id", "driver")
                     .put("start_timestamp", cluster.driver().startTime()).put("port", cluster.driver().port())
                     .put("pid", cluster.driver().pid());
+            if (cluster.driver().connectPort() > 0) {
+                node.putObject("spark_connect").put("host", cluster.driver().host())
+                        .put("port", cluster.driver().connectPort())
+                        .put("url", "sc://" + cluster.driver().host() + ":" + cluster.driver().connectPort());
+            }
         }
+        ArrayNode executors = node.putArray("executors");
+        cluster.executors().forEach(e -> executors.addObject().put("node_id", e.executorId())
+                .put("host_private_ip", e.host()).put("private_ip", e.host()).put("num_cores", e.cores())
+                .put("start_timestamp", e.startTime()));
         return node;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.runtimes.api.RuntimeRegistry;
@@ -42,6 +43,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<RuntimeRegistry> runtimes;
     private final transient ServiceSlot<ClusterService> clusters;
     private final transient ServiceSlot<CommandExecution> commands;
+    private final transient ServiceSlot<InstancePoolService> pools;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -50,6 +52,7 @@ public class RestApi extends HttpServlet {
         runtimes = new ServiceSlot<>("runtimes", Duration.ofSeconds(config.serviceWaitSeconds()));
         clusters = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
         commands = new ServiceSlot<>("command execution", Duration.ofSeconds(config.serviceWaitSeconds()));
+        pools = new ServiceSlot<>("instance pools", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
@@ -57,6 +60,7 @@ public class RestApi extends HttpServlet {
         routes.addAll(new RuntimeResource(runtimes, json).routes());
         routes.addAll(new ClusterResource(clusters, json).routes());
         routes.addAll(new CommandResource(commands, json).routes());
+        routes.addAll(new InstancePoolResource(pools, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -94,6 +98,15 @@ public class RestApi extends HttpServlet {
 
     void unbindCommandExecution(CommandExecution service) {
         commands.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindInstancePoolService(InstancePoolService service) {
+        pools.bind(service);
+    }
+
+    void unbindInstancePoolService(InstancePoolService service) {
+        pools.unbind(service);
     }
 
     @Override

@@ -18,8 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-terminate},
- * {@code bw:cluster-events}, {@code bw:cluster-logs}, {@code bw:sql}.
+ * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-edit}, {@code bw:cluster-start},
+ * {@code bw:cluster-restart}, {@code bw:cluster-terminate}, {@code bw:cluster-delete}, {@code bw:cluster-events},
+ * {@code bw:cluster-logs}, {@code bw:sql}.
  */
 @Component
 public class ClusterCommands implements ShellCommands {
@@ -40,10 +41,44 @@ public class ClusterCommands implements ShellCommands {
         return table.toString();
     }
 
-    @Descriptor("Create a single-node cluster and start it; prints the cluster id")
-    public String clusterCreate(@Descriptor("cluster name") String name,
+    @Descriptor("Create a cluster and start it; prints the cluster id")
+    public String clusterCreate(
+            @Descriptor("workers (0: single node)") @Parameter(names = { "-w", "--workers" }, absentValue = "0") int workers,
+            @Descriptor("node type, as list-node-types shows it") @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
+            @Descriptor("idle minutes before it terminates (0: never)") @Parameter(names = { "-a", "--autoterminate" }, absentValue = "0") int idleMinutes,
+            @Descriptor("instance pool id, to start from a pre-started driver") @Parameter(names = { "-p", "--pool" }, absentValue = "") String poolId,
+            @Descriptor("cluster name") String name,
             @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) {
-        return clusters.create(ClusterSpec.of(name, sparkVersion));
+        return clusters.create(new ClusterSpec(name, sparkVersion, nodeType.isEmpty() ? null : nodeType, workers,
+                Map.of(), Map.of(), idleMinutes, Map.of(), null, poolId.isEmpty() ? null : poolId));
+    }
+
+    @Descriptor("Move a cluster to another runtime version; a running cluster restarts on it")
+    public String clusterEdit(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
+            @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) {
+        ClusterSpec spec = clusters.get(clusterId).spec();
+        clusters.edit(clusterId, new ClusterSpec(spec.clusterName(), sparkVersion, spec.nodeTypeId(),
+                spec.numWorkers(), spec.sparkConf(), spec.sparkEnvVars(), spec.autoterminationMinutes(),
+                spec.customTags(), spec.autoscale(), spec.instancePoolId()));
+        return "Editing " + clusterId + ": now " + clusters.get(clusterId).state();
+    }
+
+    @Descriptor("Start a terminated cluster again")
+    public String clusterStart(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
+        clusters.start(clusterId);
+        return "Starting " + clusterId;
+    }
+
+    @Descriptor("Restart a running cluster's driver")
+    public String clusterRestart(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
+        clusters.restart(clusterId);
+        return "Restarting " + clusterId;
+    }
+
+    @Descriptor("Terminate a cluster if needed and delete it with its events (permanent-delete)")
+    public String clusterDelete(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
+        clusters.permanentDelete(clusterId);
+        return "Deleted " + clusterId;
     }
 
     @Descriptor("Terminate a cluster: its driver stops, the cluster stays listed")

@@ -1,5 +1,7 @@
 package org.brickworks.clusters.api.dto;
 
+import java.util.List;
+
 /**
  * A cluster as the Clusters API's {@code get} shows it.
  *
@@ -19,7 +21,21 @@ package org.brickworks.clusters.api.dto;
  *            {@code termination_reason}, null while not terminated
  * @param driver
  *            {@code driver}, null while no driver is running
+ * @param executors
+ *            {@code executors}: the Spark executors on workers, empty for a single-node cluster or when not running
+ * @param pinned
+ *            whether a user pinned the cluster: it stays listed however long ago it terminated
  */
 public record ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state, String stateMessage, long startTime,
-        long terminatedTime, TerminationReason terminationReason, DriverNode driver) {
+        long terminatedTime, TerminationReason terminationReason, DriverNode driver, List<ExecutorNode> executors,
+        boolean pinned) {
+    public ClusterInfo {
+        executors = List.copyOf(executors);
+    }
+
+    /** This cluster with {@code executors} as its executors. */
+    public ClusterInfo withExecutors(List<ExecutorNode> nodes) {
+        return new ClusterInfo(clusterId, spec, state, stateMessage, startTime, terminatedTime, terminationReason,
+                driver, nodes, pinned);
+    }
 }

@@ -22,10 +22,14 @@ import java.util.Map;
  *            {@code autotermination_minutes}: idle minutes before the cluster terminates, 0 for never
  * @param customTags
  *            {@code custom_tags}
+ * @param autoscale
+ *            {@code autoscale}: the range of workers the cluster scales in, null for a fixed {@code num_workers}
+ * @param instancePoolId
+ *            {@code instance_pool_id}: the pool whose pre-started drivers the cluster takes, null for none
  */
 public record ClusterSpec(String clusterName, String sparkVersion, String nodeTypeId, int numWorkers,
         Map<String, String> sparkConf, Map<String, String> sparkEnvVars, int autoterminationMinutes,
-        Map<String, String> customTags) {
+        Map<String, String> customTags, Autoscale autoscale, String instancePoolId) {
     public ClusterSpec {
         sparkConf = Map.copyOf(sparkConf);
         sparkEnvVars = Map.copyOf(sparkEnvVars);
@@ -34,12 +38,23 @@ public record ClusterSpec(String clusterName, String sparkVersion, String nodeTy
 
     /** A single-node cluster named {@code clusterName} on {@code sparkVersion}, with nothing else set. */
     public static ClusterSpec of(String clusterName, String sparkVersion) {
-        return new ClusterSpec(clusterName, sparkVersion, null, 0, Map.of(), Map.of(), 0, Map.of());
+        return new ClusterSpec(clusterName, sparkVersion, null, 0, Map.of(), Map.of(), 0, Map.of(), null, null);
     }
 
     /** This spec with {@code node_type_id} set to {@code nodeType}. */
     public ClusterSpec withNodeTypeId(String nodeType) {
         return new ClusterSpec(clusterName, sparkVersion, nodeType, numWorkers, sparkConf, sparkEnvVars,
-                autoterminationMinutes, customTags);
+                autoterminationMinutes, customTags, autoscale, instancePoolId);
+    }
+
+    /** This spec with {@code num_workers} and {@code autoscale} replaced (to compare the rest of two specs). */
+    public ClusterSpec withWorkers(int workers, Autoscale range) {
+        return new ClusterSpec(clusterName, sparkVersion, nodeTypeId, workers, sparkConf, sparkEnvVars,
+                autoterminationMinutes, customTags, range, instancePoolId);
+    }
+
+    /** The most workers the cluster can have: {@code autoscale}'s maximum, else {@code num_workers}. */
+    public int maxWorkers() {
+        return autoscale == null ? numWorkers : autoscale.maxWorkers();
     }
 }

@@ -21,9 +21,13 @@ import org.brickworks.runtimes.api.dto.SparkRuntime;
  *            the cluster's own folder, for its secret, ready file and driver log
  * @param nodeType
  *            the size of the driver and of each worker: heap and cores
+ * @param connectAuthUrl
+ *            where the driver's Spark Connect endpoint checks a client's token: an HTTP GET with the token as bearer
+ *            that answers 200 for a valid one (the platform's SCIM {@code Me}); null when the platform's address is
+ *            unknown, then only the driver's secret is accepted
  */
 public record DriverLaunch(String clusterId, SparkRuntime runtime, List<Path> classpath, ClusterSpec spec,
-        Path directory, NodeType nodeType) {
+        Path directory, NodeType nodeType, String connectAuthUrl) {
     public DriverLaunch {
         classpath = List.copyOf(classpath);
     }

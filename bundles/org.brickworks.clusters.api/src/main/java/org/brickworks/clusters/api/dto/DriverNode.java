@@ -11,6 +11,8 @@ package org.brickworks.clusters.api.dto;
  *            the driver process id on the platform's host
  * @param startTime
  *            when the driver became ready, epoch milliseconds
+ * @param connectPort
+ *            the driver's Spark Connect port on {@code host}, 0 when it serves none
  */
-public record DriverNode(String host, int port, long pid, long startTime) {
+public record DriverNode(String host, int port, long pid, long startTime, int connectPort) {
 }
