@@ -63,6 +63,8 @@ public final class ClusterBenchmark {
     static final double START_RATIO_TARGET = 1.15;
     static final double POOL_START_TARGET_MS = 500;
     static final double OVERHEAD_P50_TARGET_MS = 10;
+    /** SELECT 1 calls per path before switching to the other path. */
+    static final int QUERY_BLOCK = 10;
     static final String AGENT_MAIN = "org.brickworks.agent.DriverAgent";
     static final String BARE_MAIN = "org.brickworks.agent.BareSparkDriver";
     /** First argument of every driver: it names the cluster's folder (see LocalClusterLauncher). */
@@ -314,37 +316,67 @@ public final class ClusterBenchmark {
             OptionalLong bareRss = OptionalLong.empty();
             OptionalLong driverRss = OptionalLong.empty();
             String sparkVersion = "?";
-            long[] inJvm = null;
-            long[] viaApi = null;
             System.out.println(label + " " + options.runs() + " run(s): bare JVM launch until READY, then cluster"
                     + " create until RUNNING");
             for (int i = 1; i <= options.runs(); i++) {
-                boolean last = i == options.runs();
                 try (BareDriver bare = BareDriver.start(driver, bareClasses, workspace.log(tag() + "-bare-" + i),
                         workspace.directory(tag() + "-bare-" + i))) {
                     bareStarts.add(bare.awaitReady());
                     sparkVersion = bare.sparkVersion();
-                    if (last) {
-                        bareRss = idleRss("bare JVM", bare.pid());
-                        inJvm = bare.selectOne(options.queryWarmup(), options.queries());
-                        System.out.println("  in the driver JVM: " + LatencyStats.of(inJvm).summary());
-                    }
                 }
                 Cluster cluster = Cluster.create(api, createBody("bench-" + i, null));
                 clusterStarts.add(cluster.awaitRunning());
                 System.out.printf(Locale.ROOT, "  run %d: bare JVM %8.1f ms, cluster %8.1f ms%n", i,
                         millis(bareStarts.get(i - 1)), millis(clusterStarts.get(i - 1)));
-                if (last) {
-                    driverRss = idleRss("driver", cluster.pid());
-                    viaApi = new CommandClient(api, cluster.id()).selectOne(options.queryWarmup(), options.queries());
-                    System.out.println("  command API 1.2: " + LatencyStats.of(viaApi).summary());
-                }
                 cluster.terminate();
+            }
+            System.out.println(label + " steady state: one bare JVM and one cluster up together (starts not counted)");
+            long[] inJvm = new long[options.queries()];
+            long[] viaApi = new long[options.queries()];
+            try (BareDriver bare = BareDriver.start(driver, bareClasses, workspace.log(tag() + "-bare-steady"),
+                    workspace.directory(tag() + "-bare-steady"))) {
+                bare.awaitReady();
+                Cluster cluster = Cluster.create(api, createBody("bench-steady", null));
+                try {
+                    cluster.awaitRunning();
+                    long driverPid = cluster.pid();
+                    System.out.printf("[rss] waiting %d s idle: driver pid %d, bare JVM pid %d%n",
+                            options.idleSeconds(), driverPid, bare.pid());
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(options.idleSeconds()));
+                    driverRss = Memory.rssKb(driverPid);
+                    bareRss = Memory.rssKb(bare.pid());
+                    System.out.println("  idle RSS: driver " + Memory.format(driverRss) + ", bare JVM "
+                            + Memory.format(bareRss));
+                    selectOne(bare, cluster, inJvm, viaApi);
+                } finally {
+                    cluster.terminate();
+                }
             }
             PoolResult pool = poolStarts();
             return new Results(runtime, sparkVersion, options, millis(firstNanos), new Samples(clusterStarts),
                     new Samples(bareStarts), pool, LatencyStats.of(viaApi), LatencyStats.of(inJvm), driverRss,
                     bareRss, loadBefore, loadAverage());
+        }
+
+        /**
+         * Warms both paths up, then measures them in alternating blocks, so that a change in the machine's load
+         * falls on both alike.
+         */
+        private void selectOne(BareDriver bare, Cluster cluster, long[] inJvm, long[] viaApi)
+                throws IOException, InterruptedException {
+            System.out.printf("[select1] %d warm-up calls per path, then %d measured per path in blocks of %d%n",
+                    options.queryWarmup(), options.queries(), QUERY_BLOCK);
+            try (CommandClient client = CommandClient.open(api, cluster.id())) {
+                bare.selectOne(options.queryWarmup(), 0);
+                client.selectOne(options.queryWarmup());
+                for (int done = 0; done < options.queries(); done += QUERY_BLOCK) {
+                    int count = Math.min(QUERY_BLOCK, options.queries() - done);
+                    System.arraycopy(bare.selectOne(0, count), 0, inJvm, done, count);
+                    System.arraycopy(client.selectOne(count), 0, viaApi, done, count);
+                }
+            }
+            System.out.println("  in the driver JVM: " + LatencyStats.of(inJvm).summary());
+            System.out.println("  command API 1.2:   " + LatencyStats.of(viaApi).summary());
         }
 
         private String tag() {
@@ -362,14 +394,6 @@ public final class ClusterBenchmark {
             }
             body.put("num_workers", 0);
             return Json.write(body);
-        }
-
-        private OptionalLong idleRss(String name, long pid) throws IOException, InterruptedException {
-            System.out.printf("[rss] %s pid %d: waiting %d s idle%n", name, pid, options.idleSeconds());
-            Thread.sleep(TimeUnit.SECONDS.toMillis(options.idleSeconds()));
-            OptionalLong kb = Memory.rssKb(pid);
-            System.out.println("  idle RSS: " + Memory.format(kb));
-            return kb;
         }
 
         /** Creates from a pool's pre-started driver; skipped when the platform has no pools API. */
@@ -491,31 +515,27 @@ public final class ClusterBenchmark {
         }
     }
 
-    /** SELECT 1 through the Command Execution API 1.2, one command at a time in one context. */
-    record CommandClient(Api api, String clusterId) {
+    /** SELECT 1 through the Command Execution API 1.2, one command at a time in one SQL context. */
+    record CommandClient(Api api, String clusterId, String contextId) implements AutoCloseable {
 
-        long[] selectOne(int warmUp, int measured) throws IOException, InterruptedException {
-            String contextId = api.post("/api/1.2/contexts/create",
-                    Json.write(Map.of("clusterId", clusterId, "language", "sql"))).path("id").asText();
-            try {
-                for (int i = 0; i < warmUp; i++) {
-                    execute(contextId);
-                }
-                long[] latencies = new long[measured];
-                for (int i = 0; i < measured; i++) {
-                    long start = System.nanoTime();
-                    execute(contextId);
-                    latencies[i] = System.nanoTime() - start;
-                }
-                return latencies;
-            } finally {
-                api.post("/api/1.2/contexts/destroy", Json.write(Map.of("clusterId", clusterId,
-                        "contextId", contextId)));
+        static CommandClient open(Api api, String clusterId) throws IOException, InterruptedException {
+            return new CommandClient(api, clusterId, api.post("/api/1.2/contexts/create",
+                    Json.write(Map.of("clusterId", clusterId, "language", "sql"))).path("id").asText());
+        }
+
+        /** Runs SELECT 1 that many times; returns each call's time. */
+        long[] selectOne(int calls) throws IOException, InterruptedException {
+            long[] latencies = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long start = System.nanoTime();
+                execute();
+                latencies[i] = System.nanoTime() - start;
             }
+            return latencies;
         }
 
         /** commands/execute, then commands/status until the command is no longer Queued or Running. */
-        private void execute(String contextId) throws IOException, InterruptedException {
+        private void execute() throws IOException, InterruptedException {
             String commandId = api.post("/api/1.2/commands/execute", Json.write(Map.of("clusterId", clusterId,
                     "contextId", contextId, "language", "sql", "command", "SELECT 1"))).path("id").asText();
             Map<String, String> query = Map.of("clusterId", clusterId, "contextId", contextId, "commandId", commandId);
@@ -534,6 +554,16 @@ public final class ClusterBenchmark {
                     default -> throw new BenchmarkException("SELECT 1 ended " + status.path("status").asText()
                             + ": " + status.path("results").path("summary").asText());
                 }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                api.post("/api/1.2/contexts/destroy", Json.write(Map.of("clusterId", clusterId,
+                        "contextId", contextId)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -649,8 +679,9 @@ public final class ClusterBenchmark {
 
         long[] selectOne(int warmUp, int measured) throws InterruptedException, IOException {
             in.println("QUERY " + warmUp + " " + measured);
-            return Arrays.stream(answer("LATENCIES").substring("LATENCIES ".length()).split(","))
-                    .mapToLong(Long::parseLong).toArray();
+            String latencies = answer("LATENCIES").substring("LATENCIES".length()).trim();
+            return latencies.isEmpty() ? new long[0]
+                    : Arrays.stream(latencies.split(",")).mapToLong(Long::parseLong).toArray();
         }
 
         private String answer(String prefix) throws InterruptedException, IOException {
