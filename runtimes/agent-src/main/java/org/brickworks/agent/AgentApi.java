@@ -24,14 +24,16 @@ final class AgentApi implements HttpHandler {
     private final BearerAuthenticator authenticator;
     private final HealthEndpoint health;
     private final ExecutionEndpoints execution;
+    private final ExecutorsEndpoint executors;
     private final Runnable shutdown;
 
     AgentApi(ObjectMapper mapper, BearerAuthenticator authenticator, HealthEndpoint health,
-            ExecutionEndpoints execution, Runnable shutdown) {
+            ExecutionEndpoints execution, ExecutorsEndpoint executors, Runnable shutdown) {
         this.mapper = mapper;
         this.authenticator = authenticator;
         this.health = health;
         this.execution = execution;
+        this.executors = executors;
         this.shutdown = shutdown;
     }
 
@@ -63,6 +65,7 @@ final class AgentApi implements HttpHandler {
         String route = exchange.method() + " /" + String.join("/", path);
         return switch (route) {
         case "GET /health" -> health.status(exchange);
+        case "GET /executors" -> executors.list(exchange);
         case "POST /contexts" -> execution.createContext(exchange);
         case "GET /contexts/{id}" -> execution.contextStatus(exchange, id);
         case "DELETE /contexts/{id}" -> execution.destroyContext(exchange, id);

@@ -1,6 +1,8 @@
 package org.brickworks.agent;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The driver agent's command line: {@code --secret-file <path>} (required), {@code --port <n>} (0 = any free port),
- * {@code --host <address>}, repeatable {@code --conf key=value} and {@code --ready-file <path>}.
+ * {@code --host <address>}, repeatable {@code --conf key=value}, {@code --ready-file <path>}, and for Spark Connect
+ * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}.
  *
  * @param secret
  *            the per-cluster secret, read from the first line of the secret file
@@ -23,11 +27,16 @@ import java.util.Optional;
  *            Spark configuration in command-line order
  * @param readyFile
  *            where to announce readiness, if anywhere
+ * @param connectPort
+ *            the Spark Connect port (0 for any free port), empty when Connect is off
+ * @param authUrl
+ *            where Spark Connect verifies tokens other than the secret (an HTTP GET answering 200 accepts), if anywhere
  */
-record AgentOptions(String secret, String host, int port, Map<String, String> sparkConf, Optional<Path> readyFile) {
+record AgentOptions(String secret, String host, int port, Map<String, String> sparkConf, Optional<Path> readyFile,
+        OptionalInt connectPort, Optional<URI> authUrl) {
 
     private static final String USAGE = "usage: DriverAgent --secret-file <path> [--port <n>]"
-            + " [--host <address>] [--conf key=value]... [--ready-file <path>]";
+            + " [--host <address>] [--conf key=value]... [--ready-file <path>] [--connect-port <n>] [--auth-url <url>]";
 
     /** Parses the arguments; an {@link IllegalArgumentException} carries a readable message. */
     static AgentOptions parse(List<String> args) {
@@ -36,6 +45,8 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         int port = 0;
         Map<String, String> conf = new LinkedHashMap<>();
         Path readyFile = null;
+        OptionalInt connectPort = OptionalInt.empty();
+        URI authUrl = null;
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
             if (i + 1 >= args.size()) {
@@ -45,7 +56,9 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
             switch (name) {
             case "--secret-file" -> secretFile = Path.of(value);
             case "--host" -> host = value;
-            case "--port" -> port = parsePort(value);
+            case "--port" -> port = parsePort(name, value);
+            case "--connect-port" -> connectPort = OptionalInt.of(parsePort(name, value));
+            case "--auth-url" -> authUrl = parseHttpUrl(name, value);
             case "--conf" -> putConf(conf, value);
             case "--ready-file" -> readyFile = Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
@@ -54,18 +67,32 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         if (secretFile == null) {
             throw new IllegalArgumentException("--secret-file is required\n" + USAGE);
         }
-        return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(conf), Optional.ofNullable(readyFile));
+        return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(conf), Optional.ofNullable(readyFile),
+                connectPort, Optional.ofNullable(authUrl));
     }
 
-    private static int parsePort(String value) {
+    private static int parsePort(String name, String value) {
         try {
             int port = Integer.parseInt(value);
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port must be 0..65535, not " + value);
+                throw new IllegalArgumentException(name + " must be 0..65535, not " + value);
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number, not " + value, e);
+            throw new IllegalArgumentException(name + " must be a number, not " + value, e);
+        }
+    }
+
+    private static URI parseHttpUrl(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException(name + " must be an absolute http(s) URL, not " + value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name + " must be a URL, not " + value, e);
         }
     }
 
@@ -94,6 +121,6 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
     @Override
     public String toString() {
         return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf + ", readyFile=" + readyFile
-                + "]";
+                + ", connectPort=" + connectPort + ", authUrl=" + authUrl + "]";
     }
 }

@@ -3,9 +3,13 @@ package org.brickworks.agent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 
+import org.apache.spark.package$;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +19,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The main class of a cluster's driver process (a plain JVM, never OSGi): builds the SparkSession, serves the
- * authenticated HTTP/JSON API on the given host and port, then announces itself in the ready file.
+ * authenticated HTTP/JSON API on the given host and port (and, when asked, Spark's own token-protected Spark Connect
+ * endpoint), then announces itself in the ready file.
  * {@code POST /shutdown} stops Spark and exits with 0. Exit status 2 means bad arguments, 1 a failed start.
  */
 public final class DriverAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(DriverAgent.class);
+    private static final Duration TOKEN_CACHE_PERIOD = Duration.ofSeconds(60);
 
     private final SparkSession spark;
     private final ExecutionContexts contexts;
@@ -50,7 +56,11 @@ public final class DriverAgent {
     }
 
     private static void start(AgentOptions options) throws IOException {
-        SparkSession spark = SparkSessionFactory.build(options.sparkConf());
+        SparkSession spark = SparkSessionFactory.build(sparkConf(options));
+        ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
+        OptionalInt connectPort = options.connectPort().isPresent() ? OptionalInt.of(ConnectEndpoint.localPort())
+                : OptionalInt.empty();
+        connectPort.ifPresent(port -> LOG.info("Spark Connect serves on port {}", port));
         RuntimeVersions versions = RuntimeVersions.of(spark);
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -62,15 +72,27 @@ public final class DriverAgent {
         DriverAgent agent = new DriverAgent(spark, contexts, server);
         ObjectMapper mapper = new ObjectMapper();
         server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),
-                new HealthEndpoint(versions), new ExecutionEndpoints(contexts), agent::shutdownSoon));
+                new HealthEndpoint(versions, connectPort), new ExecutionEndpoints(contexts), executors,
+                agent::shutdownSoon));
         server.start();
         int port = server.getAddress().getPort();
         if (options.readyFile().isPresent()) {
-            ReadyFile.write(options.readyFile().get(), port, versions.spark(), mapper);
+            ReadyFile.write(options.readyFile().get(), port, versions.spark(), connectPort, mapper);
         }
         LOG.info("Driver agent ready on http://{}:{} {} ms after JVM start (Spark {}, Scala {}, Delta {})",
                 options.host(), port, ManagementFactory.getRuntimeMXBean().getUptime(), versions.spark(),
                 versions.scala(), versions.delta().orElse("unknown"));
+    }
+
+    /** The cluster's Spark conf, with Spark Connect and its token check switched on when asked for. */
+    private static Map<String, String> sparkConf(AgentOptions options) {
+        if (options.connectPort().isEmpty()) {
+            return options.sparkConf();
+        }
+        ConnectAuthentication.install(
+                new ConnectTokenVerifier(options.secret(), options.authUrl(), TOKEN_CACHE_PERIOD, System::nanoTime));
+        return ConnectEndpoint.enable(options.sparkConf(), options.host(), options.connectPort().getAsInt(),
+                package$.MODULE$.SPARK_VERSION());
     }
 
     /** Stops on another thread, so the shutdown request still gets its answer. */

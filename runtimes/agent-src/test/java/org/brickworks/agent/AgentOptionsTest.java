@@ -3,6 +3,7 @@ package org.brickworks.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +23,16 @@ class AgentOptionsTest {
 
         AgentOptions options = AgentOptions
                 .parse(List.of("--secret-file", secret.toString(), "--port", "8123", "--host", "0.0.0.0", "--conf",
-                        "spark.master=local[4]", "--conf", "a=b=c", "--ready-file", "ready.json"));
+                        "spark.master=local[4]", "--conf", "a=b=c", "--ready-file", "ready.json", "--connect-port",
+                        "15002", "--auth-url", "https://bw.example.com/api/2.0/preview/scim/v2/Me"));
 
         assertThat(options.secret()).isEqualTo("s3cret");
         assertThat(options.port()).isEqualTo(8123);
         assertThat(options.host()).isEqualTo("0.0.0.0");
         assertThat(options.sparkConf()).isEqualTo(Map.of("spark.master", "local[4]", "a", "b=c"));
         assertThat(options.readyFile()).contains(Path.of("ready.json"));
+        assertThat(options.connectPort()).hasValue(15002);
+        assertThat(options.authUrl()).contains(URI.create("https://bw.example.com/api/2.0/preview/scim/v2/Me"));
         assertThat(options.toString()).doesNotContain("s3cret");
     }
 
@@ -41,6 +45,8 @@ class AgentOptionsTest {
         assertThat(options.host()).isEqualTo("127.0.0.1");
         assertThat(options.port()).isZero();
         assertThat(options.readyFile()).isEmpty();
+        assertThat(options.connectPort()).isEmpty();
+        assertThat(options.authUrl()).isEmpty();
     }
 
     @Test
@@ -53,6 +59,11 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse(List.of("--secret-file", dir.resolve("none").toString())))
                 .hasMessageContaining("cannot read");
         assertThatThrownBy(() -> AgentOptions.parse(List.of("--port", "x"))).hasMessageContaining("number");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--connect-port", "70000")))
+                .hasMessageContaining("--connect-port must be 0..65535");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--auth-url", "file:/etc/passwd")))
+                .hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> AgentOptions.parse(List.of("--auth-url", "http://a b"))).hasMessageContaining("URL");
         assertThatThrownBy(() -> AgentOptions.parse(List.of("--conf", "novalue"))).hasMessageContaining("key=value");
         assertThatThrownBy(() -> AgentOptions.parse(List.of("--bogus", "1"))).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> AgentOptions.parse(List.of("--port"))).hasMessageContaining("missing value");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.launcher.JavaModuleOptions;
@@ -34,6 +35,12 @@ final class AgentProcess implements AutoCloseable {
 
     static AgentProcess start(String name, Path dir, String secret, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(name, dir, secret, Map.of(), extraArgs);
+    }
+
+    /** As {@link #start(String, Path, String, String...)}, with {@code environment} added to the agent's. */
+    static AgentProcess start(String name, Path dir, String secret, Map<String, String> environment,
+            String... extraArgs) throws IOException, InterruptedException {
         Path secretFile = Files.writeString(dir.resolve("secret"), secret + "\n");
         Path readyFile = dir.resolve("ready.json");
         List<String> command = new ArrayList<>();
@@ -45,6 +52,7 @@ final class AgentProcess implements AutoCloseable {
         Path log = Files.createDirectories(Path.of("target")).resolve(name + "-agent.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         return new AgentProcess(process, awaitReady(process, readyFile, log));
     }

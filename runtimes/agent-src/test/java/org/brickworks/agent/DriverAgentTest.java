@@ -58,6 +58,16 @@ class DriverAgentTest {
         assertThat(health.get("scala_version").asText()).matches("2\\.1[23]\\.\\d+");
         assertThat(health.get("delta_version").asText()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(health.get("uptime_ms").asLong()).isPositive();
+        assertThat(agent.ready().has("connect_port")).as("Spark Connect is off without --connect-port").isFalse();
+        assertThat(health.has("connect_port")).isFalse();
+    }
+
+    @Test
+    void aLocalDriverHasNoExecutors() throws Exception {
+        JsonNode executors = client.call("GET", "/executors", null);
+
+        assertThat(executors.get("executors").isArray()).isTrue();
+        assertThat(executors.get("executors")).isEmpty();
     }
 
     @Test

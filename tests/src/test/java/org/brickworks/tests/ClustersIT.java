@@ -28,8 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ClustersIT extends PlatformTestSupport {
-    private static final String SPARK35 = "15.4.x-scala2.12";
+public class ClustersIT extends ClusterTestSupport {
 
     private HttpClient agentHttp;
 
@@ -79,7 +78,7 @@ public class ClustersIT extends PlatformTestSupport {
     }
 
     @Test
-    public void driverThatDiesTerminatesItsClusterAndStoppingTheServiceStopsItsDrivers() throws Exception {
+    public void driverThatDiesTerminatesItsClusterAndARunningDriverOutlivesAnUpdateOfItsService() throws Exception {
         String killed = create("killed");
         String survivor = create("survivor");
         await("both clusters to run", () -> "RUNNING".equals(state(killed)) && "RUNNING".equals(state(survivor)));
@@ -88,17 +87,20 @@ public class ClustersIT extends PlatformTestSupport {
         await("the killed cluster to terminate", () -> "TERMINATED".equals(state(killed)));
         assertEquals("DRIVER_UNREACHABLE", cluster(killed).path("termination_reason").path("code").asText());
 
-        ProcessHandle driver = ProcessHandle.of(pid(survivor)).orElseThrow();
+        long pid = pid(survivor);
         Bundle clusters = bundle("org.brickworks.clusters");
-        clusters.stop();
-        try {
-            await("the driver to stop with its service", () -> !driver.isAlive());
-        } finally {
-            clusters.start();
-        }
-        JsonNode stopped = cluster(survivor);
-        assertEquals(stopped.toString(), "TERMINATED", stopped.path("state").asText());
-        assertEquals("SERVICE_FAULT", stopped.path("termination_reason").path("type").asText());
+        clusters.update();
+        await("the updated service to answer", () -> "RUNNING".equals(state(survivor)));
+        assertEquals("the same driver process, adopted", pid, pid(survivor));
+        assertTrue(ProcessHandle.of(pid).orElseThrow().isAlive());
+        assertEquals("3", sqlValue(survivor, "SELECT 1 + 2"));
+        String events = post("/api/2.0/clusters/events", admin, "{\"cluster_id\":\"" + survivor + "\"}").body()
+                .toString();
+        assertTrue(events, events.contains("DRIVER_HEALTHY"));
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        await("the adopted driver's death to terminate its cluster", () -> "TERMINATED".equals(state(survivor)));
+        assertEquals("DRIVER_UNREACHABLE", cluster(survivor).path("termination_reason").path("code").asText());
     }
 
     @Test
@@ -232,55 +234,4 @@ public class ClustersIT extends PlatformTestSupport {
         return String.format("p50 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
     }
-
-    /** Executes {@code command} and polls its status until it is no longer queued or running. */
-    private JsonNode runCommand(String id, String contextId, String command) throws Exception {
-        Answer executed = post("/api/1.2/commands/execute", admin, "{\"clusterId\":\"" + id + "\",\"contextId\":\""
-                + contextId + "\",\"language\":\"sql\",\"command\":\"" + command + "\"}");
-        assertEquals(executed.body().toString(), 200, executed.status());
-        String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
-                + executed.body().path("id").asText();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode answer = get(status, admin).body();
-        while (answer.path("status").asText().matches("Queued|Running") && System.nanoTime() < deadline) {
-            answer = get(status, admin).body();
-        }
-        return answer;
-    }
-
-    private String create(String name) throws IOException, InterruptedException {
-        Answer created = post("/api/2.0/clusters/create", admin,
-                "{\"cluster_name\":\"" + name + "\",\"spark_version\":\"" + SPARK35 + "\"}");
-        assertEquals(created.body().toString(), 200, created.status());
-        return created.body().path("cluster_id").asText();
-    }
-
-    private long pid(String id) throws IOException, InterruptedException {
-        return cluster(id).path("driver").path("pid").asLong();
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (bundle.getSymbolicName().equals(symbolicName)) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("No bundle " + symbolicName);
-    }
-
-    private JsonNode cluster(String id) throws IOException, InterruptedException {
-        return get("/api/2.0/clusters/get?cluster_id=" + id, admin).body();
-    }
-
-    private String state(String id) {
-        try {
-            return cluster(id).path("state").asText();
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
 }

@@ -31,6 +31,11 @@ import org.junit.Before;
 import org.junit.Test;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.databricks.sdk.mixin.SparkVersionSelector;
+import com.databricks.sdk.service.compute.ClusterDetails;
+import com.databricks.sdk.service.compute.CreateCluster;
+import com.databricks.sdk.service.compute.State;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.settings.CreateTokenRequest;
@@ -104,6 +109,38 @@ public class DistributionIT {
         assertFalse(tokenIds(workspace).contains(id));
     }
 
+    @Test
+    public void databricksSdkRunsAClusterAndAPlatformStopTerminatesItsDriver() throws Exception {
+        start();
+        WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig()
+                .setHost("http://127.0.0.1:" + httpPort)
+                .setToken(Files.readString(data.resolve("admin-token")).trim()));
+        String version = workspace.clusters()
+                .selectSparkVersion(new SparkVersionSelector().withLongTermSupport().withSparkVersion("3.5"));
+        assertEquals("15.4.x-scala2.12", version);
+        ClusterDetails cluster = workspace.clusters().create(new CreateCluster().setClusterName("sdk")
+                .setSparkVersion(version).setNumWorkers(0L)).get(Duration.ofMinutes(5));
+        assertEquals(State.RUNNING, cluster.getState());
+        ProcessHandle driver = ProcessHandle.of(driverPid(cluster.getClusterId())).orElseThrow();
+
+        stop();
+        assertFalse("a stopped platform leaves no driver behind", driver.isAlive());
+        start();
+        ClusterDetails after = workspace.clusters().get(cluster.getClusterId());
+        assertEquals(State.TERMINATED, after.getState());
+        assertEquals("SERVICE_FAULT", after.getTerminationReason().getType().toString());
+        workspace.clusters().permanentDelete(cluster.getClusterId());
+    }
+
+    /** The driver's pid, Brickworks' own field of {@code driver} (the SDK's model does not carry it). */
+    private long driverPid(String clusterId) throws Exception {
+        String token = Files.readString(data.resolve("admin-token")).trim();
+        HttpResponse<String> response = HTTP.send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/2.0/clusters/get?cluster_id=" + clusterId))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("driver").path("pid").asLong();
+    }
+
     private static List<String> tokenIds(WorkspaceClient workspace) {
         List<String> ids = new ArrayList<>();
         workspace.tokens().list().forEach(token -> ids.add(token.getTokenId()));
@@ -130,6 +167,28 @@ public class DistributionIT {
         await("the dropped bundle to start", () -> bundleList().matches("(?s).*Active.*org.osgi.service.servlet.*"));
         Files.delete(plugin);
         await("the removed bundle to go", () -> !bundleList().contains("org.osgi.service.servlet"));
+    }
+
+    @Test
+    public void runtimeInstalledWithTheClientSurvivesARestartWhileAShippedOneRemovedComesBack() throws Exception {
+        start();
+        Path plugin = Files.copy(Features.jar(home.resolve("system/plugins"), "org.brickworks.runtime.spark40"),
+                home.getParent().resolve("spark40-plugin.jar"));
+        Client removed = client("bw:runtime-remove", "17.3.x-scala2.13");
+        assertEquals(removed.output, 0, removed.exit);
+        assertFalse(client("bw:runtimes").output.contains("17.3.x-scala2.13"));
+        Client installed = client("bw:runtime-install", plugin.toString());
+        assertEquals(installed.output, 0, installed.exit);
+        assertTrue(installed.output, installed.output.contains("Installed org.brickworks.runtime.spark40 "));
+        Client shipped = client("bw:runtime-remove", "15.4.x-scala2.12");
+        assertEquals(shipped.output, 0, shipped.exit);
+
+        stop();
+        start();
+        String runtimes = client("bw:runtimes").output;
+        assertTrue(runtimes, runtimes.contains("17.3.x-scala2.13") && runtimes.contains("15.4.x-scala2.12"));
+        assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output.contains(plugin.toUri()
+                .toString()));
     }
 
     private void start() throws Exception {

@@ -49,7 +49,8 @@ public class ShellIT extends PlatformTestSupport {
     public void everyCommandHasHelp() throws Exception {
         String list = shell("bw:help");
         for (String command : new String[] { "status", "users", "token-create", "token-list", "token-revoke",
-                "clusters", "cluster-create", "cluster-terminate", "cluster-events", "cluster-logs" }) {
+                "clusters", "cluster-create", "cluster-terminate", "cluster-events", "cluster-logs", "runtimes",
+                "runtime-install", "runtime-remove" }) {
             assertTrue(list, list.contains("bw:" + command + " "));
             String help = shell("bw:help " + command);
             assertTrue(command + ": " + help, help.contains("Usage: bw:" + command));
