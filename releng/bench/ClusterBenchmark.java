@@ -113,7 +113,7 @@ public final class ClusterBenchmark {
                 System.out.printf(Locale.ROOT, "[platform] healthy after %.1f ms, data %s%n", millis(nanos), data);
                 Api api = new Api(platform.uri(""), readAdminToken(data));
                 for (String runtime : options.runtimes()) {
-                    results.add(new RuntimeBenchmark(options, workspace, api, runtime).run());
+                    results.add(new RuntimeBenchmark(options, workspace, api, runtime, data).run());
                 }
             } finally {
                 stopDrivers(data);
@@ -291,7 +291,10 @@ public final class ClusterBenchmark {
         private final String runtime;
         private final String label;
 
-        RuntimeBenchmark(Options options, Workspace workspace, Api api, String runtime) {
+        private final Path data;
+
+        RuntimeBenchmark(Options options, Workspace workspace, Api api, String runtime, Path data) {
+            this.data = data;
             this.options = options;
             this.workspace = workspace;
             this.api = api;
@@ -333,6 +336,7 @@ public final class ClusterBenchmark {
             System.out.println(label + " steady state: one bare JVM and one cluster up together (starts not counted)");
             long[] inJvm = new long[options.queries()];
             long[] viaApi = new long[options.queries()];
+            long[] viaAgent = new long[options.queries()];
             try (BareDriver bare = BareDriver.start(driver, bareClasses, workspace.log(tag() + "-bare-steady"),
                     workspace.directory(tag() + "-bare-steady"))) {
                 bare.awaitReady();
@@ -347,36 +351,45 @@ public final class ClusterBenchmark {
                     bareRss = Memory.rssKb(bare.pid());
                     System.out.println("  idle RSS: driver " + Memory.format(driverRss) + ", bare JVM "
                             + Memory.format(bareRss));
-                    selectOne(bare, cluster, inJvm, viaApi);
+                    selectOne(bare, cluster, inJvm, viaApi, viaAgent);
                 } finally {
                     cluster.terminate();
                 }
             }
             PoolResult pool = poolStarts();
             return new Results(runtime, sparkVersion, options, millis(firstNanos), new Samples(clusterStarts),
-                    new Samples(bareStarts), pool, LatencyStats.of(viaApi), LatencyStats.of(inJvm), driverRss,
+                    new Samples(bareStarts), pool, LatencyStats.of(viaApi), LatencyStats.of(viaAgent), LatencyStats.of(inJvm), driverRss,
                     bareRss, loadBefore, loadAverage());
         }
 
         /**
-         * Warms both paths up, then measures them in alternating blocks, so that a change in the machine's load
-         * falls on both alike.
+         * Warms the paths up, then measures them in alternating blocks, so that a change in the machine's load falls
+         * on all alike. The driver agent's own HTTP API (what the platform calls) splits the API's overhead into the
+         * platform's share and the agent's.
          */
-        private void selectOne(BareDriver bare, Cluster cluster, long[] inJvm, long[] viaApi)
+        private void selectOne(BareDriver bare, Cluster cluster, long[] inJvm, long[] viaApi, long[] viaAgent)
                 throws IOException, InterruptedException {
             System.out.printf("[select1] %d warm-up calls per path, then %d measured per path in blocks of %d%n",
                     options.queryWarmup(), options.queries(), QUERY_BLOCK);
-            try (CommandClient client = CommandClient.open(api, cluster.id())) {
+            Json driver = api.get("/api/2.0/clusters/get", Map.of("cluster_id", cluster.id())).path("driver");
+            Path secret = data.resolve("clusters").resolve(cluster.id()).resolve("secret");
+            Api agentApi = new Api(URI.create("http://" + driver.path("host_private_ip").asText() + ":"
+                    + driver.path("port").asText()), Files.readAllLines(secret).get(0).strip());
+            try (CommandClient client = CommandClient.open(api, cluster.id());
+                    AgentClient agent = AgentClient.open(agentApi)) {
                 bare.selectOne(options.queryWarmup(), 0);
                 client.selectOne(options.queryWarmup());
+                agent.selectOne(options.queryWarmup());
                 for (int done = 0; done < options.queries(); done += QUERY_BLOCK) {
                     int count = Math.min(QUERY_BLOCK, options.queries() - done);
                     System.arraycopy(bare.selectOne(0, count), 0, inJvm, done, count);
                     System.arraycopy(client.selectOne(count), 0, viaApi, done, count);
+                    System.arraycopy(agent.selectOne(count), 0, viaAgent, done, count);
                 }
             }
             System.out.println("  in the driver JVM: " + LatencyStats.of(inJvm).summary());
             System.out.println("  command API 1.2:   " + LatencyStats.of(viaApi).summary());
+            System.out.println("  driver agent API:  " + LatencyStats.of(viaAgent).summary());
         }
 
         private String tag() {
@@ -562,6 +575,55 @@ public final class ClusterBenchmark {
             try {
                 api.post("/api/1.2/contexts/destroy", Json.write(Map.of("clusterId", clusterId,
                         "contextId", contextId)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * SELECT 1 straight through the driver agent's HTTP API (what the platform calls; see runtimes/README.md), with
+     * the cluster's secret: {@code POST /commands}, then {@code GET /commands/<id>?wait_ms=50} until finished.
+     */
+    record AgentClient(Api agent, String contextId) implements AutoCloseable {
+
+        static AgentClient open(Api agent) throws IOException, InterruptedException {
+            return new AgentClient(agent, agent.post("/contexts", Json.write(Map.of("language", "sql"))).path("id")
+                    .asText());
+        }
+
+        long[] selectOne(int calls) throws IOException, InterruptedException {
+            long[] latencies = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long start = System.nanoTime();
+                execute();
+                latencies[i] = System.nanoTime() - start;
+            }
+            return latencies;
+        }
+
+        private void execute() throws IOException, InterruptedException {
+            String id = agent.post("/commands", Json.write(Map.of("context_id", contextId, "language", "sql",
+                    "command", "SELECT 1"))).path("id").asText();
+            while (true) {
+                Json status = agent.get("/commands/" + id, Map.of("wait_ms", "50"));
+                switch (status.path("status").asText()) {
+                    case "Queued", "Running" -> {
+                        // ask again at once: the agent waited
+                    }
+                    case "Finished" -> {
+                        return;
+                    }
+                    default -> throw new BenchmarkException("SELECT 1 on the agent ended "
+                            + status.path("status").asText() + ": " + status.path("results").path("summary").asText());
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                agent.call("DELETE", "/contexts/" + contextId, Map.of(), null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -1238,7 +1300,7 @@ public final class ClusterBenchmark {
     }
 
     record Results(String runtime, String sparkVersion, Options options, double firstMs, Samples cluster,
-            Samples bare, PoolResult pool, LatencyStats api, LatencyStats inJvm, OptionalLong driverRssKb,
+            Samples bare, PoolResult pool, LatencyStats api, LatencyStats agent, LatencyStats inJvm, OptionalLong driverRssKb,
             OptionalLong bareRssKb, String loadBefore, String loadAfter) {
 
         static final String RULE = "=".repeat(100);
@@ -1291,9 +1353,14 @@ public final class ClusterBenchmark {
                     options.queryWarmup());
             System.out.printf("  %-36s %9s %9s %9s %9s%n", "path", "p50", "p90", "p99", "max");
             latencyRow("command API 1.2 (execute + status)", api);
+            latencyRow("driver agent API, direct", agent);
             latencyRow("in the driver JVM (sql().collect())", inJvm);
             System.out.printf(Locale.ROOT, "  overhead of the API: p50 %+.3f ms (target < 10 ms: %s), p99 %+.3f ms%n",
                     overheadMs(50), verdict(overheadMet()), overheadMs(99));
+            System.out.printf(Locale.ROOT, "    of which the platform (API - agent): p50 %+.3f ms, p99 %+.3f ms;"
+                    + " the agent (agent - in JVM): p50 %+.3f ms, p99 %+.3f ms%n",
+                    api.ms(50) - agent.ms(50), api.ms(99) - agent.ms(99), agent.ms(50) - inJvm.ms(50),
+                    agent.ms(99) - inJvm.ms(99));
             System.out.println();
             System.out.printf("  Memory: VmRSS %d s after RUNNING (driver) or after its SparkSession (bare JVM)%n",
                     options.idleSeconds());
@@ -1333,6 +1400,8 @@ public final class ClusterBenchmark {
             result(p + "first_create_ms", decimal(firstMs, 1));
             result(p + "api_select1_p50_ms", decimal(api.ms(50), 3));
             result(p + "api_select1_p99_ms", decimal(api.ms(99), 3));
+            result(p + "agent_select1_p50_ms", decimal(agent.ms(50), 3));
+            result(p + "agent_select1_p99_ms", decimal(agent.ms(99), 3));
             result(p + "jvm_select1_p50_ms", decimal(inJvm.ms(50), 3));
             result(p + "jvm_select1_p99_ms", decimal(inJvm.ms(99), 3));
             result(p + "api_overhead_p50_ms", decimal(overheadMs(50), 3));
