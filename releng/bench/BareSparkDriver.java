@@ -20,8 +20,9 @@ import org.apache.spark.sql.SparkSession;
  * <p>Protocol on stdout/stdin (Spark logs to stderr):
  * <ul>
  * <li>prints {@code READY <jvm uptime ms> <session build ms> <Spark version>} once the session is built;</li>
- * <li>reads {@code QUERY <warm-up> <measured>}: runs {@code spark.sql("SELECT 1").collect()} in a
- * {@code newSession()} (as an execution context of the agent does) that many times and prints
+ * <li>reads {@code QUERY <warm-up> <measured> [collect|take]}: runs {@code spark.sql("SELECT 1").collect()} (or
+ * {@code .takeAsList(1001)}, as the agent fetches a result with its default {@code max_rows} 1000) in a
+ * {@code newSession()} (as an execution context of the agent is) that many times and prints
  * {@code LATENCIES <ns>,<ns>,...} with the measured calls only;</li>
  * <li>{@code EXIT} or end of input stops Spark and exits 0.</li>
  * </ul>
@@ -53,9 +54,10 @@ public final class BareSparkDriver {
         SparkSession session = spark.newSession();
         for (String line = in.readLine(); line != null && !line.equals("EXIT"); line = in.readLine()) {
             String[] words = line.trim().split(" ");
-            if (words.length == 3 && words[0].equals("QUERY")) {
+            if ((words.length == 3 || words.length == 4) && words[0].equals("QUERY")) {
+                boolean take = words.length == 4 && words[3].equals("take");
                 System.out.println("LATENCIES " + selectOne(session, Integer.parseInt(words[1]),
-                        Integer.parseInt(words[2])));
+                        Integer.parseInt(words[2]), take));
             } else {
                 System.out.println("UNKNOWN " + line);
             }
@@ -65,16 +67,24 @@ public final class BareSparkDriver {
         System.exit(0);
     }
 
-    private static String selectOne(SparkSession session, int warmUp, int measured) {
+    private static String selectOne(SparkSession session, int warmUp, int measured, boolean take) {
         for (int i = 0; i < warmUp; i++) {
-            session.sql("SELECT 1").collect();
+            run(session, take);
         }
         StringJoiner latencies = new StringJoiner(",");
         for (int i = 0; i < measured; i++) {
             long start = System.nanoTime();
-            session.sql("SELECT 1").collect();
+            run(session, take);
             latencies.add(String.valueOf(System.nanoTime() - start));
         }
         return latencies.toString();
+    }
+
+    private static void run(SparkSession session, boolean take) {
+        if (take) {
+            session.sql("SELECT 1").takeAsList(1001);
+        } else {
+            session.sql("SELECT 1").collect();
+        }
     }
 }

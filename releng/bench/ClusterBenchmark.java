@@ -337,6 +337,7 @@ public final class ClusterBenchmark {
             long[] inJvm = new long[options.queries()];
             long[] viaApi = new long[options.queries()];
             long[] viaAgent = new long[options.queries()];
+            long[] inJvmTake = new long[options.queries()];
             try (BareDriver bare = BareDriver.start(driver, bareClasses, workspace.log(tag() + "-bare-steady"),
                     workspace.directory(tag() + "-bare-steady"))) {
                 bare.awaitReady();
@@ -351,14 +352,15 @@ public final class ClusterBenchmark {
                     bareRss = Memory.rssKb(bare.pid());
                     System.out.println("  idle RSS: driver " + Memory.format(driverRss) + ", bare JVM "
                             + Memory.format(bareRss));
-                    selectOne(bare, cluster, inJvm, viaApi, viaAgent);
+                    selectOne(bare, cluster, inJvm, inJvmTake, viaApi, viaAgent);
                 } finally {
                     cluster.terminate();
                 }
             }
             PoolResult pool = poolStarts();
             return new Results(runtime, sparkVersion, options, millis(firstNanos), new Samples(clusterStarts),
-                    new Samples(bareStarts), pool, LatencyStats.of(viaApi), LatencyStats.of(viaAgent), LatencyStats.of(inJvm), driverRss,
+                    new Samples(bareStarts), pool, LatencyStats.of(viaApi), LatencyStats.of(viaAgent), LatencyStats.of(inJvm),
+                    LatencyStats.of(inJvmTake), driverRss,
                     bareRss, loadBefore, loadAverage());
         }
 
@@ -367,8 +369,8 @@ public final class ClusterBenchmark {
          * on all alike. The driver agent's own HTTP API (what the platform calls) splits the API's overhead into the
          * platform's share and the agent's.
          */
-        private void selectOne(BareDriver bare, Cluster cluster, long[] inJvm, long[] viaApi, long[] viaAgent)
-                throws IOException, InterruptedException {
+        private void selectOne(BareDriver bare, Cluster cluster, long[] inJvm, long[] inJvmTake, long[] viaApi,
+                long[] viaAgent) throws IOException, InterruptedException {
             System.out.printf("[select1] %d warm-up calls per path, then %d measured per path in blocks of %d%n",
                     options.queryWarmup(), options.queries(), QUERY_BLOCK);
             Json driver = api.get("/api/2.0/clusters/get", Map.of("cluster_id", cluster.id())).path("driver");
@@ -377,17 +379,20 @@ public final class ClusterBenchmark {
                     + driver.path("port").asText()), Files.readAllLines(secret).get(0).strip());
             try (CommandClient client = CommandClient.open(api, cluster.id());
                     AgentClient agent = AgentClient.open(agentApi)) {
-                bare.selectOne(options.queryWarmup(), 0);
+                bare.selectOne(options.queryWarmup(), 0, false);
+                bare.selectOne(options.queryWarmup(), 0, true);
                 client.selectOne(options.queryWarmup());
                 agent.selectOne(options.queryWarmup());
                 for (int done = 0; done < options.queries(); done += QUERY_BLOCK) {
                     int count = Math.min(QUERY_BLOCK, options.queries() - done);
-                    System.arraycopy(bare.selectOne(0, count), 0, inJvm, done, count);
+                    System.arraycopy(bare.selectOne(0, count, false), 0, inJvm, done, count);
+                    System.arraycopy(bare.selectOne(0, count, true), 0, inJvmTake, done, count);
                     System.arraycopy(client.selectOne(count), 0, viaApi, done, count);
                     System.arraycopy(agent.selectOne(count), 0, viaAgent, done, count);
                 }
             }
             System.out.println("  in the driver JVM: " + LatencyStats.of(inJvm).summary());
+            System.out.println("    takeAsList:      " + LatencyStats.of(inJvmTake).summary());
             System.out.println("  command API 1.2:   " + LatencyStats.of(viaApi).summary());
             System.out.println("  driver agent API:  " + LatencyStats.of(viaAgent).summary());
         }
@@ -739,8 +744,9 @@ public final class ClusterBenchmark {
             return words.length > 3 ? words[3] : "?";
         }
 
-        long[] selectOne(int warmUp, int measured) throws InterruptedException, IOException {
-            in.println("QUERY " + warmUp + " " + measured);
+        /** {@code take}: {@code takeAsList(1001)} as the agent fetches results, instead of {@code collect()}. */
+        long[] selectOne(int warmUp, int measured, boolean take) throws InterruptedException, IOException {
+            in.println("QUERY " + warmUp + " " + measured + (take ? " take" : " collect"));
             String latencies = answer("LATENCIES").substring("LATENCIES".length()).trim();
             return latencies.isEmpty() ? new long[0]
                     : Arrays.stream(latencies.split(",")).mapToLong(Long::parseLong).toArray();
@@ -1300,7 +1306,7 @@ public final class ClusterBenchmark {
     }
 
     record Results(String runtime, String sparkVersion, Options options, double firstMs, Samples cluster,
-            Samples bare, PoolResult pool, LatencyStats api, LatencyStats agent, LatencyStats inJvm, OptionalLong driverRssKb,
+            Samples bare, PoolResult pool, LatencyStats api, LatencyStats agent, LatencyStats inJvm, LatencyStats inJvmTake, OptionalLong driverRssKb,
             OptionalLong bareRssKb, String loadBefore, String loadAfter) {
 
         static final String RULE = "=".repeat(100);
@@ -1346,7 +1352,7 @@ public final class ClusterBenchmark {
             }
             System.out.printf(Locale.ROOT, "  %-15s %5d %9.1f   (resolves the runtime closure; not in the figures)%n",
                     "first create", 1, firstMs);
-            System.out.printf(Locale.ROOT, "  cluster vs bare JVM: median %.2fx, %+.1f ms%n", startRatio(),
+            System.out.printf(Locale.ROOT, "  cluster vs bare JVM: median %.3fx, %+.1f ms%n", startRatio(),
                     cluster.medianMs() - bare.medianMs());
             System.out.println();
             System.out.printf("  SELECT 1 (ms), one at a time: %d measured after %d warm-up%n", api.sorted().length,
@@ -1355,6 +1361,7 @@ public final class ClusterBenchmark {
             latencyRow("command API 1.2 (execute + status)", api);
             latencyRow("driver agent API, direct", agent);
             latencyRow("in the driver JVM (sql().collect())", inJvm);
+            latencyRow("  same, takeAsList(1001) as the agent", inJvmTake);
             System.out.printf(Locale.ROOT, "  overhead of the API: p50 %+.3f ms (target < 10 ms: %s), p99 %+.3f ms%n",
                     overheadMs(50), verdict(overheadMet()), overheadMs(99));
             System.out.printf(Locale.ROOT, "    of which the platform (API - agent): p50 %+.3f ms, p99 %+.3f ms;"
@@ -1391,7 +1398,7 @@ public final class ClusterBenchmark {
             String p = "dbr" + runtime.substring(0, runtime.indexOf('.', 3)).replace('.', '_') + "_";
             starts(p + "cluster_start", cluster);
             starts(p + "bare_start", bare);
-            result(p + "cluster_vs_bare_ratio", decimal(startRatio(), 2));
+            result(p + "cluster_vs_bare_ratio", decimal(startRatio(), 3));
             if (pool.starts() != null) {
                 starts(p + "pool_start", pool.starts());
             } else {
@@ -1402,6 +1409,8 @@ public final class ClusterBenchmark {
             result(p + "api_select1_p99_ms", decimal(api.ms(99), 3));
             result(p + "agent_select1_p50_ms", decimal(agent.ms(50), 3));
             result(p + "agent_select1_p99_ms", decimal(agent.ms(99), 3));
+            result(p + "jvm_take_select1_p50_ms", decimal(inJvmTake.ms(50), 3));
+            result(p + "jvm_take_select1_p99_ms", decimal(inJvmTake.ms(99), 3));
             result(p + "jvm_select1_p50_ms", decimal(inJvm.ms(50), 3));
             result(p + "jvm_select1_p99_ms", decimal(inJvm.ms(99), 3));
             result(p + "api_overhead_p50_ms", decimal(overheadMs(50), 3));
