@@ -89,7 +89,7 @@ def run_sql(stubs, target, token, sql, timeout=300, token_header="authorization"
     columns, rows = None, []
     with grpc.insecure_channel(target, options=[("grpc.max_receive_message_length", 128 << 20)]) as channel:
         for response in base_pb2_grpc.SparkConnectServiceStub(channel).ExecutePlan(
-                request, metadata=metadata, timeout=timeout):
+                request, metadata=metadata, timeout=timeout, wait_for_ready=True):
             if response.HasField("schema") and columns is None:
                 columns = [field.name for field in response.schema.struct.fields]
             if response.HasField("arrow_batch"):

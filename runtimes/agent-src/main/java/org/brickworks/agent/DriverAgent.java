@@ -56,12 +56,16 @@ public final class DriverAgent {
     }
 
     private static void start(AgentOptions options) throws IOException {
-        SparkSession spark = SparkSessionFactory.build(sparkConf(options));
-        ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
-        OptionalInt connectPort = options.connectPort().isPresent() ? OptionalInt.of(ConnectEndpoint.localPort())
+        OptionalInt connectPort = options.connectPort().isPresent() ? OptionalInt.of(
+                options.connectPort().getAsInt() == 0 ? ConnectEndpoint.freePort(options.host())
+                        : options.connectPort().getAsInt())
                 : OptionalInt.empty();
-        connectPort.ifPresent(port -> LOG.info("Spark Connect serves on port {}", port));
+        SparkSession spark = SparkSessionFactory.build(sparkConf(options, connectPort));
+        ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
         RuntimeVersions versions = RuntimeVersions.of(spark);
+        // The JDK server writes a response's headers and body apart: without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK hold every answer back by tens of milliseconds.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "brickworks-http");
@@ -82,16 +86,33 @@ public final class DriverAgent {
         LOG.info("Driver agent ready on http://{}:{} {} ms after JVM start (Spark {}, Scala {}, Delta {})",
                 options.host(), port, ManagementFactory.getRuntimeMXBean().getUptime(), versions.spark(),
                 versions.scala(), versions.delta().orElse("unknown"));
+        connectPort.ifPresent(connect -> startConnect(spark, connect));
+    }
+
+    /** Spark Connect starts after the agent is ready, on its own thread: SQL through the agent need not wait. */
+    private static void startConnect(SparkSession spark, int port) {
+        Thread starter = new Thread(() -> {
+            long began = System.nanoTime();
+            try {
+                ConnectEndpoint.start(spark.sparkContext());
+                LOG.info("Spark Connect serves on port {}, started in {} ms", port,
+                        (System.nanoTime() - began) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.error("Spark Connect failed to start on port {}", port, e);
+            }
+        }, "brickworks-connect-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** The cluster's Spark conf, with Spark Connect and its token check switched on when asked for. */
-    private static Map<String, String> sparkConf(AgentOptions options) {
-        if (options.connectPort().isEmpty()) {
+    private static Map<String, String> sparkConf(AgentOptions options, OptionalInt connectPort) {
+        if (connectPort.isEmpty()) {
             return options.sparkConf();
         }
         ConnectAuthentication.install(
                 new ConnectTokenVerifier(options.secret(), options.authUrl(), TOKEN_CACHE_PERIOD, System::nanoTime));
-        return ConnectEndpoint.enable(options.sparkConf(), options.host(), options.connectPort().getAsInt(),
+        return ConnectEndpoint.enable(options.sparkConf(), options.host(), connectPort.getAsInt(),
                 package$.MODULE$.SPARK_VERSION());
     }
 

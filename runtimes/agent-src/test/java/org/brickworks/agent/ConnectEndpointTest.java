@@ -11,11 +11,11 @@ class ConnectEndpointTest {
     private static final String INTERCEPTOR = ConnectTokenInterceptor.class.getName();
 
     @Test
-    void spark35GetsPluginInterceptorAndPortButNoBindingAddress() {
+    void spark35GetsInterceptorAndPortButNoBindingAddress() {
         Map<String, String> conf = ConnectEndpoint.enable(Map.of("spark.master", "local[1]"), "127.0.0.1", 0, "3.5.7");
 
         assertThat(conf).containsEntry("spark.master", "local[1]")
-                .containsEntry("spark.plugins", ConnectEndpoint.PLUGIN)
+                .doesNotContainKey("spark.plugins")
                 .containsEntry("spark.connect.grpc.interceptor.classes", INTERCEPTOR)
                 .containsEntry("spark.connect.grpc.binding.port", "0")
                 .doesNotContainKey("spark.connect.grpc.binding.address");
@@ -30,13 +30,24 @@ class ConnectEndpointTest {
     }
 
     @Test
-    void appendsToTheClustersPluginsAndInterceptorsOnce() {
+    void appendsToTheClustersInterceptorsOnceAndKeepsItsPlugins() {
         Map<String, String> clusterConf = Map.of("spark.plugins", "com.example.Plugin",
                 "spark.connect.grpc.interceptor.classes", "com.example.Audit, " + INTERCEPTOR);
 
         Map<String, String> conf = ConnectEndpoint.enable(clusterConf, "127.0.0.1", 0, "3.5.7");
 
-        assertThat(conf).containsEntry("spark.plugins", "com.example.Plugin," + ConnectEndpoint.PLUGIN)
+        assertThat(conf).containsEntry("spark.plugins", "com.example.Plugin")
                 .containsEntry("spark.connect.grpc.interceptor.classes", "com.example.Audit, " + INTERCEPTOR);
+    }
+
+    @Test
+    void findsAFreePortOnTheHost() throws Exception {
+        int port = ConnectEndpoint.freePort("127.0.0.1");
+
+        assertThat(port).isPositive();
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
     }
 }
