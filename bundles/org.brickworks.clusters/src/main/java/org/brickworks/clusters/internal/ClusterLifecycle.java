@@ -40,6 +40,15 @@ final class ClusterLifecycle {
         return NEXT.getOrDefault(from, Set.of()).contains(to);
     }
 
+    /** {@code cluster} when it is in {@code state}; else {@code INVALID_STATE}: only such clusters can be {@code what}. */
+    static ClusterInfo require(ClusterInfo cluster, ClusterState state, String what) {
+        if (cluster.state() != state) {
+            throw new BrickworksException(ErrorCode.INVALID_STATE, "Cluster " + cluster.clusterId() + " is "
+                    + cluster.state() + ": only a " + state + " cluster can be " + what);
+        }
+        return cluster;
+    }
+
     static ClusterInfo pending(String clusterId, ClusterSpec spec, long now) {
         return new ClusterInfo(clusterId, spec, ClusterState.PENDING, "Starting the driver", now, 0, null, null,
                 List.of(), false);

@@ -166,25 +166,18 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     @Override
     public void start(String clusterId) {
-        ClusterInfo cluster = records.move(clusterId, c -> {
-            if (c.state() != ClusterState.TERMINATED) {
-                throw new BrickworksException(ErrorCode.INVALID_STATE,
-                        "Cluster " + clusterId + " is " + c.state() + ": only a TERMINATED cluster can be started");
-            }
-            return ClusterLifecycle.restarted(c);
-        }, "STARTING", "Started by a user").orElseThrow(() -> notFound(clusterId));
+        ClusterInfo cluster = records.move(clusterId,
+                c -> ClusterLifecycle.restarted(ClusterLifecycle.require(c, ClusterState.TERMINATED, "started")),
+                "STARTING", "Started by a user").orElseThrow(() -> notFound(clusterId));
         runner.start(clusterId, cluster.spec());
     }
 
     @Override
     public void restart(String clusterId) {
-        ClusterInfo cluster = records.move(clusterId, c -> {
-            if (c.state() != ClusterState.RUNNING) {
-                throw new BrickworksException(ErrorCode.INVALID_STATE,
-                        "Cluster " + clusterId + " is " + c.state() + ": only a RUNNING cluster can be restarted");
-            }
-            return ClusterLifecycle.restarting(c, c.spec());
-        }, "RESTARTING", "Restarted by a user").orElseThrow(() -> notFound(clusterId));
+        ClusterInfo cluster = records.move(clusterId,
+                c -> ClusterLifecycle.restarting(ClusterLifecycle.require(c, ClusterState.RUNNING, "restarted"),
+                        c.spec()),
+                "RESTARTING", "Restarted by a user").orElseThrow(() -> notFound(clusterId));
         lastActivity.remove(clusterId);
         runner.restart(clusterId, cluster.spec());
     }
