@@ -548,13 +548,7 @@ public final class ClusterBenchmark {
 
         /** Runs SELECT 1 that many times; returns each call's time. */
         long[] selectOne(int calls) throws IOException, InterruptedException {
-            long[] latencies = new long[calls];
-            for (int i = 0; i < calls; i++) {
-                long start = System.nanoTime();
-                execute();
-                latencies[i] = System.nanoTime() - start;
-            }
-            return latencies;
+            return timed(calls, this::execute);
         }
 
         /** commands/execute, then commands/status until the command is no longer Queued or Running. */
@@ -591,9 +585,26 @@ public final class ClusterBenchmark {
         }
     }
 
+    /** One SELECT 1 round trip, as a client makes it. */
+    interface SelectOne {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code selectOne} that many times; returns each call's time. */
+    static long[] timed(int calls, SelectOne selectOne) throws IOException, InterruptedException {
+        long[] latencies = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            selectOne.run();
+            latencies[i] = System.nanoTime() - start;
+        }
+        return latencies;
+    }
+
     /**
      * SELECT 1 straight through the driver agent's HTTP API (what the platform calls; see runtimes/README.md), with
-     * the cluster's secret: {@code POST /commands}, then {@code GET /commands/<id>?wait_ms=50} until finished.
+     * the cluster's secret: {@code POST /commands}, then {@code GET /commands/<id>?wait_ms=500} (the platform's own
+     * wait) until finished.
      */
     record AgentClient(Api agent, String contextId) implements AutoCloseable {
 
@@ -603,20 +614,14 @@ public final class ClusterBenchmark {
         }
 
         long[] selectOne(int calls) throws IOException, InterruptedException {
-            long[] latencies = new long[calls];
-            for (int i = 0; i < calls; i++) {
-                long start = System.nanoTime();
-                execute();
-                latencies[i] = System.nanoTime() - start;
-            }
-            return latencies;
+            return timed(calls, this::execute);
         }
 
         private void execute() throws IOException, InterruptedException {
             String id = agent.post("/commands", Json.write(Map.of("context_id", contextId, "language", "sql",
                     "command", "SELECT 1"))).path("id").asText();
             while (true) {
-                Json status = agent.get("/commands/" + id, Map.of("wait_ms", "50"));
+                Json status = agent.get("/commands/" + id, Map.of("wait_ms", "500"));
                 switch (status.path("status").asText()) {
                     case "Queued", "Running" -> {
                         // ask again at once: the agent waited
