@@ -195,7 +195,7 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     @Override
     public ClusterInfo get(String clusterId) {
-        ClusterInfo cluster = records.find(clusterId).orElseThrow(() -> notFound(clusterId));
+        ClusterInfo cluster = stored(clusterId);
         return cluster.state() == ClusterState.RUNNING && cluster.spec().maxWorkers() > 0
                 ? cluster.withExecutors(executors(clusterId))
                 : cluster;
@@ -232,13 +232,13 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     @Override
     public List<ClusterEvent> events(String clusterId) {
-        get(clusterId);
+        stored(clusterId);
         return records.events(clusterId);
     }
 
     @Override
     public String driverLog(String clusterId, int maxBytes) {
-        get(clusterId);
+        stored(clusterId);
         return DriverLogTail.read(clustersFolder.resolve(clusterId).resolve(LocalClusterLauncher.DRIVER_LOG),
                 maxBytes);
     }
@@ -297,7 +297,7 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     /** The cluster's driver for a command call, which counts as activity. */
     private Driver runningDriver(String clusterId) {
-        ClusterInfo cluster = get(clusterId);
+        ClusterInfo cluster = stored(clusterId);
         if (cluster.state() != ClusterState.RUNNING) {
             throw notRunning(clusterId, cluster.state());
         }
@@ -327,7 +327,8 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     /** The executors the cluster's agent reports; empty when it cannot say right now. */
     private List<ExecutorNode> executors(String clusterId) {
         try {
-            return runner.driver(clusterId).isPresent() ? runner.driver(clusterId).get().executors() : List.of();
+            Driver driver = runner.driver(clusterId).orElse(null);
+            return driver == null ? List.of() : driver.executors();
         } catch (IOException e) {
             LOG.debug("Cannot list the executors of cluster {}: {}", clusterId, e.toString());
             return List.of();
@@ -391,6 +392,11 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
             suffix.append(Character.forDigit(random.nextInt(36), 36));
         }
         return ID_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + suffix;
+    }
+
+    /** The cluster as the store has it (without asking its driver for executors). */
+    private ClusterInfo stored(String clusterId) {
+        return records.find(clusterId).orElseThrow(() -> notFound(clusterId));
     }
 
     private static BrickworksException notFound(String clusterId) {
