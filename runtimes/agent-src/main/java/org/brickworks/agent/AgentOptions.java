@@ -1,6 +1,7 @@
 package org.brickworks.agent;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 
 /**
  * The driver agent's command line: {@code --secret-file <path>} (required), {@code --port <n>} (0 = any free port),
- * {@code --host <address>}, repeatable {@code --conf key=value}, {@code --ready-file <path>}, and for Spark Connect
+ * {@code --host <address>}, repeatable {@code --conf key=value}, {@code --conf-file <path>} (Spark conf as a
+ * properties file, below the {@code --conf} values; the platform's share, which may hold secrets),
+ * {@code --ready-file <path>}, and for Spark Connect
  * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}.
  *
  * @param secret
@@ -24,7 +28,7 @@ import java.util.OptionalInt;
  * @param port
  *            the HTTP port, 0 for any free port
  * @param sparkConf
- *            Spark configuration in command-line order
+ *            Spark configuration: the conf file's, then the command line's in its order
  * @param readyFile
  *            where to announce readiness, if anywhere
  * @param connectPort
@@ -36,7 +40,8 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         OptionalInt connectPort, Optional<URI> authUrl) {
 
     private static final String USAGE = "usage: DriverAgent --secret-file <path> [--port <n>]"
-            + " [--host <address>] [--conf key=value]... [--ready-file <path>] [--connect-port <n>] [--auth-url <url>]";
+            + " [--host <address>] [--conf key=value]... [--conf-file <path>] [--ready-file <path>]"
+            + " [--connect-port <n>] [--auth-url <url>]";
 
     /** Parses the arguments; an {@link IllegalArgumentException} carries a readable message. */
     static AgentOptions parse(List<String> args) {
@@ -44,6 +49,7 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         String host = "127.0.0.1";
         int port = 0;
         Map<String, String> conf = new LinkedHashMap<>();
+        Map<String, String> fileConf = Map.of();
         Path readyFile = null;
         OptionalInt connectPort = OptionalInt.empty();
         URI authUrl = null;
@@ -60,6 +66,7 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
             case "--connect-port" -> connectPort = OptionalInt.of(parsePort(name, value));
             case "--auth-url" -> authUrl = parseHttpUrl(name, value);
             case "--conf" -> putConf(conf, value);
+            case "--conf-file" -> fileConf = readConf(Path.of(value));
             case "--ready-file" -> readyFile = Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
@@ -67,7 +74,9 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         if (secretFile == null) {
             throw new IllegalArgumentException("--secret-file is required\n" + USAGE);
         }
-        return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(conf), Optional.ofNullable(readyFile),
+        Map<String, String> sparkConf = new LinkedHashMap<>(fileConf);
+        sparkConf.putAll(conf);
+        return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(sparkConf), Optional.ofNullable(readyFile),
                 connectPort, Optional.ofNullable(authUrl));
     }
 
@@ -104,6 +113,18 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         conf.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
     }
 
+    private static Map<String, String> readConf(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the conf file " + file + ": " + e, e);
+        }
+        Map<String, String> conf = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(key -> conf.put(key, properties.getProperty(key)));
+        return conf;
+    }
+
     private static String readSecret(Path secretFile) {
         try {
             String secret = Files.readAllLines(secretFile, StandardCharsets.UTF_8).stream().findFirst().orElse("")
@@ -117,10 +138,11 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         }
     }
 
-    /** Never prints the secret. */
+    /** Never prints the secret, nor conf values (the platform's may be secrets). */
     @Override
     public String toString() {
-        return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf + ", readyFile=" + readyFile
+        return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf.keySet() + ", readyFile="
+                + readyFile
                 + ", connectPort=" + connectPort + ", authUrl=" + authUrl + "]";
     }
 }

@@ -37,6 +37,20 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theCommandLineConfWinsOverTheConfFileWhoseValuesAreNeverPrinted() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "s");
+        Path conf = Files.writeString(dir.resolve("platform.conf"),
+                "spark.hadoop.javax.jdo.option.ConnectionPassword=pw\\=1\nspark.sql.warehouse.dir=dbfs\\:/w\n");
+
+        AgentOptions options = AgentOptions.parse(List.of("--secret-file", secret.toString(), "--conf",
+                "spark.sql.warehouse.dir=/mine", "--conf-file", conf.toString()));
+
+        assertThat(options.sparkConf()).isEqualTo(Map.of("spark.hadoop.javax.jdo.option.ConnectionPassword", "pw=1",
+                "spark.sql.warehouse.dir", "/mine"));
+        assertThat(options.toString()).doesNotContain("pw=1");
+    }
+
+    @Test
     void defaultsToAnyPortOnLoopback() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret"), "s");
 

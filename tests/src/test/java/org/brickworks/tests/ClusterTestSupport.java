@@ -35,6 +35,15 @@ public abstract class ClusterTestSupport extends PlatformTestSupport {
         return created.body().path("cluster_id").asText();
     }
 
+    /** Waits until the cluster leaves PENDING (a first start may resolve a runtime's closure) and asserts RUNNING. */
+    protected void awaitRunning(String id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (state(id).matches("PENDING|RESTARTING") && System.nanoTime() < deadline) {
+            Thread.sleep(200); // polling interval of a condition wait
+        }
+        assertEquals(cluster(id).toString(), "RUNNING", state(id));
+    }
+
     protected long pid(String id) throws IOException, InterruptedException {
         return cluster(id).path("driver").path("pid").asLong();
     }

@@ -56,6 +56,7 @@ final class DriverRunner {
     private final MavenResolver resolver;
     private final Function<ClusterSpec, ClusterLauncher> launchers;
     private final Supplier<String> connectAuthUrl;
+    private final Function<String, Map<String, String>> platformConf;
     private final AgentJarCache agentJars;
     private final Path clustersFolder;
     private final ObjectMapper json = new ObjectMapper();
@@ -72,11 +73,14 @@ final class DriverRunner {
 
     /**
      * {@code launchers}: the launcher for a cluster's spec (the local launcher, or one with real workers);
-     * {@code connectAuthUrl}: see {@link DriverLaunch#connectAuthUrl()}.
+     * {@code connectAuthUrl}: see {@link DriverLaunch#connectAuthUrl()}; {@code platformConf}: a cluster id's
+     * {@link DriverLaunch#platformConf()}.
      */
     DriverRunner(ClusterRecords records, RuntimeRegistry runtimes, MavenResolver resolver,
-            Function<ClusterSpec, ClusterLauncher> launchers, Supplier<String> connectAuthUrl, Path dataDirectory) {
+            Function<ClusterSpec, ClusterLauncher> launchers, Supplier<String> connectAuthUrl,
+            Function<String, Map<String, String>> platformConf, Path dataDirectory) {
         this.connectAuthUrl = connectAuthUrl;
+        this.platformConf = platformConf;
         this.records = records;
         this.runtimes = runtimes;
         this.resolver = resolver;
@@ -168,7 +172,8 @@ final class DriverRunner {
             throw new CancellationException();
         }
         LaunchedDriver launched = launchers.apply(spec).launch(new DriverLaunch(clusterId, runtime, classpath, spec,
-                clustersFolder.resolve(clusterId), LocalNodeTypes.get(spec.nodeTypeId()), connectAuthUrl.get()));
+                clustersFolder.resolve(clusterId), LocalNodeTypes.get(spec.nodeTypeId()), connectAuthUrl.get(),
+                platformConf.apply(clusterId)));
         Driver driver = new Driver(ProcessHandle.of(launched.pid()).orElseThrow(
                 () -> new IOException("The driver process exited at once; see its driver.log")), launched);
         try {

@@ -2,6 +2,7 @@ package org.brickworks.clusters.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,6 +10,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.ClusterLauncher;
@@ -31,6 +34,7 @@ public class LocalClusterLauncher implements ClusterLauncher {
     static final String DRIVER_LOG = "driver.log";
     /** The agent's secret and ready file, in the cluster's folder. */
     static final String SECRET_FILE = "secret";
+    static final String PLATFORM_CONF_FILE = "platform.conf";
     static final String READY_FILE = "ready.json";
 
     private final SecureRandom random = new SecureRandom();
@@ -40,9 +44,10 @@ public class LocalClusterLauncher implements ClusterLauncher {
         try {
             Path folder = Files.createDirectories(launch.directory());
             Path secretFile = writeSecret(folder.resolve(SECRET_FILE));
+            Path confFile = writePrivate(folder.resolve(PLATFORM_CONF_FILE), properties(launch.platformConf()));
             Path readyFile = folder.resolve(READY_FILE);
             Files.deleteIfExists(readyFile);
-            ProcessBuilder builder = new ProcessBuilder(command(launch, secretFile, readyFile))
+            ProcessBuilder builder = new ProcessBuilder(command(launch, secretFile, readyFile, confFile))
                     .directory(folder.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(DRIVER_LOG).toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -55,7 +60,7 @@ public class LocalClusterLauncher implements ClusterLauncher {
         }
     }
 
-    static List<String> command(DriverLaunch launch, Path secretFile, Path readyFile) {
+    static List<String> command(DriverLaunch launch, Path secretFile, Path readyFile, Path confFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(folderMarker(launch.directory()));
@@ -64,7 +69,8 @@ public class LocalClusterLauncher implements ClusterLauncher {
         command.add("-cp");
         command.add(launch.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.addAll(List.of(MAIN_CLASS, "--secret-file", secretFile.toString(), "--ready-file",
-                readyFile.toString(), "--host", HOST, "--port", "0", "--connect-port", "0"));
+                readyFile.toString(), "--conf-file", confFile.toString(), "--host", HOST, "--port", "0",
+                "--connect-port", "0"));
         if (launch.connectAuthUrl() != null) {
             command.addAll(List.of("--auth-url", launch.connectAuthUrl()));
         }
@@ -85,13 +91,27 @@ public class LocalClusterLauncher implements ClusterLauncher {
         return "local[" + launch.nodeType().numCores() * Math.max(1, launch.spec().maxWorkers()) + "]";
     }
 
-    /** A fresh secret per start, readable by the platform's user only from its first byte on disk. */
+    /** A fresh secret per start. */
     private Path writeSecret(Path file) throws IOException {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
+        return writePrivate(file, HexFormat.of().formatHex(secret) + "\n");
+    }
+
+    /** The platform's Spark conf as a properties file (the agent's {@code --conf-file}). */
+    static String properties(Map<String, String> conf) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(conf);
+        StringWriter text = new StringWriter();
+        properties.store(text, "Spark conf from the platform's driver configurers; may hold secrets");
+        return text.toString();
+    }
+
+    /** Writes a file readable by the platform's user only, from its first byte on disk. */
+    private static Path writePrivate(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, HexFormat.of().formatHex(secret) + "\n");
+        Files.writeString(file, content);
         return file;
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.brickworks.clusters.api.ClusterLauncher;
+import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.InstancePoolService;
@@ -91,6 +93,10 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     private volatile Map<String, Object> httpRuntime;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DriverConfigurer> configurers = List.of();
+
     @Activate
     public StoreClusterService(@Reference Store store, @Reference RuntimeRegistry runtimes,
             @Reference MavenResolver resolver, @Reference PlatformInfo platform,
@@ -103,7 +109,7 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
         this.framework = context.getBundle(0);
         this.clustersFolder = platform.dataDirectory().resolve("clusters");
         this.runner = new DriverRunner(records, runtimes, resolver, this::launcher, this::connectAuthUrl,
-                platform.dataDirectory());
+                this::platformConf, platform.dataDirectory());
         this.pools = new InstancePools(store, records, runner, runtimes, this::newId);
         new DriverAdoption(records, runner, clustersFolder).adoptOrTerminate(SERVICE_STOPPED);
         int every = Math.max(1, config.housekeepingSeconds());
@@ -310,6 +316,13 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     private ClusterLauncher launcher(ClusterSpec spec) {
         ClusterLauncher workers = workersLauncher;
         return spec.maxWorkers() > 0 && workers != null ? workers : localLauncher;
+    }
+
+    /** What the driver configurers give a driver of the cluster; a higher-ranked configurer wins on a shared key. */
+    private Map<String, String> platformConf(String clusterId) {
+        Map<String, String> conf = new HashMap<>();
+        configurers.forEach(configurer -> conf.putAll(configurer.sparkConf(clusterId)));
+        return conf;
     }
 
     private String connectAuthUrl() {

@@ -43,8 +43,9 @@ class LocalClusterLauncherTest {
 
     private static List<String> command(ClusterSpec spec) {
         DriverLaunch launch = new DriverLaunch("c1", RUNTIME, List.of(Path.of("agent.jar")), spec, Path.of("/data/c1"),
-                LocalNodeTypes.get(spec.nodeTypeId()), "http://127.0.0.1:8080/api/2.0/preview/scim/v2/Me");
-        return LocalClusterLauncher.command(launch, Path.of("/data/c1/secret"), Path.of("/data/c1/ready.json"));
+                LocalNodeTypes.get(spec.nodeTypeId()), "http://127.0.0.1:8080/api/2.0/preview/scim/v2/Me", Map.of());
+        return LocalClusterLauncher.command(launch, Path.of("/data/c1/secret"), Path.of("/data/c1/ready.json"),
+                Path.of("/data/c1/platform.conf"));
     }
 
     private static ClusterSpec spec(String nodeTypeId, int workers) {

@@ -25,10 +25,20 @@ import org.brickworks.runtimes.api.dto.SparkRuntime;
  *            where the driver's Spark Connect endpoint checks a client's token: an HTTP GET with the token as bearer
  *            that answers 200 for a valid one (the platform's SCIM {@code Me}); null when the platform's address is
  *            unknown, then only the driver's secret is accepted
+ * @param platformConf
+ *            Spark configuration from the platform's {@link org.brickworks.clusters.api.DriverConfigurer}s, below the
+ *            spec's own {@code spark_conf}; may hold secrets, so it never goes on a command line
  */
 public record DriverLaunch(String clusterId, SparkRuntime runtime, List<Path> classpath, ClusterSpec spec,
-        Path directory, NodeType nodeType, String connectAuthUrl) {
+        Path directory, NodeType nodeType, String connectAuthUrl, Map<String, String> platformConf) {
     public DriverLaunch {
         classpath = List.copyOf(classpath);
+        platformConf = Map.copyOf(platformConf);
+    }
+
+    /** This launch with another spec. */
+    public DriverLaunch withSpec(ClusterSpec other) {
+        return new DriverLaunch(clusterId, runtime, classpath, other, directory, nodeType, connectAuthUrl,
+                platformConf);
     }
 }

@@ -56,8 +56,7 @@ public class StandaloneClusterLauncher implements ClusterLauncher {
     public LaunchedDriver launch(DriverLaunch launch) {
         String current = master;
         LOG.debug("Driver of cluster {} on {}", launch.clusterId(), current);
-        return local.launch(new DriverLaunch(launch.clusterId(), launch.runtime(), launch.classpath(),
-                launch.spec().withSparkConf(StandaloneConf.sparkConf(current, launch.spec(), launch.nodeType())),
-                launch.directory(), launch.nodeType(), launch.connectAuthUrl()));
+        return local.launch(launch
+                .withSpec(launch.spec().withSparkConf(StandaloneConf.sparkConf(current, launch.spec(), launch.nodeType()))));
     }
 }

@@ -76,6 +76,6 @@ class StandaloneClusterLauncherTest {
         ClusterSpec spec = new ClusterSpec("etl", RUNTIME.key(), SMALL.nodeTypeId(), 2, sparkConf, Map.of("X", "1"),
                 0, Map.of(), null, null);
         return new DriverLaunch("c1", RUNTIME, List.of(Path.of("agent.jar")), spec, Path.of("/data/c1"), SMALL,
-                null);
+                null, Map.of());
     }
 }

@@ -19,7 +19,10 @@ public class Spark35Runtime implements RuntimeProvider {
             // Delta pulls Scala 2.12.20: the direct pins keep the 2.12.18 Spark was built with (BUILD.md).
             List.of("org.apache.spark:spark-sql_2.12:3.5.7", "io.delta:delta-spark_2.12:3.3.2",
                     "org.apache.spark:spark-connect_2.12:3.5.7", "org.scala-lang:scala-library:2.12.18",
-                    "org.scala-lang:scala-reflect:2.12.18"),
+                    "org.scala-lang:scala-reflect:2.12.18",
+                    // The shared catalog: Hive's metastore client, and JDBC drivers of its databases.
+                    "org.apache.spark:spark-hive_2.12:3.5.7", "org.apache.derby:derbyclient:10.14.2.0",
+                    "org.postgresql:postgresql:42.7.4"),
             // Spark 3.5.7's JavaModuleOptions.defaultModuleOptions(): the platform never loads Spark to ask it.
             List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                     "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",

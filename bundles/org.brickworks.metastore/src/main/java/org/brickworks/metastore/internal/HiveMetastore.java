@@ -1,0 +1,88 @@
+package org.brickworks.metastore.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.brickworks.clusters.api.DriverConfigurer;
+import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.libraries.api.MavenResolver;
+import org.brickworks.libraries.api.dto.MavenRequest;
+import org.brickworks.libraries.api.dto.ResolvedArtifact;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's shared catalog: every driver's Spark session uses a Hive metastore whose schema lives in one
+ * database, so a table created by name outlives its cluster and every cluster sees it. By default that database is
+ * served by an Apache Derby network server this component runs on loopback in a JVM of its own (its jars resolved
+ * like any library, its files under {@code <data>/metastore}); an external database (PostgreSQL) is a configuration
+ * away. Drivers connect with Hive's
+ * own JDO settings, given to them as {@link DriverConfigurer} conf; DataNucleus creates the schema on first use.
+ */
+@Component(service = DriverConfigurer.class, configurationPid = "org.brickworks.metastore")
+@Designate(ocd = MetastoreConfig.class)
+public class HiveMetastore implements DriverConfigurer {
+    private static final Logger LOG = LoggerFactory.getLogger(HiveMetastore.class);
+
+    private final DerbyServer derby;
+    private final Map<String, String> sparkConf;
+
+    @Activate
+    public HiveMetastore(@Reference PlatformInfo platform, @Reference MavenResolver resolver, MetastoreConfig config)
+            throws IOException {
+        Path data = platform.dataDirectory();
+        String warehouse = config.warehouseDir().isBlank()
+                ? data.resolve("dbfs/user/hive/warehouse").toUri().toString()
+                : config.warehouseDir();
+        if (config.jdbcUrl().isBlank()) {
+            List<Path> classpath = resolver
+                    .resolve(new MavenRequest(List.of(DerbyServer.COORDINATES), List.of(), List.of())).artifacts()
+                    .stream().map(ResolvedArtifact::file).toList();
+            derby = DerbyServer.start(data.resolve("metastore"), config.port(), classpath);
+            sparkConf = sparkConf(derby.clientUrl(), DerbyServer.CLIENT_DRIVER, DerbyServer.USER, derby.password(),
+                    warehouse);
+            LOG.info("Shared catalog: Hive metastore on the Derby network server at 127.0.0.1:{}, warehouse {}",
+                    derby.port(), warehouse);
+        } else {
+            derby = null;
+            sparkConf = sparkConf(config.jdbcUrl(), config.jdbcDriver(), config.user(), config.password(), warehouse);
+            LOG.info("Shared catalog: Hive metastore in {}, warehouse {}", config.jdbcUrl(), warehouse);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (derby != null) {
+            derby.stop();
+        }
+    }
+
+    @Override
+    public Map<String, String> sparkConf(String clusterId) {
+        return sparkConf;
+    }
+
+    /** A driver's conf for a Hive metastore in the database at {@code jdbcUrl}. */
+    static Map<String, String> sparkConf(String jdbcUrl, String jdbcDriver, String user, String password,
+            String warehouse) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.sql.catalogImplementation", "hive");
+        conf.put("spark.sql.warehouse.dir", warehouse);
+        conf.put("spark.hadoop.javax.jdo.option.ConnectionURL", jdbcUrl);
+        conf.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", jdbcDriver);
+        conf.put("spark.hadoop.javax.jdo.option.ConnectionUserName", user);
+        conf.put("spark.hadoop.javax.jdo.option.ConnectionPassword", password);
+        // No schematool run: the first driver that needs the schema creates it, and no version check refuses it.
+        conf.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
+        conf.put("spark.hadoop.hive.metastore.schema.verification", "false");
+        return Map.copyOf(conf);
+    }
+}
