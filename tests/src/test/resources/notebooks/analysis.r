@@ -1,0 +1,7 @@
+# Databricks notebook source
+library(SparkR)
+
+# COMMAND ----------
+
+# MAGIC %sql
+# MAGIC SELECT 2 AS two
