@@ -5,3 +5,8 @@ library(SparkR)
 
 # MAGIC %sql
 # MAGIC SELECT 2 AS two
+
+# COMMAND ----------
+
+# MAGIC %python
+# MAGIC print(spark.version)

@@ -11,5 +11,5 @@ SELECT '${day}' AS day
 
 -- COMMAND ----------
 
--- MAGIC %python
--- MAGIC print(spark.version)
+-- DBTITLE 1,Numbers
+SELECT id, id * id AS square FROM range(3)
