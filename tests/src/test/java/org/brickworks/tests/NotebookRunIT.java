@@ -57,16 +57,8 @@ public class NotebookRunIT extends ClusterTestSupport {
 
             SELECT '${day}' AS chosen_day
             """;
-    private static final String FAILING_TAIL = """
-
-            -- COMMAND ----------
-
-            SELECT * FROM no_such_table
-
-            -- COMMAND ----------
-
-            SELECT 1 AS never
-            """;
+    private static final String FAILING_TAIL = "\n\n-- COMMAND ----------\n\nSELECT * FROM no_such_table"
+            + "\n\n-- COMMAND ----------\n\nSELECT 1 AS never\n";
 
     @Inject
     private WorkspaceService workspace;

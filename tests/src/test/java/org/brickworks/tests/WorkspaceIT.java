@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
@@ -78,6 +79,41 @@ public class WorkspaceIT extends PlatformTestSupport {
         assertEquals("a,b\n1,2\n", new String(Base64.getDecoder().decode(
                 get("/api/2.0/workspace/export?path=/Users/admin/roundtrip/data.csv", admin).body().path("content")
                         .asText()), StandardCharsets.UTF_8));
+    }
+
+    /** The benchmark: import and export of a 200-cell SOURCE notebook over REST, timed, byte-identical. */
+    @Test
+    public void aTwoHundredCellNotebookRoundTripsQuickly() throws Exception {
+        StringBuilder text = new StringBuilder("# Databricks notebook source\n");
+        for (int i = 0; i < 200; i++) {
+            text.append(i == 0 ? "" : "\n\n# COMMAND ----------\n\n");
+            text.append(switch (i % 4) {
+            case 0 -> "# MAGIC %sql\n# MAGIC SELECT " + i + " AS n\n# MAGIC FROM range(10)";
+            case 1 -> "# DBTITLE 1,Cell " + i + "\ndf" + i + " = spark.range(" + i + ")\ndisplay(df" + i + ")";
+            case 2 -> "# MAGIC %md\n# MAGIC ## Part " + i + "\n# MAGIC\n# MAGIC Some *text* for cell " + i + ".";
+            default -> "for x in range(" + i + "):\n    print(x)";
+            });
+        }
+        byte[] source = text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        mkdirs("/Shared/bench");
+        importNotebook("/Shared/bench/warmup", "SOURCE", "PYTHON", source, true);
+        get("/api/2.0/workspace/export?path=/Shared/bench/warmup", admin);
+        long[] importNanos = new long[5];
+        long[] exportNanos = new long[5];
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, importNotebook("/Shared/bench/big", "SOURCE", "PYTHON", source, true).status());
+            long imported = System.nanoTime();
+            assertArrayEquals(source, export("/Shared/bench/big"));
+            importNanos[i] = imported - start;
+            exportNanos[i] = System.nanoTime() - imported;
+        }
+        Arrays.sort(importNanos);
+        Arrays.sort(exportNanos);
+        System.out.printf("200-cell SOURCE notebook (%d bytes): import median %.1f ms, export median %.1f ms,"
+                + " byte-identical%n", source.length, importNanos[2] / 1e6, exportNanos[2] / 1e6);
+        assertEquals(5, get("/api/2.0/workspace/revisions?path=/Shared/bench/big", admin).body().path("revisions")
+                .size());
     }
 
     @Test

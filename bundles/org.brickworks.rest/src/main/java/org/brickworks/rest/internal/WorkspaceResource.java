@@ -62,7 +62,8 @@ final class WorkspaceResource {
     private Object importObject(ApiRequest request) {
         byte[] content;
         try {
-            content = Base64.getMimeDecoder().decode(request.requiredString("content"));
+            // Line breaks (as base64 tools wrap) are fine; any other character outside the alphabet is an error.
+            content = Base64.getDecoder().decode(request.requiredString("content").replaceAll("[\\r\\n]", ""));
         } catch (IllegalArgumentException e) {
             throw BrickworksException.invalidParameter("content is not valid base64: " + e.getMessage());
         }
