@@ -103,7 +103,7 @@ public class NotebookRunIT extends ClusterTestSupport {
         String failure = failure("bw:nb-run /Shared/nb/failing " + id + " day=2024-01-01");
         assertTrue(failure, failure.matches("(?s).*\\[3\\] Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));
         assertTrue(failure, failure.matches("(?s).*\\[5\\] +sql +ERROR +\\d+ ms +.*TABLE_OR_VIEW_NOT_FOUND.*"));
-        assertTrue(failure, failure.matches("(?s).*\\[6\\] +sql +SKIPPED +- .*"));
+        assertTrue(failure, failure.matches("(?s).*\\[6\\] +sql +SKIPPED +-\\s.*"));
         assertTrue(failure, failure.contains("Cell 6 (sql) failed: "));
         NotebookRun failed = runner.runs("/Shared/nb/failing", 1).get(0);
         assertEquals(CellStatus.ERROR, failed.cells().get(5).status());
