@@ -24,6 +24,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Whole-notebook runs on a real cluster (one driver for the class): SQL cells in one context, a temp view made by a
  * {@code %run} notebook seen by the next cell, markdown rendered on the platform, widget parameters, the run stopping
@@ -99,6 +101,21 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertEquals(1, stored.size());
         assertEquals(run.runId(), stored.get(0).runId());
         assertEquals(cells, stored.get(0).cells());
+
+        Answer viaRest = post("/api/2.0/notebooks/run", admin, "{\"path\":\"/Shared/nb/main\",\"cluster_id\":\"" + id
+                + "\",\"parameters\":{\"day\":\"2024-01-01\"}}");
+        assertEquals(viaRest.body().toString(), 200, viaRest.status());
+        assertEquals("SUCCESS", viaRest.body().path("result_state").asText());
+        assertEquals("Totals", viaRest.body().path("cells").path(3).path("title").asText());
+        assertEquals("[[\"2024-01-01\"]]", JsonTable.of(viaRest.body().path("cells").path(4).path("output")
+                .path("data").asText()).data());
+        JsonNode runs = get("/api/2.0/notebooks/runs?limit=1&path=/Shared/nb/main", admin).body().path("runs");
+        assertEquals(runs.toString(), 1, runs.size());
+        assertEquals(viaRest.body().path("run_id").asLong(), runs.path(0).path("run_id").asLong());
+        Answer unknownCluster = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/main\",\"cluster_id\":\"nope\"}");
+        assertEquals(404, unknownCluster.status());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", unknownCluster.errorCode());
 
         String failure = failure("bw:nb-run /Shared/nb/failing " + id + " day=2024-01-01");
         assertTrue(failure, failure.matches("(?s).*\\[3\\] Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));

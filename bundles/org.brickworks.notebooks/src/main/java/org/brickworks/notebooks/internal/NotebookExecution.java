@@ -30,6 +30,7 @@ final class NotebookExecution {
     static final Set<String> CLUSTER_LANGUAGES = Set.of("sql", "scala", "python", "r", "fs", "sh", "pip");
     private static final Logger LOG = LoggerFactory.getLogger(NotebookExecution.class);
     private static final long POLL_MILLIS = 10_000;
+    private static final long CANCEL_WAIT_MILLIS = 60_000;
 
     private final WorkspaceService workspace;
     private final CommandExecution commands;
@@ -146,12 +147,28 @@ final class NotebookExecution {
             }
             if (left <= 0) {
                 commands.cancel(clusterId, contextId, commandId);
+                awaitCancellation(commandId);
                 return new Outcome(CellStatus.ERROR, CommandOutputs.text("error",
                         "The cell did not finish within " + cellTimeoutMillis / 1000 + " s and was cancelled"));
             }
             result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS, left));
         }
         return new Outcome(CommandOutputs.status(result), CommandOutputs.output(result));
+    }
+
+    /**
+     * Waits a while for a cancelled command to end on the cluster, so that the run ends when the cluster is free again
+     * (the next cell or run does not queue behind the cancelled job).
+     */
+    private void awaitCancellation(String commandId) {
+        long deadline = System.currentTimeMillis() + CANCEL_WAIT_MILLIS;
+        for (long left = CANCEL_WAIT_MILLIS; left > 0; left = deadline - System.currentTimeMillis()) {
+            if (commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS, left)).done()) {
+                return;
+            }
+        }
+        LOG.warn("Command {} on cluster {} was cancelled but still runs after {} s", commandId, clusterId,
+                CANCEL_WAIT_MILLIS / 1000);
     }
 
     private void destroyContext() {

@@ -10,6 +10,7 @@ import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.workspace.api.WorkspaceService;
@@ -46,6 +47,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<CommandExecution> commands;
     private final transient ServiceSlot<InstancePoolService> pools;
     private final transient ServiceSlot<WorkspaceService> workspace;
+    private final transient ServiceSlot<NotebookRunner> notebooks;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -56,6 +58,7 @@ public class RestApi extends HttpServlet {
         commands = new ServiceSlot<>("command execution", Duration.ofSeconds(config.serviceWaitSeconds()));
         pools = new ServiceSlot<>("instance pools", Duration.ofSeconds(config.serviceWaitSeconds()));
         workspace = new ServiceSlot<>("workspace", Duration.ofSeconds(config.serviceWaitSeconds()));
+        notebooks = new ServiceSlot<>("notebooks", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
@@ -65,6 +68,7 @@ public class RestApi extends HttpServlet {
         routes.addAll(new CommandResource(commands, json).routes());
         routes.addAll(new InstancePoolResource(pools, json).routes());
         routes.addAll(new WorkspaceResource(workspace, json).routes());
+        routes.addAll(new NotebookResource(notebooks, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -120,6 +124,15 @@ public class RestApi extends HttpServlet {
 
     void unbindWorkspaceService(WorkspaceService service) {
         workspace.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindNotebookRunner(NotebookRunner service) {
+        notebooks.bind(service);
+    }
+
+    void unbindNotebookRunner(NotebookRunner service) {
+        notebooks.unbind(service);
     }
 
     @Override
