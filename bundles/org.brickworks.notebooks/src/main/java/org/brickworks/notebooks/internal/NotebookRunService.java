@@ -65,7 +65,7 @@ public class NotebookRunService implements NotebookRunner {
         }
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
-        LOG.info("{} runs {} (revision {}) on cluster {}", user, notebookPath, revision.revisionId(), clusterId);
+        LOG.debug("{} runs {} (revision {}) on cluster {}", user, notebookPath, revision.revisionId(), clusterId);
         List<CellRun> cells = new NotebookExecution(workspace, commands, markdown, clusterId, parameters,
                 Math.max(1, config.cellTimeoutSeconds()) * 1000L).run(notebookPath, revision.notebook());
         return records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(), revision.revisionId(),
