@@ -106,7 +106,10 @@ public class ClusterLifecycleIT extends ClusterTestSupport {
         await("the cluster to terminate", () -> "TERMINATED".equals(state(id)));
         assertEquals("INVALID_STATE",
                 post("/api/2.0/clusters/restart", admin, "{\"cluster_id\":\"" + id + "\"}").errorCode());
+        String context = "{\"clusterId\":\"" + id + "\",\"language\":\"sql\"}";
+        assertEquals("INVALID_STATE", post("/api/1.2/contexts/create", admin, context).errorCode());
         post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}");
+        assertEquals("RESOURCE_DOES_NOT_EXIST", post("/api/1.2/contexts/create", admin, context).errorCode());
     }
 
     @Test

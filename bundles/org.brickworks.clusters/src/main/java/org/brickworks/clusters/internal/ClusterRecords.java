@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.brickworks.clusters.api.dto.ClusterEvent;
@@ -23,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Clusters and their events in the store. Every state change goes through {@link #move}, which reads, changes and
- * writes a cluster in one transaction, one change at a time, and records the event with it.
+ * writes a cluster in one transaction, one change at a time, and records the event with it. The committed state of
+ * each cluster is also kept in memory, so that the calls of the Command Execution API check it without the store.
  */
 final class ClusterRecords {
     private static final String SELECT = "SELECT cluster_id, spec, state, state_message, start_time, terminated_time,"
@@ -33,13 +36,15 @@ final class ClusterRecords {
 
     private final Store store;
     private final ObjectMapper json = new ObjectMapper();
+    /** Committed states, changed only under this object's lock, after the transaction that wrote them. */
+    private final Map<String, ClusterState> states = new ConcurrentHashMap<>();
 
     ClusterRecords(Store store) {
         this.store = store;
         store.migrate(ClusterSchema.AREA, ClusterSchema.MIGRATIONS);
     }
 
-    void insert(ClusterInfo cluster, String eventType, String message) {
+    synchronized void insert(ClusterInfo cluster, String eventType, String message) {
         String spec = specJson(cluster.spec());
         store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO clusters (cluster_id, spec, state,"
@@ -53,6 +58,7 @@ final class ClusterRecords {
             }
             return addEvent(c, cluster.clusterId(), eventType, message);
         });
+        states.put(cluster.clusterId(), cluster.state());
     }
 
     /**
@@ -61,7 +67,7 @@ final class ClusterRecords {
      */
     synchronized Optional<ClusterInfo> move(String clusterId, UnaryOperator<ClusterInfo> change, String eventType,
             String message) {
-        return store.transaction(c -> {
+        Optional<ClusterInfo> moved = store.transaction(c -> {
             Optional<ClusterInfo> cluster = find(c, clusterId);
             ClusterInfo changed = cluster.map(change).orElse(null);
             if (changed == null) {
@@ -71,6 +77,24 @@ final class ClusterRecords {
             addEvent(c, clusterId, eventType, message);
             return Optional.of(changed);
         });
+        remember(clusterId, moved);
+        return moved;
+    }
+
+    /** The cluster's committed state, from memory once known; empty when the cluster does not exist. */
+    Optional<ClusterState> state(String clusterId) {
+        ClusterState known = states.get(clusterId);
+        return known != null ? Optional.of(known) : loadState(clusterId);
+    }
+
+    private synchronized Optional<ClusterState> loadState(String clusterId) {
+        Optional<ClusterInfo> cluster = find(clusterId);
+        remember(clusterId, cluster);
+        return cluster.map(ClusterInfo::state);
+    }
+
+    private void remember(String clusterId, Optional<ClusterInfo> cluster) {
+        cluster.ifPresentOrElse(found -> states.put(clusterId, found.state()), () -> states.remove(clusterId));
     }
 
     void event(String clusterId, String eventType, String message) {
@@ -101,13 +125,14 @@ final class ClusterRecords {
         });
     }
 
-    void delete(String clusterId) {
+    synchronized void delete(String clusterId) {
         store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM clusters WHERE cluster_id = ?")) {
                 s.setString(1, clusterId);
                 return s.executeUpdate();
             }
         });
+        states.remove(clusterId);
     }
 
     private Optional<ClusterInfo> find(Connection c, String clusterId) throws SQLException {

@@ -297,9 +297,9 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     /** The cluster's driver for a command call, which counts as activity. */
     private Driver runningDriver(String clusterId) {
-        ClusterInfo cluster = stored(clusterId);
-        if (cluster.state() != ClusterState.RUNNING) {
-            throw notRunning(clusterId, cluster.state());
+        ClusterState state = records.state(clusterId).orElseThrow(() -> notFound(clusterId));
+        if (state != ClusterState.RUNNING) {
+            throw notRunning(clusterId, state);
         }
         Driver driver = runner.driver(clusterId).orElseThrow(() -> notRunning(clusterId, ClusterState.TERMINATING));
         lastActivity.put(clusterId, System.currentTimeMillis());
