@@ -1,8 +1,10 @@
 package org.brickworks.tests;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -20,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,16 @@ import com.databricks.sdk.service.compute.ClusterDetails;
 import com.databricks.sdk.service.compute.CreateCluster;
 import com.databricks.sdk.service.compute.State;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.error.platform.ResourceDoesNotExist;
+import com.databricks.sdk.service.workspace.Delete;
+import com.databricks.sdk.service.workspace.ExportFormat;
+import com.databricks.sdk.service.workspace.ExportRequest;
+import com.databricks.sdk.service.workspace.Import;
+import com.databricks.sdk.service.workspace.ImportFormat;
+import com.databricks.sdk.service.workspace.Language;
+import com.databricks.sdk.service.workspace.ObjectInfo;
+import com.databricks.sdk.service.workspace.ObjectType;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.settings.CreateTokenRequest;
 import com.databricks.sdk.service.settings.CreateTokenResponse;
@@ -107,6 +120,33 @@ public class DistributionIT {
         assertTrue(tokenIds(workspace).contains(id));
         workspace.tokens().delete(id);
         assertFalse(tokenIds(workspace).contains(id));
+    }
+
+    @Test
+    public void databricksSdkImportsListsAndExportsNotebooksUnchanged() throws Exception {
+        start();
+        WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig()
+                .setHost("http://127.0.0.1:" + httpPort)
+                .setToken(Files.readString(data.resolve("admin-token")).trim()));
+        byte[] source = WorkspaceIT.resource("sales.py");
+        workspace.workspace().mkdirs("/Users/admin/sdk");
+        workspace.workspace().importContent(new Import().setPath("/Users/admin/sdk/sales").setFormat(ImportFormat.SOURCE)
+                .setLanguage(Language.PYTHON).setContent(Base64.getEncoder().encodeToString(source)));
+        ObjectInfo status = workspace.workspace().getStatus("/Users/admin/sdk/sales");
+        assertEquals(ObjectType.NOTEBOOK, status.getObjectType());
+        assertEquals(Language.PYTHON, status.getLanguage());
+        List<String> paths = new ArrayList<>();
+        workspace.workspace().list("/Users/admin/sdk").forEach(object -> paths.add(object.getPath()));
+        assertEquals(List.of("/Users/admin/sdk/sales"), paths);
+        String exported = workspace.workspace().export(new ExportRequest().setPath("/Users/admin/sdk/sales")
+                .setFormat(ExportFormat.SOURCE)).getContent();
+        assertArrayEquals(source, Base64.getDecoder().decode(exported));
+        DatabricksError exists = assertThrows(DatabricksError.class, () -> workspace.workspace().importContent(
+                new Import().setPath("/Users/admin/sdk/sales").setFormat(ImportFormat.SOURCE)
+                        .setLanguage(Language.PYTHON).setContent(Base64.getEncoder().encodeToString(source))));
+        assertEquals("RESOURCE_ALREADY_EXISTS", exists.getErrorCode());
+        workspace.workspace().delete(new Delete().setPath("/Users/admin/sdk").setRecursive(true));
+        assertThrows(ResourceDoesNotExist.class, () -> workspace.workspace().getStatus("/Users/admin/sdk"));
     }
 
     @Test

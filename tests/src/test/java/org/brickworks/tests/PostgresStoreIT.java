@@ -1,5 +1,6 @@
 package org.brickworks.tests;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
@@ -98,6 +100,30 @@ public class PostgresStoreIT extends PlatformTestSupport {
         assertEquals("UNAUTHENTICATED", refused.errorCode());
         assertTrue(refused.body().path("message").asText().contains("revoked"));
         assertFalse(get("/api/2.0/token/list", admin).body().toString().contains(id));
+    }
+
+    @Test
+    public void workspaceNotebooksAndRevisionsLiveInPostgres() throws Exception {
+        assertEquals("5", queryOne("SELECT version FROM schema_version WHERE area = ?", "workspace"));
+        assertEquals("3", queryOne("SELECT version FROM schema_version WHERE area = ?", "notebooks"));
+        byte[] source = WorkspaceIT.resource("sales.py");
+        assertEquals(200, post("/api/2.0/workspace/mkdirs", admin, "{\"path\":\"/Shared/pg_100%/x\"}").status());
+        String body = JSON.createObjectNode().put("path", "/Shared/pg_100%/x/sales").put("format", "SOURCE")
+                .put("language", "PYTHON").put("content", Base64.getEncoder().encodeToString(source)).toString();
+        assertEquals(200, post("/api/2.0/workspace/import", admin, body).status());
+        Answer exported = get("/api/2.0/workspace/export?path=/Shared/pg_100%25/x/sales", admin);
+        assertArrayEquals(source, Base64.getDecoder().decode(exported.body().path("content").asText()));
+        assertEquals("1", queryOne("SELECT count(*) FROM workspace_revisions r JOIN workspace_objects o"
+                + " ON o.object_id = r.object_id WHERE o.path = ?", "/Shared/pg_100%/x/sales"));
+        // Unescaped, the LIKE pattern of the recursive delete below would match this folder too.
+        assertEquals(200, post("/api/2.0/workspace/mkdirs", admin, "{\"path\":\"/Shared/pgX100abc/y\"}").status());
+
+        assertEquals(200, post("/api/2.0/workspace/delete", admin,
+                "{\"path\":\"/Shared/pg_100%\",\"recursive\":true}").status());
+        assertEquals("0", queryOne("SELECT count(*) FROM workspace_objects WHERE path LIKE ?", "/Shared/pg\\_100%"));
+        assertEquals("0", queryOne("SELECT count(*) FROM workspace_revisions WHERE author = ?", "admin"));
+        assertEquals("DIRECTORY", get("/api/2.0/workspace/get-status?path=/Shared/pgX100abc/y", admin).body()
+                .path("object_type").asText());
     }
 
     private String storeDescription() {

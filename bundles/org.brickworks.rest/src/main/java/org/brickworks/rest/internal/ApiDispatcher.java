@@ -47,7 +47,11 @@ final class ApiDispatcher {
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             Object result = dispatch(request);
-            write(response, 200, result);
+            if (result instanceof RawBody raw) {
+                writeRaw(response, raw);
+            } else {
+                write(response, 200, result);
+            }
         } catch (BrickworksException e) {
             LOG.debug("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             writeError(response, e.errorCode(), e.getMessage());
@@ -126,6 +130,15 @@ final class ApiDispatcher {
     private void writeError(HttpServletResponse response, ErrorCode code, String message) throws IOException {
         ObjectNode error = json.createObjectNode().put("error_code", code.name()).put("message", message);
         write(response, code.httpStatus(), error);
+    }
+
+    private static void writeRaw(HttpServletResponse response, RawBody body) throws IOException {
+        response.setStatus(200);
+        response.setContentType(body.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + body.fileName().replace("\"", "")
+                + "\"");
+        response.setContentLength(body.bytes().length);
+        response.getOutputStream().write(body.bytes());
     }
 
     private void write(HttpServletResponse response, int status, Object body) throws IOException {

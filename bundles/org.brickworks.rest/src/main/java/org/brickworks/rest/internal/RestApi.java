@@ -10,8 +10,10 @@ import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
+import org.brickworks.workspace.api.WorkspaceService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The REST API on the HTTP whiteboard at {@code /api/*}. Services that can be swapped live (tokens, runtimes, clusters,
- * commands) are held in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
+ * commands, workspace) are held in {@link ServiceSlot}s: during a swap requests wait for the new provider instead of failing.
  */
 @Component(service = Servlet.class, configurationPid = "org.brickworks.rest")
 @HttpWhiteboardServletPattern("/api/*")
@@ -44,6 +46,8 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<ClusterService> clusters;
     private final transient ServiceSlot<CommandExecution> commands;
     private final transient ServiceSlot<InstancePoolService> pools;
+    private final transient ServiceSlot<WorkspaceService> workspace;
+    private final transient ServiceSlot<NotebookRunner> notebooks;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -53,6 +57,8 @@ public class RestApi extends HttpServlet {
         clusters = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
         commands = new ServiceSlot<>("command execution", Duration.ofSeconds(config.serviceWaitSeconds()));
         pools = new ServiceSlot<>("instance pools", Duration.ofSeconds(config.serviceWaitSeconds()));
+        workspace = new ServiceSlot<>("workspace", Duration.ofSeconds(config.serviceWaitSeconds()));
+        notebooks = new ServiceSlot<>("notebooks", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
@@ -61,6 +67,8 @@ public class RestApi extends HttpServlet {
         routes.addAll(new ClusterResource(clusters, json).routes());
         routes.addAll(new CommandResource(commands, json).routes());
         routes.addAll(new InstancePoolResource(pools, json).routes());
+        routes.addAll(new WorkspaceResource(workspace, json).routes());
+        routes.addAll(new NotebookResource(notebooks, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -107,6 +115,24 @@ public class RestApi extends HttpServlet {
 
     void unbindInstancePoolService(InstancePoolService service) {
         pools.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindWorkspaceService(WorkspaceService service) {
+        workspace.bind(service);
+    }
+
+    void unbindWorkspaceService(WorkspaceService service) {
+        workspace.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindNotebookRunner(NotebookRunner service) {
+        notebooks.bind(service);
+    }
+
+    void unbindNotebookRunner(NotebookRunner service) {
+        notebooks.unbind(service);
     }
 
     @Override

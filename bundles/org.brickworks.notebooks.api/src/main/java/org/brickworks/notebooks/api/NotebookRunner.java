@@ -1,0 +1,48 @@
+package org.brickworks.notebooks.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.brickworks.notebooks.api.dto.NotebookRun;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Runs whole notebooks ("Run all") on a cluster.
+ * <p>
+ * A run takes the notebook's current revision and executes its cells in order in one execution context created on the
+ * cluster for this run (Command Execution API semantics: {@code execute} with the cell's language, then status polls),
+ * and destroys the context at the end. Markdown cells ({@code %md}) are rendered to HTML on the platform;
+ * {@code %run <path>} runs the cells of another notebook (path relative to the running notebook's folder, or absolute)
+ * at that point, in the same context, refusing cycles; empty cells finish at once; an unknown magic command is an
+ * error. Every other cell goes to the cluster with its language ({@code sql}, {@code scala}, {@code python}, {@code r},
+ * {@code fs}, {@code sh}, {@code pip}): whether the cluster runs it is the cluster's answer. The run stops at the first
+ * cell that fails (status {@code ERROR} or {@code CANCELLED}); the cells after it are {@code SKIPPED}.
+ * <p>
+ * Parameters are the notebook's widgets: {@code ${name}} in SQL cells is replaced by the parameter's value before the
+ * cell runs (Databricks' legacy widget syntax); other references stay as written.
+ * <p>
+ * Each cell's output is kept bounded ({@link #MAX_OUTPUT_CHARS}, {@code truncated} when cut) and the run is stored with
+ * the notebook revision it ran. Thread-safe; runs of different notebooks, or of one notebook, may go side by side.
+ *
+ * @throws org.brickworks.core.api.BrickworksException
+ *             {@code RESOURCE_DOES_NOT_EXIST} for an unknown notebook or cluster, {@code INVALID_PARAMETER_VALUE}
+ *             when the path is not a notebook, {@code INVALID_STATE} when the cluster is not running; a cell's failure
+ *             is never an exception, it is the run's result
+ */
+@ProviderType
+public interface NotebookRunner {
+
+    /** The most characters of output one cell keeps (64 KiB). */
+    int MAX_OUTPUT_CHARS = 64 * 1024;
+
+    /**
+     * Runs the notebook at {@code path} on {@code clusterId} as {@code user} with {@code parameters} (widget values),
+     * blocking until the last cell ends or the first failure. Interrupting the calling thread cancels the running cell.
+     *
+     * @return the stored run with every cell's status, timing and output
+     */
+    NotebookRun run(String path, String clusterId, Map<String, String> parameters, String user);
+
+    /** The stored runs of the notebook at {@code path}, newest first, at most {@code limit}. */
+    List<NotebookRun> runs(String path, int limit);
+}

@@ -1,0 +1,188 @@
+package org.brickworks.notebooks.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.notebooks.api.dto.CellOutput;
+import org.brickworks.notebooks.api.dto.CellRun;
+import org.brickworks.notebooks.api.dto.CellStatus;
+import org.brickworks.workspace.api.WorkspaceService;
+import org.brickworks.workspace.api.dto.Cell;
+import org.brickworks.workspace.api.dto.Notebook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One whole-notebook run: the cells in order, {@code %run} targets inlined, in one execution context created on the
+ * cluster when the first cell needs it and destroyed at the end. Stops at the first failure and records the rest as
+ * skipped. Used by one thread, once.
+ */
+final class NotebookExecution {
+    /** Languages sent to the cluster; whether it runs them is its answer. */
+    static final Set<String> CLUSTER_LANGUAGES = Set.of("sql", "scala", "python", "r", "fs", "sh", "pip");
+    private static final Logger LOG = LoggerFactory.getLogger(NotebookExecution.class);
+    private static final long POLL_MILLIS = 10_000;
+    private static final long CANCEL_WAIT_MILLIS = 60_000;
+
+    private final WorkspaceService workspace;
+    private final CommandExecution commands;
+    private final MarkdownRenderer markdown;
+    private final String clusterId;
+    private final Map<String, String> parameters;
+    private final long cellTimeoutMillis;
+    private final List<CellRun> cells = new ArrayList<>();
+    private String contextId;
+    private boolean failed;
+
+    NotebookExecution(WorkspaceService workspace, CommandExecution commands, MarkdownRenderer markdown,
+            String clusterId, Map<String, String> parameters, long cellTimeoutMillis) {
+        this.workspace = workspace;
+        this.commands = commands;
+        this.markdown = markdown;
+        this.clusterId = clusterId;
+        this.parameters = parameters;
+        this.cellTimeoutMillis = cellTimeoutMillis;
+    }
+
+    /** Runs the notebook at {@code path}; returns every cell's run, in order. */
+    List<CellRun> run(String path, Notebook notebook) {
+        try {
+            Deque<String> stack = new ArrayDeque<>();
+            stack.push(path);
+            runNotebook(path, notebook, stack);
+            return cells;
+        } finally {
+            destroyContext();
+        }
+    }
+
+    private void runNotebook(String path, Notebook notebook, Deque<String> stack) {
+        for (int i = 0; i < notebook.cells().size(); i++) {
+            Cell cell = notebook.cells().get(i);
+            String language = cell.language(notebook.language());
+            if (failed) {
+                cells.add(new CellRun(cells.size(), path, i, language, cell.title(), CellStatus.SKIPPED, 0, 0,
+                        CellOutput.NONE));
+            } else if ("run".equals(language)) {
+                include(path, i, cell, stack);
+            } else {
+                long start = System.currentTimeMillis();
+                Outcome outcome = runCell(language, cell.command());
+                cells.add(new CellRun(cells.size(), path, i, language, cell.title(), outcome.status(), start,
+                        System.currentTimeMillis() - start, outcome.output()));
+                failed = outcome.status() != CellStatus.FINISHED;
+            }
+        }
+    }
+
+    /** A {@code %run} cell: its own entry, then the other notebook's cells. */
+    private void include(String path, int index, Cell cell, Deque<String> stack) {
+        int position = cells.size();
+        long start = System.currentTimeMillis();
+        cells.add(null);
+        CellOutput output;
+        try {
+            String target = RunTargets.resolve(path, cell.command());
+            if (stack.contains(target)) {
+                List<String> chain = new ArrayList<>(stack);
+                Collections.reverse(chain);
+                throw BrickworksException.invalidParameter("%run " + target + " would run in a cycle: "
+                        + String.join(" -> ", chain) + " -> " + target);
+            }
+            Notebook included = workspace.notebook(target).notebook();
+            stack.push(target);
+            try {
+                runNotebook(target, included, stack);
+            } finally {
+                stack.pop();
+            }
+            output = new CellOutput("text", "Ran " + target, false);
+        } catch (BrickworksException e) {
+            failed = true;
+            output = CommandOutputs.text("error", e.getMessage());
+        }
+        cells.set(position, new CellRun(position, path, index, "run", cell.title(),
+                failed ? CellStatus.ERROR : CellStatus.FINISHED, start, System.currentTimeMillis() - start, output));
+    }
+
+    private Outcome runCell(String language, String command) {
+        if (command.isBlank()) {
+            return new Outcome(CellStatus.FINISHED, CellOutput.NONE);
+        }
+        if ("md".equals(language)) {
+            return new Outcome(CellStatus.FINISHED, CommandOutputs.text("html", markdown.render(command)));
+        }
+        if (!CLUSTER_LANGUAGES.contains(language)) {
+            return new Outcome(CellStatus.ERROR, CommandOutputs.text("error", "Unknown magic command %" + language
+                    + "; cells take %md, %sql, %scala, %python, %r, %run, %fs, %sh or %pip"));
+        }
+        try {
+            return execute(language, "sql".equals(language) ? Widgets.substitute(command, parameters) : command);
+        } catch (BrickworksException e) {
+            return new Outcome(CellStatus.ERROR, CommandOutputs.text("error", e.getMessage()));
+        }
+    }
+
+    private Outcome execute(String language, String command) {
+        if (contextId == null) {
+            contextId = commands.createContext(clusterId, language);
+        }
+        String commandId = commands.execute(clusterId, contextId, language, command);
+        long deadline = System.currentTimeMillis() + cellTimeoutMillis;
+        CommandResult result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS,
+                cellTimeoutMillis));
+        while (!result.done()) {
+            long left = deadline - System.currentTimeMillis();
+            if (Thread.currentThread().isInterrupted()) {
+                commands.cancel(clusterId, contextId, commandId);
+                return new Outcome(CellStatus.CANCELLED, CommandOutputs.text("error", "The run was interrupted"));
+            }
+            if (left <= 0) {
+                commands.cancel(clusterId, contextId, commandId);
+                awaitCancellation(commandId);
+                return new Outcome(CellStatus.ERROR, CommandOutputs.text("error",
+                        "The cell did not finish within " + cellTimeoutMillis / 1000 + " s and was cancelled"));
+            }
+            result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS, left));
+        }
+        return new Outcome(CommandOutputs.status(result), CommandOutputs.output(result));
+    }
+
+    /**
+     * Waits a while for a cancelled command to end on the cluster, so that the run ends when the cluster is free again
+     * (the next cell or run does not queue behind the cancelled job).
+     */
+    private void awaitCancellation(String commandId) {
+        long deadline = System.currentTimeMillis() + CANCEL_WAIT_MILLIS;
+        for (long left = CANCEL_WAIT_MILLIS; left > 0; left = deadline - System.currentTimeMillis()) {
+            if (commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS, left)).done()) {
+                return;
+            }
+        }
+        LOG.warn("Command {} on cluster {} was cancelled but still runs after {} s", commandId, clusterId,
+                CANCEL_WAIT_MILLIS / 1000);
+    }
+
+    private void destroyContext() {
+        if (contextId == null) {
+            return;
+        }
+        try {
+            commands.destroyContext(clusterId, contextId);
+        } catch (RuntimeException e) {
+            // The cluster may have gone with the run's failure; the context went with it.
+            LOG.debug("Could not destroy context {} on cluster {}: {}", contextId, clusterId, e.getMessage());
+        }
+    }
+
+    private record Outcome(CellStatus status, CellOutput output) {
+    }
+}

@@ -1,0 +1,161 @@
+package org.brickworks.tests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.brickworks.notebooks.api.NotebookRunner;
+import org.brickworks.notebooks.api.dto.CellRun;
+import org.brickworks.notebooks.api.dto.CellStatus;
+import org.brickworks.notebooks.api.dto.NotebookRun;
+import org.brickworks.workspace.api.WorkspaceService;
+import org.brickworks.workspace.api.dto.ExportFormat;
+import org.brickworks.workspace.api.dto.ImportRequest;
+import org.brickworks.workspace.api.dto.NotebookLanguage;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Whole-notebook runs on a real cluster (one driver for the class): SQL cells in one context, a temp view made by a
+ * {@code %run} notebook seen by the next cell, markdown rendered on the platform, widget parameters, the run stopping
+ * at the first failing cell, {@code %run} cycles and unknown magic commands as cell errors, outputs stored with the
+ * revision, and bw:nb-run printing it all.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class NotebookRunIT extends ClusterTestSupport {
+    private static final String SETUP = """
+            -- Databricks notebook source
+            CREATE OR REPLACE TEMP VIEW sales AS
+            SELECT * FROM VALUES ('2024-01-01', 10), ('2024-01-01', 5), ('2024-01-02', 7) AS t(day, amount)
+            """;
+    private static final String MAIN = """
+            -- Databricks notebook source
+            -- MAGIC %md
+            -- MAGIC # Sales report
+            -- MAGIC Totals **per day**.
+
+            -- COMMAND ----------
+
+            -- MAGIC %run ./includes/setup
+
+            -- COMMAND ----------
+
+            -- DBTITLE 1,Totals
+            SELECT day, sum(amount) AS total FROM sales GROUP BY day ORDER BY day
+
+            -- COMMAND ----------
+
+            SELECT '${day}' AS chosen_day
+            """;
+    private static final String FAILING_TAIL = "\n\n-- COMMAND ----------\n\nSELECT * FROM no_such_table"
+            + "\n\n-- COMMAND ----------\n\nSELECT 1 AS never\n";
+
+    @Inject
+    private WorkspaceService workspace;
+    @Inject
+    private NotebookRunner runner;
+
+    @Test
+    public void runsSqlMarkdownAndRunCellsInOneContextAndStopsAtTheFirstError() throws Exception {
+        workspace.mkdirs("/Shared/nb/includes", "admin");
+        save("/Shared/nb/includes/setup", SETUP);
+        save("/Shared/nb/main", MAIN);
+        save("/Shared/nb/failing", MAIN.stripTrailing() + FAILING_TAIL);
+        save("/Shared/nb/a", "-- Databricks notebook source\n-- MAGIC %run ./b\n");
+        save("/Shared/nb/b", "-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\n-- MAGIC %run ./a\n");
+        save("/Shared/nb/magic", "-- Databricks notebook source\n-- MAGIC %conda list\n\n-- COMMAND ----------\n\nSELECT 1\n");
+        String id = create("notebooks");
+        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
+        assertEquals("RUNNING", state(id));
+
+        NotebookRun run = runner.run("/Shared/nb/main", id, Map.of("day", "2024-01-02"), "admin");
+        List<CellRun> cells = run.cells();
+        assertTrue(cells.toString(), run.succeeded());
+        assertEquals(cells.toString(), 5, cells.size());
+        assertEquals("md", cells.get(0).language());
+        assertEquals("html", cells.get(0).output().type());
+        assertTrue(cells.get(0).output().data(), cells.get(0).output().data().contains("<h1>Sales report</h1>"));
+        assertEquals("run", cells.get(1).language());
+        assertEquals("/Shared/nb/includes/setup", cells.get(2).notebookPath());
+        assertEquals("Totals", cells.get(3).title());
+        assertEquals("table", cells.get(3).output().type());
+        JsonTable totals = JsonTable.of(cells.get(3).output().data());
+        assertEquals("[[\"2024-01-01\",15],[\"2024-01-02\",7]]", totals.data());
+        assertEquals("[[\"2024-01-02\"]]", JsonTable.of(cells.get(4).output().data()).data());
+        assertTrue(cells.get(3).durationMillis() >= 0 && cells.get(3).startTime() >= run.startTime());
+        assertEquals(workspace.notebook("/Shared/nb/main").revisionId(), run.revisionId());
+
+        List<NotebookRun> stored = runner.runs("/Shared/nb/main", 5);
+        assertEquals(1, stored.size());
+        assertEquals(run.runId(), stored.get(0).runId());
+        assertEquals(cells, stored.get(0).cells());
+
+        Answer viaRest = post("/api/2.0/notebooks/run", admin, "{\"path\":\"/Shared/nb/main\",\"cluster_id\":\"" + id
+                + "\",\"parameters\":{\"day\":\"2024-01-01\"}}");
+        assertEquals(viaRest.body().toString(), 200, viaRest.status());
+        assertEquals("SUCCESS", viaRest.body().path("result_state").asText());
+        assertEquals("Totals", viaRest.body().path("cells").path(3).path("title").asText());
+        assertEquals("[[\"2024-01-01\"]]", JsonTable.of(viaRest.body().path("cells").path(4).path("output")
+                .path("data").asText()).data());
+        JsonNode runs = get("/api/2.0/notebooks/runs?limit=1&path=/Shared/nb/main", admin).body().path("runs");
+        assertEquals(runs.toString(), 1, runs.size());
+        assertEquals(viaRest.body().path("run_id").asLong(), runs.path(0).path("run_id").asLong());
+        Answer unknownCluster = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/main\",\"cluster_id\":\"nope\"}");
+        assertEquals(404, unknownCluster.status());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", unknownCluster.errorCode());
+
+        String failure = failure("bw:nb-run /Shared/nb/failing " + id + " day=2024-01-01");
+        assertTrue(failure, failure.matches("(?s).*\\[3\\] Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));
+        assertTrue(failure, failure.matches("(?s).*\\[5\\] +sql +ERROR +\\d+ ms +.*TABLE_OR_VIEW_NOT_FOUND.*"));
+        assertTrue(failure, failure.matches("(?s).*\\[6\\] +sql +SKIPPED +-\\s.*"));
+        assertTrue(failure, failure.contains("Cell 6 (sql) failed: "));
+        NotebookRun failed = runner.runs("/Shared/nb/failing", 1).get(0);
+        assertEquals(CellStatus.ERROR, failed.cells().get(5).status());
+        assertEquals(CellStatus.SKIPPED, failed.cells().get(6).status());
+        assertFalse(failed.succeeded());
+
+        NotebookRun cycle = runner.run("/Shared/nb/a", id, Map.of(), "admin");
+        CellRun inner = cycle.cells().stream().filter(c -> c.output().data().contains("cycle")).findFirst()
+                .orElseThrow(() -> new AssertionError(cycle.cells().toString()));
+        assertEquals(CellStatus.ERROR, inner.status());
+        assertTrue(inner.output().data(), inner.output().data().contains("/Shared/nb/a -> /Shared/nb/b -> /Shared/nb/a"));
+
+        NotebookRun magic = runner.run("/Shared/nb/magic", id, Map.of(), "admin");
+        assertEquals(CellStatus.ERROR, magic.cells().get(0).status());
+        assertTrue(magic.cells().get(0).output().data().contains("Unknown magic command %conda"));
+        assertEquals(CellStatus.SKIPPED, magic.cells().get(1).status());
+
+        String printed = shell("bw:nb-run /Shared/nb/main " + id + " day=2024-01-01");
+        assertTrue(printed, printed.contains("FINISHED in"));
+        assertTrue(printed, printed.matches("(?s).*\\[1\\] +md +FINISHED +\\d+ ms +Sales report Totals per day.*"));
+        assertEquals("Cluster nope does not exist", failure("bw:nb-run /Shared/nb/main nope"));
+        assertEquals("Path (/Shared/nb/none) doesn't exist.", failure("bw:nb-run /Shared/nb/none " + id));
+        assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
+        await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
+    }
+
+    private void save(String path, String source) {
+        workspace.importObject(new ImportRequest(path, ExportFormat.SOURCE, NotebookLanguage.SQL, true,
+                source.getBytes(StandardCharsets.UTF_8)), "admin");
+    }
+
+    /** The data rows of a table output. */
+    private record JsonTable(String data) {
+        static JsonTable of(String json) throws Exception {
+            return new JsonTable(JSON.readTree(json).path("data").toString());
+        }
+    }
+}
