@@ -56,6 +56,7 @@ final class DriverRunner {
     private final MavenResolver resolver;
     private final Function<ClusterSpec, ClusterLauncher> launchers;
     private final Supplier<String> connectAuthUrl;
+    private final Supplier<Map<String, String>> platformConf;
     private final AgentJarCache agentJars;
     private final Path clustersFolder;
     private final ObjectMapper json = new ObjectMapper();
@@ -72,11 +73,14 @@ final class DriverRunner {
 
     /**
      * {@code launchers}: the launcher for a cluster's spec (the local launcher, or one with real workers);
-     * {@code connectAuthUrl}: see {@link DriverLaunch#connectAuthUrl()}.
+     * {@code connectAuthUrl}: see {@link DriverLaunch#connectAuthUrl()}; {@code platformConf}: Spark conf the platform
+     * gives every driver (DBFS), beneath the cluster's own.
      */
     DriverRunner(ClusterRecords records, RuntimeRegistry runtimes, MavenResolver resolver,
-            Function<ClusterSpec, ClusterLauncher> launchers, Supplier<String> connectAuthUrl, Path dataDirectory) {
+            Function<ClusterSpec, ClusterLauncher> launchers, Supplier<String> connectAuthUrl,
+            Supplier<Map<String, String>> platformConf, Path dataDirectory) {
         this.connectAuthUrl = connectAuthUrl;
+        this.platformConf = platformConf;
         this.records = records;
         this.runtimes = runtimes;
         this.resolver = resolver;
@@ -167,7 +171,8 @@ final class DriverRunner {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException();
         }
-        LaunchedDriver launched = launchers.apply(spec).launch(new DriverLaunch(clusterId, runtime, classpath, spec,
+        LaunchedDriver launched = launchers.apply(spec).launch(new DriverLaunch(clusterId, runtime, classpath,
+                withPlatformConf(spec),
                 clustersFolder.resolve(clusterId), LocalNodeTypes.get(spec.nodeTypeId()), connectAuthUrl.get()));
         Driver driver = new Driver(ProcessHandle.of(launched.pid()).orElseThrow(
                 () -> new IOException("The driver process exited at once; see its driver.log")), launched);
@@ -179,6 +184,18 @@ final class DriverRunner {
             driver.stop(STOP_PATIENCE);
             throw e;
         }
+    }
+
+    /** {@code spec} with the platform's Spark conf beneath its own: what the driver process is started with. */
+    private ClusterSpec withPlatformConf(ClusterSpec spec) {
+        Map<String, String> conf = new java.util.LinkedHashMap<>(platformConf.get());
+        if (conf.isEmpty()) {
+            return spec;
+        }
+        conf.putAll(spec.sparkConf());
+        return new ClusterSpec(spec.clusterName(), spec.sparkVersion(), spec.nodeTypeId(), spec.numWorkers(), conf,
+                spec.sparkEnvVars(), spec.autoterminationMinutes(), spec.customTags(), spec.autoscale(),
+                spec.instancePoolId());
     }
 
     /** Stops every start and every driver, waiting at most about {@code patience} for each. */

@@ -31,6 +31,7 @@ import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.store.api.Store;
@@ -91,6 +92,10 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
 
     private volatile Map<String, Object> httpRuntime;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DbfsService dbfs;
+
     @Activate
     public StoreClusterService(@Reference Store store, @Reference RuntimeRegistry runtimes,
             @Reference MavenResolver resolver, @Reference PlatformInfo platform,
@@ -103,11 +108,17 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
         this.framework = context.getBundle(0);
         this.clustersFolder = platform.dataDirectory().resolve("clusters");
         this.runner = new DriverRunner(records, runtimes, resolver, this::launcher, this::connectAuthUrl,
-                platform.dataDirectory());
+                this::dbfsConf, platform.dataDirectory());
         this.pools = new InstancePools(store, records, runner, runtimes, this::newId);
         new DriverAdoption(records, runner, clustersFolder).adoptOrTerminate(SERVICE_STOPPED);
         int every = Math.max(1, config.housekeepingSeconds());
         housekeeping.scheduleWithFixedDelay(this::housekeep, 0, every, TimeUnit.SECONDS);
+    }
+
+    /** How drivers reach DBFS ({@link DbfsDriverConf}); none while no DBFS service runs. */
+    private Map<String, String> dbfsConf() {
+        DbfsService service = dbfs;
+        return service == null ? Map.of() : DbfsDriverConf.of(service.driverAccess());
     }
 
     /** The HTTP runtime's properties: its {@code osgi.http.endpoint} is where drivers check Connect tokens. */

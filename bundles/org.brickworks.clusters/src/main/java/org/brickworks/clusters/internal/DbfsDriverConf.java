@@ -1,0 +1,29 @@
+package org.brickworks.clusters.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.brickworks.dbfs.api.dto.DriverAccess;
+
+/**
+ * The Spark conf that makes {@code dbfs:/} work in a driver and its executors on this host: the agent's Hadoop file
+ * system for the {@code dbfs} scheme (also for {@code FileContext}, which Delta's log store uses), the local root and
+ * the mount table file. Only paths: the credentials stay in the owner-only mount table, never in the Spark conf (which
+ * the Spark UI and event logs show).
+ */
+final class DbfsDriverConf {
+    static final String FILE_SYSTEM = "org.brickworks.agent.dbfs.DbfsFileSystem";
+    static final String ABSTRACT_FILE_SYSTEM = "org.brickworks.agent.dbfs.DbfsAbstractFileSystem";
+
+    private DbfsDriverConf() {
+    }
+
+    static Map<String, String> of(DriverAccess access) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.hadoop.fs.dbfs.impl", FILE_SYSTEM);
+        conf.put("spark.hadoop.fs.AbstractFileSystem.dbfs.impl", ABSTRACT_FILE_SYSTEM);
+        conf.put("spark.hadoop.fs.dbfs.root", access.localRoot().toAbsolutePath().toString());
+        conf.put("spark.hadoop.fs.dbfs.mounts.file", access.mountTable().toAbsolutePath().toString());
+        return conf;
+    }
+}
