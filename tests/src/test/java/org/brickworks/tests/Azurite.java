@@ -56,7 +56,7 @@ final class Azurite implements AutoCloseable {
         Files.createDirectories(work);
         Process process = new ProcessBuilder("node", main.toString(), "--blobHost", "127.0.0.1", "--blobPort",
                 String.valueOf(port), "--inMemoryPersistence", "--extentMemoryLimit", "1024", "--skipApiVersionCheck",
-                "--loose", "--disableTelemetry", "--location", work.toString()).redirectErrorStream(true)
+                "--loose", "--disableTelemetry").directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("azurite.log").toFile()).redirectInput(new File("/dev/null")).start();
         Azurite azurite = new Azurite(process, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

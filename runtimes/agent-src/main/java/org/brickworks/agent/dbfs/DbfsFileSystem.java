@@ -21,8 +21,8 @@ import org.apache.hadoop.util.Progressable;
 
 /**
  * Hadoop {@code FileSystem} for {@code dbfs:/}: a path below a mount point ({@code /mnt/<name>}) goes to the mount's
- * own Hadoop file system (its source URI with the mount's settings in the configuration, e.g. {@code wasbs://} through
- * hadoop-azure where that is on the classpath); every other path is a file under the local root, served by Hadoop's
+ * storage: Azure sources ({@code wasb(s)}, {@code abfs(s)}) to {@link AzureBlobFileSystem}, any other scheme to
+ * Hadoop's own file system for it with the mount's settings in its configuration; every other path is a file under the local root, served by Hadoop's
  * raw local file system, so Spark reads and writes DBFS as fast as {@code file:}.
  * <p>
  * Configuration (the platform sets them as {@code spark.hadoop.*}): {@value #ROOT} the local root directory,
@@ -34,6 +34,8 @@ public class DbfsFileSystem extends FileSystem {
     public static final String MOUNTS = "fs.dbfs.mounts.file";
     public static final String MOUNTS_RECHECK = "fs.dbfs.mounts.recheck.ms";
     static final URI URI_ROOT = URI.create("dbfs:///");
+    /** Azure sources, served by the agent's own Blob Storage client whatever the cluster's classpath holds. */
+    static final java.util.Set<String> AZURE_SCHEMES = java.util.Set.of("wasb", "wasbs", "abfs", "abfss");
 
     private java.nio.file.Path root;
     private FileSystem local;
@@ -120,7 +122,12 @@ public class DbfsFileSystem extends FileSystem {
         if (fs == null) {
             Configuration conf = new Configuration(getConf());
             mount.settings().forEach(conf::set);
-            fs = FileSystem.newInstance(mount.source(), conf);
+            if (AZURE_SCHEMES.contains(String.valueOf(mount.source().getScheme()).toLowerCase())) {
+                fs = new AzureBlobFileSystem(mount.source(), mount.settings());
+                fs.initialize(mount.source(), conf);
+            } else {
+                fs = FileSystem.newInstance(mount.source(), conf);
+            }
             FileSystem raced = mounted.putIfAbsent(mount, fs);
             if (raced != null) {
                 fs.close();
