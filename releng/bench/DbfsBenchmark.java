@@ -77,10 +77,10 @@ public class DbfsBenchmark {
             long bytes = Files.size(source);
             System.out.printf(Locale.ROOT, "File: %d MiB in %s%n", bytes >> 20, work);
 
-            double copy = rate(bytes, () -> Files.copy(source, work.resolve("copy.bin")));
+            double copy = rate("file copy", bytes, () -> Files.copy(source, work.resolve("copy.bin")));
             Files.delete(work.resolve("copy.bin"));
-            double localUp = rate(bytes, () -> upload(source, "/bench/big.bin"));
-            double localDown = rate(bytes, () -> download("/bench/big.bin", work.resolve("back.bin")));
+            double localUp = rate("local upload (API)", bytes, () -> upload(source, "/bench/big.bin"));
+            double localDown = rate("local download (API)", bytes, () -> download("/bench/big.bin", work.resolve("back.bin")));
             check(source, work.resolve("back.bin"));
 
             int blobPort = freePort();
@@ -100,18 +100,21 @@ public class DbfsBenchmark {
                     .getBlobContainerClient("bench");
             container.create();
             BlobClient blob = container.getBlobClient("sdk/big.bin");
-            double sdkUp = rate(bytes, () -> blob.uploadFromFile(source.toString(), true));
+            double sdkUp = rate("Azure SDK upload", bytes, () -> {
+                blob.uploadFromFile(source.toString(), true);
+                return null;
+            });
             Files.deleteIfExists(work.resolve("sdk.bin"));
-            double sdkDown = rate(bytes, () -> blob.downloadToFile(work.resolve("sdk.bin").toString(), true));
+            double sdkDown = rate("Azure SDK download", bytes, () -> blob.downloadToFile(work.resolve("sdk.bin").toString(), true));
             Files.delete(work.resolve("sdk.bin"));
 
             var mount = JSON.createObjectNode().put("source", "wasb://bench@" + ACCOUNT + ".blob.core.windows.net/dbfs")
                     .put("mount_point", "/mnt/bench");
             mount.putObject("extra_configs").put("azure.connection.string", connection);
             call("mount", mount.toString());
-            double azureUp = rate(bytes, () -> upload(source, "/mnt/bench/big.bin"));
+            double azureUp = rate("Azure upload (API)", bytes, () -> upload(source, "/mnt/bench/big.bin"));
             Files.delete(work.resolve("back.bin"));
-            double azureDown = rate(bytes, () -> download("/mnt/bench/big.bin", work.resolve("back.bin")));
+            double azureDown = rate("Azure download (API)", bytes, () -> download("/mnt/bench/big.bin", work.resolve("back.bin")));
             check(source, work.resolve("back.bin"));
 
             System.out.println();
@@ -143,10 +146,12 @@ public class DbfsBenchmark {
         Object run() throws Exception;
     }
 
-    static double rate(long bytes, Work work) throws Exception {
+    static double rate(String what, long bytes, Work work) throws Exception {
         long start = System.nanoTime();
         work.run();
-        return bytes / 1048576.0 / ((System.nanoTime() - start) / 1e9);
+        double rate = bytes / 1048576.0 / ((System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "[%s] %.1f MB/s%n", what, rate);
+        return rate;
     }
 
     static Void upload(Path file, String path) throws Exception {
