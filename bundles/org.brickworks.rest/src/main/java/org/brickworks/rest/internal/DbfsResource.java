@@ -141,8 +141,14 @@ final class DbfsResource {
     }
 
     private static byte[] base64(ApiRequest request, String field) {
+        String text = request.optionalString(field).orElse("");
         try {
-            return Base64.getMimeDecoder().decode(request.optionalString(field).orElse(""));
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException strict) {
+            // Some clients wrap base64 in lines: the MIME decoder skips line breaks, at a cost only they pay.
+        }
+        try {
+            return Base64.getMimeDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw BrickworksException.invalidParameter("Invalid value for " + field + ": not base64: "
                     + e.getMessage());
