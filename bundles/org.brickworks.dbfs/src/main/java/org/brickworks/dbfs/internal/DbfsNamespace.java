@@ -120,8 +120,12 @@ final class DbfsNamespace implements DbfsService {
         if (offset < 0 || length < 0) {
             throw BrickworksException.invalidParameter("offset and length must not be negative");
         }
-        Target target = file(DbfsPath.of(path));
-        FileInfo info = getStatus(path);
+        DbfsPath dbfsPath = DbfsPath.of(path);
+        FileInfo info = status(dbfsPath).orElseThrow(() -> missing(dbfsPath));
+        if (info.isDir()) {
+            throw BrickworksException.invalidParameter(dbfsPath + " is a directory, not a file");
+        }
+        Target target = target(dbfsPath); // one status call per read: on Azure each is a request
         if (offset >= info.fileSize() || length == 0) {
             return new byte[0];
         }
