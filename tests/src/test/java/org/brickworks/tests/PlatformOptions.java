@@ -75,7 +75,8 @@ final class PlatformOptions {
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             for (Path jar : Features.bundles(NOT_IN_TESTS, "org.brickworks.core.feature",
                     "org.brickworks.shell.feature", "org.brickworks.web.feature", "org.brickworks.runtimes.feature",
-                    "org.brickworks.clusters.feature", "org.brickworks.workspace.feature")) {
+                    "org.brickworks.clusters.feature", "org.brickworks.workspace.feature",
+                    "org.brickworks.dbfs.feature")) {
                 options.add(bundle(jar.toUri().toString()));
             }
             return composite(options.toArray(Option[]::new));

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = DriverConfigurer.class, configurationPid = "org.brickworks.metastore")
 @Designate(ocd = MetastoreConfig.class)
 public class HiveMetastore implements DriverConfigurer {
+    /** Where Databricks keeps managed tables, on DBFS (which drivers reach through the {@code dbfs} scheme). */
+    static final String DEFAULT_WAREHOUSE = "dbfs:/user/hive/warehouse";
     private static final Logger LOG = LoggerFactory.getLogger(HiveMetastore.class);
 
     private final DerbyServer derby;
@@ -39,9 +41,7 @@ public class HiveMetastore implements DriverConfigurer {
     public HiveMetastore(@Reference PlatformInfo platform, @Reference MavenResolver resolver, MetastoreConfig config)
             throws IOException {
         Path data = platform.dataDirectory();
-        String warehouse = config.warehouseDir().isBlank()
-                ? data.resolve("dbfs/user/hive/warehouse").toUri().toString()
-                : config.warehouseDir();
+        String warehouse = config.warehouseDir().isBlank() ? DEFAULT_WAREHOUSE : config.warehouseDir();
         if (config.jdbcUrl().isBlank()) {
             List<Path> classpath = resolver
                     .resolve(new MavenRequest(List.of(DerbyServer.COORDINATES), List.of(), List.of())).artifacts()

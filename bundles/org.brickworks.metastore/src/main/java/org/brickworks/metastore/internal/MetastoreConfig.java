@@ -26,7 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "External database password", type = AttributeType.PASSWORD)
     String password() default "";
 
-    @AttributeDefinition(name = "Warehouse directory", description = "Where managed tables live; empty for"
-            + " user/hive/warehouse under the local DBFS root")
+    @AttributeDefinition(name = "Warehouse directory", description = "Where managed tables live (a Hadoop"
+            + " path drivers can reach); empty for dbfs:/user/hive/warehouse")
     String warehouseDir() default "";
 }

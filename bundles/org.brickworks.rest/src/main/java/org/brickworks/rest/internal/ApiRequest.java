@@ -60,6 +60,20 @@ final class ApiRequest {
         throw wrongType(field, "an integer", value);
     }
 
+    Optional<Boolean> optionalBoolean(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBoolean()) {
+            return Optional.of(value.asBoolean());
+        }
+        if (value.isTextual() && value.asText().matches("(?i)true|false")) {
+            return Optional.of(Boolean.parseBoolean(value.asText())); // query-string values arrive as text
+        }
+        throw wrongType(field, "a boolean", value);
+    }
+
     /** An object whose values are strings, numbers or booleans (as text): {@code spark_conf}, {@code custom_tags}. */
     Map<String, String> optionalStringMap(String field) {
         JsonNode value = present(field);

@@ -11,6 +11,7 @@ import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.notebooks.api.NotebookRunner;
+import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.workspace.api.WorkspaceService;
@@ -48,6 +49,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<InstancePoolService> pools;
     private final transient ServiceSlot<WorkspaceService> workspace;
     private final transient ServiceSlot<NotebookRunner> notebooks;
+    private final transient ServiceSlot<DbfsService> dbfs;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -59,6 +61,7 @@ public class RestApi extends HttpServlet {
         pools = new ServiceSlot<>("instance pools", Duration.ofSeconds(config.serviceWaitSeconds()));
         workspace = new ServiceSlot<>("workspace", Duration.ofSeconds(config.serviceWaitSeconds()));
         notebooks = new ServiceSlot<>("notebooks", Duration.ofSeconds(config.serviceWaitSeconds()));
+        dbfs = new ServiceSlot<>("dbfs", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
@@ -69,6 +72,7 @@ public class RestApi extends HttpServlet {
         routes.addAll(new InstancePoolResource(pools, json).routes());
         routes.addAll(new WorkspaceResource(workspace, json).routes());
         routes.addAll(new NotebookResource(notebooks, json).routes());
+        routes.addAll(new DbfsResource(dbfs, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -133,6 +137,12 @@ public class RestApi extends HttpServlet {
 
     void unbindNotebookRunner(NotebookRunner service) {
         notebooks.unbind(service);
+    void bindDbfsService(DbfsService service) {
+        dbfs.bind(service);
+    }
+
+    void unbindDbfsService(DbfsService service) {
+        dbfs.unbind(service);
     }
 
     @Override

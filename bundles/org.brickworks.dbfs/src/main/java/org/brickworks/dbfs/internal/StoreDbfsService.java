@@ -1,0 +1,174 @@
+package org.brickworks.dbfs.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.dbfs.api.DbfsService;
+import org.brickworks.dbfs.api.StorageBackend;
+import org.brickworks.dbfs.api.dto.DriverAccess;
+import org.brickworks.dbfs.api.dto.FileInfo;
+import org.brickworks.dbfs.api.dto.MountInfo;
+import org.brickworks.dbfs.api.dto.MountSpec;
+import org.brickworks.store.api.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DBFS service: the local root ({@code <data>/dbfs} unless configured), mounts kept in the store over the
+ * {@link StorageBackend}s registered (whiteboard, by {@value StorageBackend#SCHEME_PROPERTY}), the drivers' mount
+ * table at {@code <data>/dbfs-mounts.json}, and a sweeper dropping idle uploads.
+ */
+@Component(service = DbfsService.class, configurationPid = "org.brickworks.dbfs")
+@Designate(ocd = DbfsConfig.class)
+public class StoreDbfsService implements DbfsService {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDbfsService.class);
+    static final String MOUNT_TABLE = "dbfs-mounts.json";
+
+    private final MountTable mountTable;
+    private final UploadHandles handles;
+    private final DbfsNamespace namespace;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "brickworks-dbfs-uploads");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public StoreDbfsService(@Reference Store store, @Reference PlatformInfo platform, DbfsConfig config)
+            throws IOException {
+        Path root = config.root().isBlank() ? platform.dataDirectory().resolve("dbfs") : Path.of(config.root());
+        LocalStorage local = new LocalStorage(root);
+        local.clearStaging();
+        DriverMountFile driverFile = new DriverMountFile(platform.dataDirectory().toAbsolutePath().resolve(MOUNT_TABLE));
+        mountTable = new MountTable(new StoreMountRecords(store), driverFile::write);
+        driverFile.write(mountTable.specs());
+        Duration timeout = Duration.ofSeconds(Math.max(1, config.handleTimeoutSeconds()));
+        handles = new UploadHandles(timeout, System::nanoTime);
+        namespace = new DbfsNamespace(local, mountTable, handles, new DriverAccess(local.root(), driverFile.file()));
+        long every = Math.max(1, timeout.toSeconds() / 4);
+        sweeper.scheduleWithFixedDelay(handles::expire, every, every, TimeUnit.SECONDS);
+        LOG.info("DBFS root at {}, {} mounts", local.root(), mountTable.list().size());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindStorageBackend(StorageBackend backend, Map<String, Object> properties) {
+        schemes(properties).forEach(scheme -> mountTable.addBackend(scheme, backend));
+    }
+
+    void unbindStorageBackend(StorageBackend backend, Map<String, Object> properties) {
+        schemes(properties).forEach(scheme -> mountTable.removeBackend(scheme, backend));
+    }
+
+    private static List<String> schemes(Map<String, Object> properties) {
+        Object value = properties.get(StorageBackend.SCHEME_PROPERTY);
+        if (value instanceof String scheme) {
+            return List.of(scheme.toLowerCase());
+        }
+        if (value instanceof String[] schemes) {
+            return List.of(schemes).stream().map(String::toLowerCase).toList();
+        }
+        if (value instanceof Collection<?> schemes) {
+            return schemes.stream().map(s -> String.valueOf(s).toLowerCase()).toList();
+        }
+        LOG.warn("A storage backend without {} is ignored: {}", StorageBackend.SCHEME_PROPERTY, properties);
+        return List.of();
+    }
+
+    @Deactivate
+    void deactivate() {
+        sweeper.shutdownNow();
+        handles.abortAll();
+        mountTable.closeAll();
+    }
+
+    @Override
+    public void put(String path, InputStream contents, boolean overwrite) {
+        namespace.put(path, contents, overwrite);
+    }
+
+    @Override
+    public long create(String path, boolean overwrite) {
+        return namespace.create(path, overwrite);
+    }
+
+    @Override
+    public void addBlock(long handle, byte[] data) {
+        namespace.addBlock(handle, data);
+    }
+
+    @Override
+    public void close(long handle) {
+        namespace.close(handle);
+    }
+
+    @Override
+    public byte[] read(String path, long offset, int length) {
+        return namespace.read(path, offset, length);
+    }
+
+    @Override
+    public InputStream open(String path) {
+        return namespace.open(path);
+    }
+
+    @Override
+    public List<FileInfo> list(String path) {
+        return namespace.list(path);
+    }
+
+    @Override
+    public FileInfo getStatus(String path) {
+        return namespace.getStatus(path);
+    }
+
+    @Override
+    public void mkdirs(String path) {
+        namespace.mkdirs(path);
+    }
+
+    @Override
+    public void delete(String path, boolean recursive) {
+        namespace.delete(path, recursive);
+    }
+
+    @Override
+    public void move(String source, String destination) {
+        namespace.move(source, destination);
+    }
+
+    @Override
+    public void mount(MountSpec spec) {
+        namespace.mount(spec);
+    }
+
+    @Override
+    public void unmount(String mountPoint) {
+        namespace.unmount(mountPoint);
+    }
+
+    @Override
+    public List<MountInfo> mounts() {
+        return namespace.mounts();
+    }
+
+    @Override
+    public DriverAccess driverAccess() {
+        return namespace.driverAccess();
+    }
+}

@@ -1,0 +1,157 @@
+package org.brickworks.rest.internal;
+
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.List;
+
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.dbfs.api.DbfsService;
+import org.brickworks.dbfs.api.dto.FileInfo;
+import org.brickworks.dbfs.api.dto.MountSpec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * DBFS API 2.0 as Databricks defines it: put (inline base64, at most 1 MB), create / add-block / close, read (base64,
+ * at most 1 MB), list, get-status, mkdirs, delete, move; and Brickworks' own mount, unmount and mounts (what
+ * {@code dbutils.fs.mount} does), whose answers never carry the mount's settings.
+ */
+final class DbfsResource {
+    /** Databricks' default {@code length} of a read: 0.5 MB. */
+    private static final int DEFAULT_READ = 512 * 1024;
+
+    private final ServiceSlot<DbfsService> dbfs;
+    private final ObjectMapper json;
+
+    DbfsResource(ServiceSlot<DbfsService> dbfs, ObjectMapper json) {
+        this.dbfs = dbfs;
+        this.json = json;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.post("dbfs/put", this::put), Route.post("dbfs/create", this::create),
+                Route.post("dbfs/add-block", this::addBlock), Route.post("dbfs/close", this::close),
+                Route.get("dbfs/read", this::read), Route.get("dbfs/list", this::list),
+                Route.get("dbfs/get-status", this::getStatus), Route.post("dbfs/mkdirs", this::mkdirs),
+                Route.post("dbfs/delete", this::delete), Route.post("dbfs/move", this::move),
+                Route.post("dbfs/mount", this::mount), Route.post("dbfs/unmount", this::unmount),
+                Route.get("dbfs/mounts", this::mounts));
+    }
+
+    private Object put(ApiRequest request) {
+        String path = request.requiredString("path");
+        byte[] contents = base64(request, "contents");
+        if (contents.length > DbfsService.MAX_BLOCK_BYTES) {
+            throw new BrickworksException(ErrorCode.MAX_BLOCK_SIZE_EXCEEDED, "Inline contents hold at most "
+                    + DbfsService.MAX_BLOCK_BYTES + " bytes, got " + contents.length
+                    + ": upload larger files with create, add-block and close");
+        }
+        dbfs.get().put(path, new ByteArrayInputStream(contents), overwrite(request));
+        return null;
+    }
+
+    private Object create(ApiRequest request) {
+        long handle = dbfs.get().create(request.requiredString("path"), overwrite(request));
+        return json.createObjectNode().put("handle", handle);
+    }
+
+    private Object addBlock(ApiRequest request) {
+        dbfs.get().addBlock(handle(request), base64(request, "data"));
+        return null;
+    }
+
+    private Object close(ApiRequest request) {
+        dbfs.get().close(handle(request));
+        return null;
+    }
+
+    private Object read(ApiRequest request) {
+        long offset = request.optionalLong("offset").orElse(0L);
+        long length = request.optionalLong("length").orElse((long) DEFAULT_READ);
+        if (length > DbfsService.MAX_BLOCK_BYTES) {
+            throw new BrickworksException(ErrorCode.MAX_READ_SIZE_EXCEEDED,
+                    "A read returns at most " + DbfsService.MAX_BLOCK_BYTES + " bytes, asked for " + length);
+        }
+        byte[] data = dbfs.get().read(request.requiredString("path"), offset, (int) length);
+        return json.createObjectNode().put("bytes_read", data.length)
+                .put("data", Base64.getEncoder().encodeToString(data));
+    }
+
+    private Object list(ApiRequest request) {
+        ObjectNode result = json.createObjectNode();
+        ArrayNode files = result.putArray("files");
+        dbfs.get().list(request.requiredString("path")).forEach(info -> files.add(file(info)));
+        return result;
+    }
+
+    private Object getStatus(ApiRequest request) {
+        return file(dbfs.get().getStatus(request.requiredString("path")));
+    }
+
+    private Object mkdirs(ApiRequest request) {
+        dbfs.get().mkdirs(request.requiredString("path"));
+        return null;
+    }
+
+    private Object delete(ApiRequest request) {
+        dbfs.get().delete(request.requiredString("path"), request.optionalBoolean("recursive").orElse(false));
+        return null;
+    }
+
+    private Object move(ApiRequest request) {
+        dbfs.get().move(request.requiredString("source_path"), request.requiredString("destination_path"));
+        return null;
+    }
+
+    private Object mount(ApiRequest request) {
+        dbfs.get().mount(new MountSpec(request.requiredString("source"), request.requiredString("mount_point"),
+                request.optionalStringMap("extra_configs")));
+        return null;
+    }
+
+    private Object unmount(ApiRequest request) {
+        dbfs.get().unmount(request.requiredString("mount_point"));
+        return null;
+    }
+
+    private Object mounts(ApiRequest request) {
+        ObjectNode result = json.createObjectNode();
+        ArrayNode mounts = result.putArray("mounts");
+        dbfs.get().mounts().forEach(
+                mount -> mounts.addObject().put("mount_point", mount.mountPoint()).put("source", mount.source()));
+        return result;
+    }
+
+    private ObjectNode file(FileInfo info) {
+        return json.createObjectNode().put("path", info.path()).put("is_dir", info.isDir())
+                .put("file_size", info.fileSize()).put("modification_time", info.modificationTime());
+    }
+
+    private static boolean overwrite(ApiRequest request) {
+        return request.optionalBoolean("overwrite").orElse(false);
+    }
+
+    private static long handle(ApiRequest request) {
+        return request.optionalLong("handle")
+                .orElseThrow(() -> BrickworksException.invalidParameter("Missing required field: handle"));
+    }
+
+    private static byte[] base64(ApiRequest request, String field) {
+        String text = request.optionalString(field).orElse("");
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException strict) {
+            // Some clients wrap base64 in lines: the MIME decoder skips line breaks, at a cost only they pay.
+        }
+        try {
+            return Base64.getMimeDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw BrickworksException.invalidParameter("Invalid value for " + field + ": not base64: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * DBFS throughput: upload then download of one file (1 GiB by default) through the streaming DBFS API (create,
+ * add-block of 1 MB, close; read of 1 MB), against a plain file copy on the same disk (local root) and against the Azure
+ * SDK's own upload/download with the same Azurite (a mounted container). Starts the built distribution and Azurite
+ * (tests/azurite, npm ci) itself. Run from the repository root with the Azure SDK on the class path:
+ *
+ * <pre>
+ * java -cp "bundles/org.brickworks.dbfs.azure/lib/*:$HOME/.m2/repository/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar" \
+ *     releng/bench/DbfsBenchmark.java [--size-mb 1024] [--dist product/target/brickworks]
+ * </pre>
+ */
+public class DbfsBenchmark {
+    static final int BLOCK = 1 << 20;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final String ACCOUNT = "devstoreaccount1";
+    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    static String base;
+    static String token;
+
+    public static void main(String[] args) throws Exception {
+        long sizeMb = 1024;
+        Path dist = Path.of("product/target/brickworks");
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+            case "--size-mb" -> sizeMb = Long.parseLong(args[i + 1]);
+            case "--dist" -> dist = Path.of(args[i + 1]);
+            default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Path work = Files.createTempDirectory("brickworks-dbfs-bench");
+        Process platform = null;
+        Process azurite = null;
+        try {
+            int httpPort = freePort();
+            ProcessBuilder builder = new ProcessBuilder(dist.resolve("bin/brickworks").toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("platform.log").toFile())
+                    .redirectInput(new File("/dev/null"));
+            builder.environment().put("BRICKWORKS_HTTP_PORT", String.valueOf(httpPort));
+            builder.environment().put("BRICKWORKS_SSH_PORT", String.valueOf(freePort()));
+            builder.environment().put("BRICKWORKS_DATA", work.resolve("data").toString());
+            platform = builder.start();
+            base = "http://127.0.0.1:" + httpPort + "/api/2.0/dbfs/";
+            Path tokenFile = work.resolve("data/admin-token");
+            await("the platform", () -> Files.exists(tokenFile) && health(httpPort));
+            token = Files.readString(tokenFile).trim();
+
+            Path source = work.resolve("source.bin");
+            writeRandom(source, sizeMb * BLOCK);
+            long bytes = Files.size(source);
+            System.out.printf(Locale.ROOT, "File: %d MiB in %s%n", bytes >> 20, work);
+
+            double copy = rate("file copy", bytes, () -> Files.copy(source, work.resolve("copy.bin")));
+            Files.delete(work.resolve("copy.bin"));
+            double localUp = rate("local upload (API)", bytes, () -> upload(source, "/bench/big.bin"));
+            double localDown = rate("local download (API)", bytes, () -> download("/bench/big.bin", work.resolve("back.bin")));
+            check(source, work.resolve("back.bin"));
+
+            int blobPort = freePort();
+            Path main = Path.of("tests/azurite/node_modules/azurite/dist/src/blob/main.js");
+            if (!Files.exists(main)) {
+                new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(new File("tests/azurite"))
+                        .inheritIO().start().waitFor();
+            }
+            azurite = new ProcessBuilder("node", main.toString(), "--blobHost", "127.0.0.1", "--blobPort",
+                    String.valueOf(blobPort), "--location", work.resolve("azurite").toString(), "--skipApiVersionCheck",
+                    "--loose", "--disableTelemetry").redirectErrorStream(true)
+                    .redirectOutput(work.resolve("azurite.log").toFile()).start();
+            await("Azurite", () -> listening(blobPort));
+            String connection = "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
+                    + ";BlobEndpoint=http://127.0.0.1:" + blobPort + "/" + ACCOUNT + ";";
+            BlobContainerClient container = new BlobServiceClientBuilder().connectionString(connection).buildClient()
+                    .getBlobContainerClient("bench");
+            container.create();
+            BlobClient blob = container.getBlobClient("sdk/big.bin");
+            double sdkUp = rate("Azure SDK upload", bytes, () -> {
+                blob.uploadFromFile(source.toString(), true);
+                return null;
+            });
+            Files.deleteIfExists(work.resolve("sdk.bin"));
+            double sdkDown = rate("Azure SDK download", bytes, () -> blob.downloadToFile(work.resolve("sdk.bin").toString(), true));
+            Files.delete(work.resolve("sdk.bin"));
+
+            var mount = JSON.createObjectNode().put("source", "wasb://bench@" + ACCOUNT + ".blob.core.windows.net/dbfs")
+                    .put("mount_point", "/mnt/bench");
+            mount.putObject("extra_configs").put("azure.connection.string", connection);
+            call("mount", mount.toString());
+            double azureUp = rate("Azure upload (API)", bytes, () -> upload(source, "/mnt/bench/big.bin"));
+            Files.delete(work.resolve("back.bin"));
+            double azureDown = rate("Azure download (API)", bytes, () -> download("/mnt/bench/big.bin", work.resolve("back.bin")));
+            check(source, work.resolve("back.bin"));
+
+            System.out.println();
+            System.out.println("DBFS benchmark (MB/s = MiB/s; ratio = DBFS API / baseline, target >= 0.7)");
+            row("local upload (API) vs file copy", localUp, copy);
+            row("local download (API) vs file copy", localDown, copy);
+            row("Azure upload (API) vs Azure SDK", azureUp, sdkUp);
+            row("Azure download (API) vs Azure SDK", azureDown, sdkDown);
+            System.out.printf(Locale.ROOT, "RESULT local_upload_mbs=%.1f local_download_mbs=%.1f copy_mbs=%.1f%n",
+                    localUp, localDown, copy);
+            System.out.printf(Locale.ROOT,
+                    "RESULT azure_upload_mbs=%.1f azure_download_mbs=%.1f sdk_upload_mbs=%.1f sdk_download_mbs=%.1f%n",
+                    azureUp, azureDown, sdkUp, sdkDown);
+        } finally {
+            stop(azurite);
+            stop(platform);
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static void row(String what, double api, double baseline) {
+        System.out.printf(Locale.ROOT, "  %-36s %8.1f MB/s vs %8.1f MB/s  ratio %.2f%n", what, api, baseline,
+                api / baseline);
+    }
+
+    interface Work {
+        Object run() throws Exception;
+    }
+
+    static double rate(String what, long bytes, Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        double rate = bytes / 1048576.0 / ((System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "[%s] %.1f MB/s%n", what, rate);
+        return rate;
+    }
+
+    static Void upload(Path file, String path) throws Exception {
+        long handle = call("create", "{\"path\":\"" + path + "\",\"overwrite\":true}").path("handle").asLong();
+        byte[] block = new byte[BLOCK];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.readNBytes(block, 0, BLOCK)) > 0;) {
+                byte[] data = n == BLOCK ? block : java.util.Arrays.copyOf(block, n);
+                call("add-block", "{\"handle\":" + handle + ",\"data\":\"" + Base64.getEncoder().encodeToString(data)
+                        + "\"}");
+            }
+        }
+        call("close", "{\"handle\":" + handle + "}");
+        return null;
+    }
+
+    static Void download(String path, Path file) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long offset = 0;; offset += BLOCK) {
+                HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "read?path="
+                        + path + "&offset=" + offset + "&length=" + BLOCK)).header("Authorization", "Bearer " + token)
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+                JsonNode read;
+                try (InputStream body = response.body()) {
+                    read = JSON.readTree(body);
+                }
+                if (response.statusCode() != 200) {
+                    throw new IOException("read failed: " + read);
+                }
+                if (read.path("bytes_read").asInt() == 0) {
+                    return null;
+                }
+                out.write(read.path("data").binaryValue());
+            }
+        }
+    }
+
+    static JsonNode call(String endpoint, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + endpoint))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(endpoint + " failed: " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static void writeRandom(Path file, long bytes) throws IOException {
+        Random random = new Random(42);
+        byte[] chunk = new byte[8 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = bytes; left > 0; left -= chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+        }
+    }
+
+    static void check(Path a, Path b) throws IOException {
+        if (Files.mismatch(a, b) != -1) {
+            throw new IOException("Downloaded file differs from the source: " + b);
+        }
+    }
+
+    static boolean health(int port) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/2.0/health"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    interface Condition {
+        boolean met() throws Exception;
+    }
+
+    static void await(String what, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!condition.met()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("Timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.brickworks.tests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Azurite, the Azure Storage emulator from the npm registry ({@code tests/azurite/package.json}, installed by
+ * {@code npm ci} there; .ci/run does it), serving Blob Storage on 127.0.0.1 at a free port, in memory, until closed.
+ * Uses the emulator's well-known development account.
+ */
+final class Azurite implements AutoCloseable {
+    static final String ACCOUNT = "devstoreaccount1";
+    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final Path HOME = Features.ROOT.resolve("tests/azurite");
+
+    private final Process process;
+    private final int port;
+
+    private Azurite(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static Azurite start(Path work) throws IOException, InterruptedException {
+        Path main = HOME.resolve("node_modules/azurite/dist/src/blob/main.js");
+        if (!Files.exists(main)) {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(HOME.toFile())
+                    .inheritIO().start();
+            if (npm.waitFor() != 0 || !Files.exists(main)) {
+                throw new IOException("npm ci in " + HOME + " did not install Azurite");
+            }
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(work);
+        Process process = new ProcessBuilder("node", main.toString(), "--blobHost", "127.0.0.1", "--blobPort",
+                String.valueOf(port), "--inMemoryPersistence", "--extentMemoryLimit", "1024", "--skipApiVersionCheck",
+                "--loose", "--disableTelemetry").directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("azurite.log").toFile()).redirectInput(new File("/dev/null")).start();
+        Azurite azurite = new Azurite(process, port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!azurite.listening()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                azurite.close();
+                throw new IOException("Azurite did not start; see " + work.resolve("azurite.log"));
+            }
+            Thread.sleep(50); // polling interval of a condition wait
+        }
+        return azurite;
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+    }
+
+    String connectionString() {
+        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint="
+                + endpoint() + ";";
+    }
+
+    /** Creates a container with a Shared Key signed request (no SDK in the test bundle). */
+    void createContainer(String name) throws IOException, InterruptedException {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String version = "2021-08-06";
+        String toSign = String.join("\n", List.of("PUT", "", "", "", "", "", "", "", "", "", "", "",
+                "x-ms-date:" + date, "x-ms-version:" + version, "/" + ACCOUNT + "/" + ACCOUNT + "/" + name,
+                "restype:container"));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(KEY), "HmacSHA256"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint() + "/" + name + "?restype=container"))
+                    .header("x-ms-date", date).header("x-ms-version", version)
+                    .header("Authorization", "SharedKey " + ACCOUNT + ":" + signature)
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IOException("Azurite refused to create " + name + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
