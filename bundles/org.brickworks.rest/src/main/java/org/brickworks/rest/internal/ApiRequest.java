@@ -60,6 +60,7 @@ final class ApiRequest {
         throw wrongType(field, "an integer", value);
     }
 
+    /** A boolean, as JSON or (query strings) the text {@code true} or {@code false}: {@code overwrite}. */
     Optional<Boolean> optionalBoolean(String field) {
         JsonNode value = present(field);
         if (value == null) {
@@ -104,21 +105,6 @@ final class ApiRequest {
             throw wrongType(field, "an object", value);
         }
         return Optional.of(new ApiRequest(caller, (ObjectNode) value));
-    }
-
-    /** A boolean, as JSON or (query strings) the text {@code true} or {@code false}: {@code overwrite}. */
-    Optional<Boolean> optionalBoolean(String field) {
-        JsonNode value = present(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value.isBoolean()) {
-            return Optional.of(value.asBoolean());
-        }
-        if (value.isTextual() && value.asText().matches("(?i)true|false")) {
-            return Optional.of(Boolean.parseBoolean(value.asText()));
-        }
-        throw wrongType(field, "a boolean", value);
     }
 
     /** A list of strings: {@code preloaded_spark_versions}. */

@@ -137,6 +137,9 @@ public class RestApi extends HttpServlet {
 
     void unbindNotebookRunner(NotebookRunner service) {
         notebooks.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindDbfsService(DbfsService service) {
         dbfs.bind(service);
     }
