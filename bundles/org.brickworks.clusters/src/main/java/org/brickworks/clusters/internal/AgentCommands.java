@@ -104,7 +104,8 @@ final class AgentCommands implements CommandExecution {
         return value;
     }
 
-    private JsonNode call(String clusterId, String method, String path, JsonNode body, Duration timeout) {
+    /** One request to the cluster's agent; its errors become the platform's, keeping the agent's message. */
+    JsonNode call(String clusterId, String method, String path, JsonNode body, Duration timeout) {
         Driver driver = drivers.apply(clusterId);
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(driver.agentAddress() + path)).timeout(timeout)

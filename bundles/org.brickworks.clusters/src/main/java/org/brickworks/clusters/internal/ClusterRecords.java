@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.brickworks.clusters.api.dto.ClusterEvent;
@@ -33,9 +34,17 @@ final class ClusterRecords {
 
     private final Store store;
     private final ObjectMapper json = new ObjectMapper();
+    private final Consumer<ClusterInfo> stateChanges;
 
     ClusterRecords(Store store) {
+        this(store, cluster -> {
+        });
+    }
+
+    /** {@code stateChanges} hears every cluster whose state an insert or a move changed, after the commit. */
+    ClusterRecords(Store store, Consumer<ClusterInfo> stateChanges) {
         this.store = store;
+        this.stateChanges = stateChanges;
         store.migrate(ClusterSchema.AREA, ClusterSchema.MIGRATIONS);
     }
 
@@ -53,6 +62,7 @@ final class ClusterRecords {
             }
             return addEvent(c, cluster.clusterId(), eventType, message);
         });
+        stateChanges.accept(cluster);
     }
 
     /**
@@ -61,7 +71,8 @@ final class ClusterRecords {
      */
     synchronized Optional<ClusterInfo> move(String clusterId, UnaryOperator<ClusterInfo> change, String eventType,
             String message) {
-        return store.transaction(c -> {
+        boolean[] stateChanged = { false };
+        Optional<ClusterInfo> result = store.transaction(c -> {
             Optional<ClusterInfo> cluster = find(c, clusterId);
             ClusterInfo changed = cluster.map(change).orElse(null);
             if (changed == null) {
@@ -69,8 +80,13 @@ final class ClusterRecords {
             }
             update(c, changed);
             addEvent(c, clusterId, eventType, message);
+            stateChanged[0] = changed.state() != cluster.get().state();
             return Optional.of(changed);
         });
+        if (stateChanged[0]) {
+            stateChanges.accept(result.get());
+        }
+        return result;
     }
 
     void event(String clusterId, String eventType, String message) {

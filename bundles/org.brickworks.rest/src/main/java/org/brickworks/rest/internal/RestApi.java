@@ -10,6 +10,7 @@ import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
 import org.osgi.service.component.annotations.Activate;
@@ -44,6 +45,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<ClusterService> clusters;
     private final transient ServiceSlot<CommandExecution> commands;
     private final transient ServiceSlot<InstancePoolService> pools;
+    private final transient ServiceSlot<ClusterLibraryService> libraries;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -53,6 +55,7 @@ public class RestApi extends HttpServlet {
         clusters = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
         commands = new ServiceSlot<>("command execution", Duration.ofSeconds(config.serviceWaitSeconds()));
         pools = new ServiceSlot<>("instance pools", Duration.ofSeconds(config.serviceWaitSeconds()));
+        libraries = new ServiceSlot<>("libraries", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
@@ -61,6 +64,7 @@ public class RestApi extends HttpServlet {
         routes.addAll(new ClusterResource(clusters, json).routes());
         routes.addAll(new CommandResource(commands, json).routes());
         routes.addAll(new InstancePoolResource(pools, json).routes());
+        routes.addAll(new LibraryResource(libraries, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -107,6 +111,15 @@ public class RestApi extends HttpServlet {
 
     void unbindInstancePoolService(InstancePoolService service) {
         pools.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindClusterLibraryService(ClusterLibraryService service) {
+        libraries.bind(service);
+    }
+
+    void unbindClusterLibraryService(ClusterLibraryService service) {
+        libraries.unbind(service);
     }
 
     @Override
