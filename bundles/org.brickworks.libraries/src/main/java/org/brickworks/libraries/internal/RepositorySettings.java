@@ -22,8 +22,13 @@ final class RepositorySettings {
     private final DefaultAuthenticationSelector authentication = new DefaultAuthenticationSelector();
 
     RepositorySettings(MavenResolverConfig config) {
-        for (String entry : config.repositories()) {
-            repositories.add(pair(entry, "repositories", '='));
+        for (String entries : config.repositories()) {
+            // A .cfg file holds one string: several repositories are separated by commas there.
+            for (String entry : entries.split(",")) {
+                if (!entry.isBlank()) {
+                    repositories.add(pair(entry, "repositories", '='));
+                }
+            }
         }
         mirrorUrl = config.mirrorUrl().isBlank() ? null : config.mirrorUrl().trim();
         for (String entry : config.credentials()) {
