@@ -51,7 +51,7 @@ public class LibrariesIT extends ClusterTestSupport {
     public void installsPypiPackagesWithPipFromAnIndexThisTestServes() throws Exception {
         try (PypiIndex index = new PypiIndex(Files.createTempDirectory("pypi"))) {
             index.publish("bw-tiny", "1.0", "'one'").publish("bw-tiny", "2.0", "'two'");
-            String resolved = shell("bw:lib-resolve --repo " + index.url() + " pypi:bw-tiny<2");
+            String resolved = shell("bw:lib-resolve --repo " + index.url() + " \"pypi:bw-tiny<2\"");
             String folder = resolved.lines().findFirst().orElseThrow();
             assertTrue(resolved, Files.readString(Path.of(folder, "bw_tiny/__init__.py")).contains("'one'"));
             String missing = failure("bw:lib-resolve --repo " + index.url() + " pypi:bw-tiny==7");

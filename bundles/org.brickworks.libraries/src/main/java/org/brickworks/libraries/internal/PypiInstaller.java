@@ -94,6 +94,7 @@ final class PypiInstaller {
             Files.createDirectories(staging);
             runPip(requirement.strip(), index, staging);
             Path set = publish(staging);
+            Files.createDirectories(request.getParent());
             Path pending = request.resolveSibling(request.getFileName() + "." + UUID.randomUUID());
             Files.writeString(pending, set.getFileName().toString());
             Files.move(pending, request, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
