@@ -67,8 +67,7 @@ public class LibrariesIT extends ClusterTestSupport {
                 .publishGreeter("bw.test:greeter:2.0", "hi ").publishGreeter("bw.test:broken:2.0", "x")
                 .corruptChecksum("bw.test:broken:2.0");
         String id = create("libraries");
-        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
-        assertEquals("RUNNING", state(id));
+        awaitRunning(id);
         String lang3 = "{\"maven\":{\"coordinates\":\"org.apache.commons:commons-lang3:3.17.0\"}}";
         String greeter = "{\"maven\":{\"coordinates\":\"bw.test:greeter:2.0\",\"repo\":\"" + repository.url() + "\"}}";
         String broken = "{\"maven\":{\"coordinates\":\"bw.test:broken:2.0\",\"repo\":\"" + repository.url() + "\"}}";
@@ -88,7 +87,7 @@ public class LibrariesIT extends ClusterTestSupport {
         assertEquals(System.getProperty("java.version"), sqlValue(id,
                 "SELECT java_method('org.apache.commons.lang3.SystemProperties', 'getJavaVersion')"));
         assertEquals("hi 2", sqlValue(id,
-                "SELECT max(java_method('bw.test.Greeter', 'greet', id)) FROM range(3)"));
+                "SELECT max(g) FROM (SELECT java_method('bw.test.Greeter', 'greet', id) AS g FROM range(3))"));
         assertTrue(shell("bw:lib-status " + id).contains("mvn:bw.test:greeter:2.0"));
 
         Answer uninstalled = post("/api/2.0/libraries/uninstall", admin,
@@ -96,7 +95,7 @@ public class LibrariesIT extends ClusterTestSupport {
         assertEquals(200, uninstalled.status());
         assertEquals("UNINSTALL_ON_RESTART", libraryStatuses(id).get(2).path("status").asText());
         assertEquals(200, post("/api/2.0/clusters/restart", admin, "{\"cluster_id\":\"" + id + "\"}").status());
-        await("cluster " + id + " to restart", () -> "RUNNING".equals(state(id)));
+        awaitRunning(id);
         awaitStatuses(id, "INSTALLED,FAILED");
         assertEquals("hi 0", sqlValue(id, "SELECT java_method('bw.test.Greeter', 'greet', 0L)"));
         JsonNode all = get("/api/2.0/libraries/all-cluster-statuses", admin).body();
@@ -104,6 +103,19 @@ public class LibrariesIT extends ClusterTestSupport {
 
         assertEquals(200, post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}")
                 .status());
+    }
+
+    /** A driver's start takes tens of seconds on a loaded machine: longer than {@link #await}'s minute at times. */
+    private void awaitRunning(String id) throws Exception {
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (!"RUNNING".equals(state(id))) {
+            if (System.nanoTime() > deadline || "TERMINATED".equals(state(id))) {
+                throw new AssertionError("Cluster " + id + " is " + state(id) + ": "
+                        + post("/api/2.0/clusters/events", admin, "{\"cluster_id\":\"" + id + "\"}").body() + "\n"
+                        + get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText());
+            }
+            Thread.sleep(100); // polling interval of a condition wait
+        }
     }
 
     private JsonNode libraryStatuses(String id) throws IOException, InterruptedException {
