@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.brickworks.libraries.api.ResolutionListener;
@@ -49,6 +52,7 @@ final class MavenEngine implements AutoCloseable {
     private final RepositorySettings settings;
     private final MavenRequests requests;
     private final Sha1Cache sha1s = new Sha1Cache();
+    private final Map<Path, ClosureIndex> indexes = new ConcurrentHashMap<>();
 
     MavenEngine(MavenResolverConfig config) {
         this.config = config;
@@ -65,6 +69,25 @@ final class MavenEngine implements AutoCloseable {
      */
     ResolvedClosure resolve(MavenRequest request, ResolutionListener listener, Path cache, List<Path> readOnly) {
         CollectRequest collect = requests.collectRequest(request);
+        ClosureIndex index = indexes.computeIfAbsent(cache, ClosureIndex::new);
+        List<Path> roots = new ArrayList<>(List.of(cache));
+        roots.addAll(readOnly);
+        boolean indexable = ClosureIndex.indexable(request);
+        if (indexable) {
+            Optional<ResolvedClosure> known = index.find(request, roots);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        ResolvedClosure closure = resolveNow(request, collect, listener, cache, readOnly);
+        if (indexable) {
+            index.remember(request, roots, closure);
+        }
+        return closure;
+    }
+
+    private ResolvedClosure resolveNow(MavenRequest request, CollectRequest collect, ResolutionListener listener,
+            Path cache, List<Path> readOnly) {
         Path staging = cache.resolve(STAGING).resolve(UUID.randomUUID().toString());
         ClassLoader caller = Thread.currentThread().getContextClassLoader();
         // Parts of the resolver (HTTP client, model builder) look up resources through the context class loader.

@@ -197,6 +197,20 @@ class CachedMavenResolverTest {
     }
 
     @Test
+    void aKnownClosureWhoseFileWentMissingIsResolvedAgain() throws IOException {
+        new FileRepository(remote).publish("test:app:1.0", "app", "test:lib:1.0").publish("test:lib:1.0", "lib");
+        CachedMavenResolver started = start(TestResolverConfig.remote(cache, new FileRepository(remote).url()));
+        ResolvedClosure first = started.resolve(MavenRequest.of("test:app:1.0"));
+        Files.delete(cache.resolve("test/lib/1.0/lib-1.0.jar"));
+
+        ResolvedClosure again = started.resolve(MavenRequest.of("test:app:1.0"), downloads);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(cache.resolve("test/lib/1.0/lib-1.0.jar")).exists();
+        assertThat(downloads.started).anyMatch(url -> url.endsWith("lib-1.0.jar"));
+    }
+
+    @Test
     void secondResolveNeedsNoNetwork() throws IOException {
         ResolvedClosure first = start(TestResolverConfig.central(cache)).resolve(MavenRequest.of(COMMONS_TEXT));
         resolver.close();
