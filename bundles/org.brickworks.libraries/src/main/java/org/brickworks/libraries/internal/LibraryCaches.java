@@ -19,10 +19,12 @@ final class LibraryCaches {
         }
         try (Stream<Path> walk = Files.walk(directory)) {
             long[] counts = new long[2];
-            walk.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/.staging/")).forEach(file -> {
-                counts[0]++;
-                counts[1] += size(file);
-            });
+            // Dot folders hold bookkeeping (.staging downloads in progress, .closures index), not cached libraries.
+            walk.filter(Files::isRegularFile).filter(f -> !directory.relativize(f).toString().startsWith("."))
+                    .forEach(file -> {
+                        counts[0]++;
+                        counts[1] += size(file);
+                    });
             long entries = "pypi".equals(kind) ? sets(directory.resolve("sets")) : counts[0];
             return new LibraryCache(kind, directory, entries, counts[1]);
         } catch (IOException e) {
