@@ -25,15 +25,18 @@ final class AgentApi implements HttpHandler {
     private final HealthEndpoint health;
     private final ExecutionEndpoints execution;
     private final ExecutorsEndpoint executors;
+    private final LibrariesEndpoint libraries;
     private final Runnable shutdown;
 
     AgentApi(ObjectMapper mapper, BearerAuthenticator authenticator, HealthEndpoint health,
-            ExecutionEndpoints execution, ExecutorsEndpoint executors, Runnable shutdown) {
+            ExecutionEndpoints execution, ExecutorsEndpoint executors, LibrariesEndpoint libraries,
+            Runnable shutdown) {
         this.mapper = mapper;
         this.authenticator = authenticator;
         this.health = health;
         this.execution = execution;
         this.executors = executors;
+        this.libraries = libraries;
         this.shutdown = shutdown;
     }
 
@@ -66,6 +69,8 @@ final class AgentApi implements HttpHandler {
         return switch (route) {
         case "GET /health" -> health.status(exchange);
         case "GET /executors" -> executors.list(exchange);
+        case "GET /libraries" -> libraries.list(exchange);
+        case "POST /libraries" -> libraries.install(exchange);
         case "POST /contexts" -> execution.createContext(exchange);
         case "GET /contexts/{id}" -> execution.contextStatus(exchange, id);
         case "DELETE /contexts/{id}" -> execution.destroyContext(exchange, id);

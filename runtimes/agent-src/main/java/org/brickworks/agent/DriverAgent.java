@@ -63,6 +63,8 @@ public final class DriverAgent {
         SparkSession spark = SparkSessionFactory.build(sparkConf(options, connectPort));
         ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
         RuntimeVersions versions = RuntimeVersions.of(spark);
+        ClusterLibraries libraries = new ClusterLibraries(DriverAgent.class.getClassLoader(),
+                spark.sparkContext()::addJar);
         // The JDK server writes a response's headers and body apart: without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK hold every answer back by tens of milliseconds.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -70,6 +72,8 @@ public final class DriverAgent {
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "brickworks-http");
             thread.setDaemon(true);
+            // Threads started from requests (execution contexts) inherit it: Spark finds library classes through it.
+            thread.setContextClassLoader(libraries.classLoader());
             return thread;
         }));
         ExecutionContexts contexts = new ExecutionContexts(spark);
@@ -77,7 +81,7 @@ public final class DriverAgent {
         ObjectMapper mapper = new ObjectMapper();
         server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),
                 new HealthEndpoint(versions, connectPort), new ExecutionEndpoints(contexts), executors,
-                agent::shutdownSoon));
+                new LibrariesEndpoint(libraries), agent::shutdownSoon));
         server.start();
         int port = server.getAddress().getPort();
         if (options.readyFile().isPresent()) {

@@ -39,6 +39,9 @@ final class SparkSessionFactory {
         // Delta's defaults (50 snapshot partitions, 200 shuffle partitions) cost seconds on 2 cores.
         conf.put("spark.sql.shuffle.partitions", "4");
         conf.put("spark.databricks.delta.snapshotPartitions", "1");
+        // Spark 4 gives each classic session its own artifact set by default: a job then ships only the session's jars,
+        // never the cluster libraries (SparkContext.addJar). Cluster libraries are cluster-wide, as on Databricks.
+        conf.put("spark.sql.artifact.isolation.enabled", "false");
         conf.putAll(clusterConf);
         return conf;
     }

@@ -15,7 +15,8 @@ class SparkSessionFactoryTest {
         assertThat(conf).containsEntry("spark.master", "local[2]").containsEntry("spark.ui.enabled", "false")
                 .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .containsEntry("spark.databricks.delta.snapshotPartitions", "1");
+                .containsEntry("spark.databricks.delta.snapshotPartitions", "1")
+                .containsEntry("spark.sql.artifact.isolation.enabled", "false");
     }
 
     @Test

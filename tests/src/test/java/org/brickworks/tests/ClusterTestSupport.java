@@ -35,13 +35,20 @@ public abstract class ClusterTestSupport extends PlatformTestSupport {
         return created.body().path("cluster_id").asText();
     }
 
-    /** Waits until the cluster leaves PENDING (a first start may resolve a runtime's closure) and asserts RUNNING. */
+    /**
+     * Waits until the cluster leaves PENDING (a first start may resolve a runtime's closure; a loaded machine takes
+     * longer than {@link #await}'s minute) and asserts RUNNING, with its events and driver log when it is not.
+     */
     protected void awaitRunning(String id) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (state(id).matches("PENDING|RESTARTING") && System.nanoTime() < deadline) {
             Thread.sleep(200); // polling interval of a condition wait
         }
-        assertEquals(cluster(id).toString(), "RUNNING", state(id));
+        if (!"RUNNING".equals(state(id))) {
+            throw new AssertionError("Cluster " + id + " is " + state(id) + ": "
+                    + post("/api/2.0/clusters/events", admin, "{\"cluster_id\":\"" + id + "\"}").body() + "\n"
+                    + get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText());
+        }
     }
 
     protected long pid(String id) throws IOException, InterruptedException {

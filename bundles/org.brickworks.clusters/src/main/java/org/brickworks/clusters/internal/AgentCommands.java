@@ -105,7 +105,8 @@ final class AgentCommands implements CommandExecution {
         return value;
     }
 
-    private JsonNode call(String clusterId, String method, String path, JsonNode body, Duration timeout) {
+    /** One request to the cluster's agent; its errors become the platform's, keeping the agent's message. */
+    JsonNode call(String clusterId, String method, String path, JsonNode body, Duration timeout) {
         Driver driver = drivers.apply(clusterId);
         try {
             HttpURLConnection http = (HttpURLConnection) URI.create(driver.agentAddress() + path).toURL()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.brickworks.clusters.api.dto.ClusterEvent;
@@ -38,9 +39,17 @@ final class ClusterRecords {
     private final ObjectMapper json = new ObjectMapper();
     /** Committed states, changed only under this object's lock, after the transaction that wrote them. */
     private final Map<String, ClusterState> states = new ConcurrentHashMap<>();
+    private final Consumer<ClusterInfo> stateChanges;
 
     ClusterRecords(Store store) {
+        this(store, cluster -> {
+        });
+    }
+
+    /** {@code stateChanges} hears every cluster whose state an insert or a move changed, after the commit. */
+    ClusterRecords(Store store, Consumer<ClusterInfo> stateChanges) {
         this.store = store;
+        this.stateChanges = stateChanges;
         store.migrate(ClusterSchema.AREA, ClusterSchema.MIGRATIONS);
     }
 
@@ -59,6 +68,7 @@ final class ClusterRecords {
             return addEvent(c, cluster.clusterId(), eventType, message);
         });
         states.put(cluster.clusterId(), cluster.state());
+        stateChanges.accept(cluster);
     }
 
     /**
@@ -67,6 +77,7 @@ final class ClusterRecords {
      */
     synchronized Optional<ClusterInfo> move(String clusterId, UnaryOperator<ClusterInfo> change, String eventType,
             String message) {
+        boolean[] stateChanged = { false };
         Optional<ClusterInfo> moved = store.transaction(c -> {
             Optional<ClusterInfo> cluster = find(c, clusterId);
             ClusterInfo changed = cluster.map(change).orElse(null);
@@ -75,9 +86,13 @@ final class ClusterRecords {
             }
             update(c, changed);
             addEvent(c, clusterId, eventType, message);
+            stateChanged[0] = changed.state() != cluster.get().state();
             return Optional.of(changed);
         });
         remember(clusterId, moved);
+        if (stateChanged[0]) {
+            stateChanges.accept(moved.get());
+        }
         return moved;
     }
 

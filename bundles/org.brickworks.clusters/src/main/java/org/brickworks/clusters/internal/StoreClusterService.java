@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.DriverConfigurer;
+import org.brickworks.clusters.api.ClusterListener;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.DriverLibraries;
 import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
@@ -57,10 +59,11 @@ import org.slf4j.LoggerFactory;
  * instance adopts them from the store; a platform stop terminates them. Commands (API 1.2) go to the drivers through
  * {@link AgentCommands}; every command call counts as activity for autotermination.
  */
-@Component(service = { ClusterService.class, CommandExecution.class, InstancePoolService.class },
+@Component(service = { ClusterService.class, CommandExecution.class, InstancePoolService.class,
+        DriverLibraries.class },
         configurationPid = "org.brickworks.clusters")
 @Designate(ocd = ClustersConfig.class)
-public class StoreClusterService implements ClusterService, CommandExecution, InstancePoolService {
+public class StoreClusterService implements ClusterService, CommandExecution, InstancePoolService, DriverLibraries {
     private static final Logger LOG = LoggerFactory.getLogger(StoreClusterService.class);
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("MMdd-HHmmss");
     private static final TerminationReason USER_REQUEST = new TerminationReason("USER_REQUEST", "SUCCESS",
@@ -78,6 +81,8 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     private final Bundle framework;
     private final ClustersConfig config;
     private final AgentCommands commands = new AgentCommands(this::runningDriver);
+    private final AgentLibraries libraries = new AgentLibraries(new AgentCommands(this::driverOfRunning));
+    private final ClusterListeners listeners = new ClusterListeners();
     /** When each running cluster last saw a command call (epoch ms); absent: since its driver started. */
     private final Map<String, Long> lastActivity = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -102,7 +107,7 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
             @Reference MavenResolver resolver, @Reference PlatformInfo platform,
             @Reference(target = "(" + ClusterLauncher.TYPE_PROPERTY + "=local)") ClusterLauncher launcher,
             BundleContext context, ClustersConfig config) {
-        this.records = new ClusterRecords(store);
+        this.records = new ClusterRecords(store, listeners::clusterChanged);
         this.runtimes = runtimes;
         this.localLauncher = launcher;
         this.config = config;
@@ -129,9 +134,19 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(ClusterListener listener) {
+        listeners.add(listener);
+    }
+
+    void unbindListener(ClusterListener listener) {
+        listeners.remove(listener);
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         housekeeping.shutdownNow();
+        listeners.close();
         pools.close();
         if (framework.getState() == Bundle.STOPPING) {
             runner.close(Duration.ofSeconds(10), SERVICE_STOPPED);
@@ -299,6 +314,20 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     @Override
     public void cancel(String clusterId, String contextId, String commandId) {
         commands.cancel(clusterId, contextId, commandId);
+    }
+
+    @Override
+    public void add(String clusterId, List<Path> jars, List<Path> pythonPaths) {
+        libraries.add(clusterId, jars, pythonPaths);
+    }
+
+    /** The cluster's driver when it is RUNNING, for a call that is no activity of a user. */
+    private Driver driverOfRunning(String clusterId) {
+        ClusterInfo cluster = stored(clusterId);
+        if (cluster.state() != ClusterState.RUNNING) {
+            throw notRunning(clusterId, cluster.state());
+        }
+        return runner.driver(clusterId).orElseThrow(() -> notRunning(clusterId, ClusterState.TERMINATING));
     }
 
     /** The cluster's driver for a command call, which counts as activity. */

@@ -3,7 +3,7 @@
  * cluster libraries. Callers get files in the cache, never a resolver session.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.libraries.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,6 @@ package org.brickworks.libraries.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,24 +9,7 @@ import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.libraries.api.ResolutionListener;
 import org.brickworks.libraries.api.dto.MavenRequest;
-import org.brickworks.libraries.api.dto.ResolvedArtifact;
 import org.brickworks.libraries.api.dto.ResolvedClosure;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.RepositorySystemSession.CloseableSession;
-import org.eclipse.aether.artifact.Artifact;
-import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.repository.LocalRepository;
-import org.eclipse.aether.repository.RepositoryPolicy;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.resolution.ResolutionErrorPolicy;
-import org.eclipse.aether.supplier.RepositorySystemSupplier;
-import org.eclipse.aether.supplier.SessionBuilderSupplier;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
-import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,86 +21,46 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link MavenResolver} over Apache Maven Resolver (embedded), downloading into a cache directory with the user's local
  * Maven repository chained behind it read-only. Both are "simple" local repositories: a file present is used whatever
- * repository it came from, so a cached closure resolves without the network. A configuration change replaces the
- * component.
+ * repository it came from, so a cached closure resolves without the network. Downloads are staged and reach the cache
+ * only when the whole resolution succeeded (see {@link MavenEngine}). A configuration change replaces the component.
  */
 @Component(configurationPid = "org.brickworks.libraries.maven")
 @Designate(ocd = MavenResolverConfig.class)
 public class CachedMavenResolver implements MavenResolver {
     private static final Logger LOG = LoggerFactory.getLogger(CachedMavenResolver.class);
 
-    private final RepositorySystem system;
-    private final List<LocalRepository> localRepositories;
-    private final MavenRequests requests;
-    private final MavenResolverConfig config;
-    private final Sha1Cache sha1s = new Sha1Cache();
+    private final Path cache;
+    private final List<Path> readOnly;
+    private final MavenEngine engine;
 
     @Activate
     public CachedMavenResolver(@Reference PlatformInfo platform, MavenResolverConfig config) {
-        this.config = config;
-        Path cache = config.cacheDirectory().isBlank() ? platform.dataDirectory().resolve("cache/maven")
-                : Path.of(config.cacheDirectory());
-        localRepositories = new ArrayList<>(List.of(new LocalRepository(cache, "simple")));
-        userRepository(config.userRepository())
-                .ifPresent(user -> localRepositories.add(new LocalRepository(user, "simple")));
-        requests = new MavenRequests(config.centralUrl());
-        system = new RepositorySystemSupplier().get();
+        cache = cacheDirectory(platform, config);
+        readOnly = userRepository(config.userRepository()).map(List::of).orElse(List.of());
+        engine = new MavenEngine(config);
         LOG.info("Maven resolver ready: cache {}, user repository {}", cache,
-                localRepositories.size() > 1 ? localRepositories.get(1).getBasePath() + " (read-only)" : "none");
+                readOnly.isEmpty() ? "none" : readOnly.get(0) + " (read-only)");
     }
 
     @Deactivate
     void close() {
-        system.shutdown();
+        engine.close();
         LOG.info("Maven resolver closed");
     }
 
     @Override
     public ResolvedClosure resolve(MavenRequest request, ResolutionListener listener) {
-        CollectRequest collect = requests.collectRequest(request);
-        ClassLoader caller = Thread.currentThread().getContextClassLoader();
-        // Parts of the resolver (HTTP client, model builder) look up resources through the context class loader.
-        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        long started = System.nanoTime();
-        try (CloseableSession session = session(listener)) {
-            collect.setRepositories(system.newResolutionRepositories(session, collect.getRepositories()));
-            List<ArtifactResult> results = system
-                    .resolveDependencies(session,
-                            new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
-                    .getArtifactResults();
-            ResolvedClosure closure = new ResolvedClosure(
-                    results.stream().map(r -> resolved(r.getArtifact())).toList());
-            LOG.debug("Resolved {} into {} artifacts in {} ms", request.coordinates(), closure.artifacts().size(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return closure;
-        } catch (DependencyResolutionException e) {
-            throw ResolutionFailures.translate(e);
-        } finally {
-            Thread.currentThread().setContextClassLoader(caller);
-        }
+        return engine.resolve(request, listener, cache, readOnly);
     }
 
-    private CloseableSession session(ResolutionListener listener) {
-        RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get();
-        return builder.withLocalRepositories(localRepositories).setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
-                .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
-                .setTransferListener(new ProgressReporter(listener))
-                // Profile activation in POMs (jdk, os) reads the JVM's properties, as in Maven itself.
-                .setSystemProperties(System.getProperties())
-                .setConfigProperty("aether.connector.connectTimeout", config.connectTimeoutSeconds() * 1000)
-                .setConfigProperty("aether.connector.requestTimeout", config.requestTimeoutSeconds() * 1000)
-                // Several platforms and tests on one machine share a cache: lock across processes.
-                .setConfigProperty("aether.syncContext.named.factory", "file-lock")
-                .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav").build();
-    }
-
-    private ResolvedArtifact resolved(Artifact artifact) {
-        Path file = artifact.getPath();
-        return new ResolvedArtifact(artifact.toString(), file, sha1s.of(file));
+    /** The configured cache, or {@code cache/maven} under the data directory. */
+    static Path cacheDirectory(PlatformInfo platform, MavenResolverConfig config) {
+        return config.cacheDirectory().isBlank() ? platform.dataDirectory().resolve("cache/maven")
+                : Path.of(config.cacheDirectory());
     }
 
     /** {@code ~/x} is {@code x} under the user's home; a missing folder is no repository. */
-    private static Optional<Path> userRepository(String configured) {
+    static Optional<Path> userRepository(String configured) {
         if (configured.isBlank()) {
             return Optional.empty();
         }

@@ -22,8 +22,12 @@ final class MavenRequests {
 
     private final RemoteRepository central;
 
-    MavenRequests(String centralUrl) {
+    private final List<RemoteRepository> configured = new ArrayList<>();
+
+    /** Maven Central (or what stands for it) first, then {@code repositories} ({id, url}) from the configuration. */
+    MavenRequests(String centralUrl, List<String[]> repositories) {
         central = repository("central", centralUrl);
+        repositories.forEach(r -> configured.add(repository(r[0], r[1])));
     }
 
     CollectRequest collectRequest(MavenRequest request) {
@@ -36,6 +40,7 @@ final class MavenRequests {
             collect.addDependency(new Dependency(artifact(coordinates), JavaScopes.COMPILE, false, exclusions));
         }
         List<RemoteRepository> repositories = new ArrayList<>(List.of(central));
+        repositories.addAll(configured);
         for (int i = 0; i < request.repositories().size(); i++) {
             repositories.add(repository("repository-" + (i + 1), request.repositories().get(i)));
         }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -155,6 +156,58 @@ class CachedMavenResolverTest {
                                 e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE))
                         .hasMessageContaining("test:lib").hasMessageContaining("Checksum");
         assertThat(cache.resolve("test/lib/1.0/lib-1.0.jar")).doesNotExist();
+    }
+
+    @Test
+    void failedResolutionLeavesNoFileOfItInTheCache() throws IOException {
+        FileRepository repository = new FileRepository(remote).publish("test:app:1.0", "app", "test:lib:1.0")
+                .publish("test:lib:1.0", "lib").corruptChecksum("test:lib:1.0");
+
+        assertThatThrownBy(() -> start(TestResolverConfig.remote(cache, repository.url()))
+                .resolve(MavenRequest.of("test:app:1.0"))).isInstanceOf(BrickworksException.class);
+        assertThatThrownBy(() -> resolver.resolve(MavenRequest.of("test:missing:1.0")))
+                .isInstanceOf(BrickworksException.class);
+
+        // Not even the POMs and jars that did verify: the resolution as a whole failed.
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> f.toString().contains("/test/")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void mirrorStandsInForEveryRepository() throws IOException {
+        FileRepository mirror = new FileRepository(remote).publish("test:app:1.0", "app");
+
+        ResolvedClosure closure = start(TestResolverConfig.remote(cache, closedPortUrl()).withMirror(mirror.url()))
+                .resolve(new MavenRequest(List.of("test:app:1.0"), List.of(), List.of(closedPortUrl())));
+
+        assertThat(closure.artifacts()).extracting(ResolvedArtifact::coordinates).containsExactly("test:app:jar:1.0");
+    }
+
+    @Test
+    void configuredRepositoriesAreSearchedAfterCentral() throws IOException {
+        FileRepository company = new FileRepository(remote).publish("test:app:1.0", "app");
+
+        ResolvedClosure closure = start(TestResolverConfig
+                .remote(cache, new FileRepository(cache.resolve("empty")).url())
+                .withRepositories("company=" + company.url())).resolve(MavenRequest.of("test:app:1.0"));
+
+        assertThat(closure.files()).containsExactly(cache.resolve("test/app/1.0/app-1.0.jar"));
+    }
+
+    @Test
+    void aKnownClosureWhoseFileWentMissingIsResolvedAgain() throws IOException {
+        new FileRepository(remote).publish("test:app:1.0", "app", "test:lib:1.0").publish("test:lib:1.0", "lib");
+        CachedMavenResolver started = start(TestResolverConfig.remote(cache, new FileRepository(remote).url()));
+        ResolvedClosure first = started.resolve(MavenRequest.of("test:app:1.0"));
+        Files.delete(cache.resolve("test/lib/1.0/lib-1.0.jar"));
+
+        ResolvedClosure again = started.resolve(MavenRequest.of("test:app:1.0"), downloads);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(cache.resolve("test/lib/1.0/lib-1.0.jar")).exists();
+        assertThat(downloads.started).anyMatch(url -> url.endsWith("lib-1.0.jar"));
     }
 
     @Test

@@ -4,8 +4,15 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 
 /** A {@link MavenResolverConfig} as Configuration Admin would hand it over, for constructing the resolver directly. */
-record TestResolverConfig(String cacheDirectory, String userRepository, String centralUrl, int connectTimeoutSeconds,
+record TestResolverConfig(String cacheDirectory, String userRepository, String centralUrl, String[] repositories,
+        String mirrorUrl, String[] credentials, int downloadThreads, int connectTimeoutSeconds,
         int requestTimeoutSeconds) implements MavenResolverConfig {
+
+    TestResolverConfig(String cacheDirectory, String userRepository, String centralUrl, int connectTimeoutSeconds,
+            int requestTimeoutSeconds) {
+        this(cacheDirectory, userRepository, centralUrl, new String[0], "", new String[0], 12, connectTimeoutSeconds,
+                requestTimeoutSeconds);
+    }
 
     /** Maven Central into {@code cache}, without the user's local repository (tests must not depend on it). */
     static TestResolverConfig central(Path cache) {
@@ -17,8 +24,18 @@ record TestResolverConfig(String cacheDirectory, String userRepository, String c
     }
 
     TestResolverConfig withUserRepository(Path userRepository) {
-        return new TestResolverConfig(cacheDirectory, userRepository.toString(), centralUrl, connectTimeoutSeconds,
-                requestTimeoutSeconds);
+        return new TestResolverConfig(cacheDirectory, userRepository.toString(), centralUrl, repositories, mirrorUrl,
+                credentials, downloadThreads, connectTimeoutSeconds, requestTimeoutSeconds);
+    }
+
+    TestResolverConfig withMirror(String url) {
+        return new TestResolverConfig(cacheDirectory, userRepository, centralUrl, repositories, url, credentials,
+                downloadThreads, connectTimeoutSeconds, requestTimeoutSeconds);
+    }
+
+    TestResolverConfig withRepositories(String... idEqualsUrl) {
+        return new TestResolverConfig(cacheDirectory, userRepository, centralUrl, idEqualsUrl, mirrorUrl, credentials,
+                downloadThreads, connectTimeoutSeconds, requestTimeoutSeconds);
     }
 
     @Override

@@ -126,6 +126,18 @@ final class ApiRequest {
         return items;
     }
 
+    /** An array of any items, empty when absent: {@code libraries}. */
+    JsonNode optionalArray(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        if (!value.isArray()) {
+            throw wrongType(field, "an array", value);
+        }
+        return value;
+    }
+
     private JsonNode present(String field) {
         JsonNode value = params.get(field);
         return value == null || value.isNull() ? null : value;

@@ -12,6 +12,7 @@ import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.dbfs.api.DbfsService;
+import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.workspace.api.WorkspaceService;
@@ -50,6 +51,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<WorkspaceService> workspace;
     private final transient ServiceSlot<NotebookRunner> notebooks;
     private final transient ServiceSlot<DbfsService> dbfs;
+    private final transient ServiceSlot<ClusterLibraryService> libraries;
     private final transient ApiDispatcher api;
 
     @Activate
@@ -62,6 +64,7 @@ public class RestApi extends HttpServlet {
         workspace = new ServiceSlot<>("workspace", Duration.ofSeconds(config.serviceWaitSeconds()));
         notebooks = new ServiceSlot<>("notebooks", Duration.ofSeconds(config.serviceWaitSeconds()));
         dbfs = new ServiceSlot<>("dbfs", Duration.ofSeconds(config.serviceWaitSeconds()));
+        libraries = new ServiceSlot<>("libraries", Duration.ofSeconds(config.serviceWaitSeconds()));
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new PlatformResource(platform, json).routes());
@@ -73,6 +76,7 @@ public class RestApi extends HttpServlet {
         routes.addAll(new WorkspaceResource(workspace, json).routes());
         routes.addAll(new NotebookResource(notebooks, json).routes());
         routes.addAll(new DbfsResource(dbfs, json).routes());
+        routes.addAll(new LibraryResource(libraries, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
     }
 
@@ -146,6 +150,15 @@ public class RestApi extends HttpServlet {
 
     void unbindDbfsService(DbfsService service) {
         dbfs.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindClusterLibraryService(ClusterLibraryService service) {
+        libraries.bind(service);
+    }
+
+    void unbindClusterLibraryService(ClusterLibraryService service) {
+        libraries.unbind(service);
     }
 
     @Override

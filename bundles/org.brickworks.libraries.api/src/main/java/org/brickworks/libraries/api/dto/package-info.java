@@ -1,6 +1,6 @@
 /** Immutable data of the libraries service: what to resolve and what was resolved. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.libraries.api.dto;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,114 @@
+package org.brickworks.agent;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The cluster-scoped libraries of this driver, as the platform installs them ({@code POST /libraries}).
+ * <ul>
+ * <li>{@link #classLoader()}: one class loader for the driver's lifetime, holding every cluster library jar; its
+ * parent sees Spark, Delta, Scala and their closure but not the agent's classes. Jars are appended while it is in use
+ * (nothing is ever removed: a restart forgets all). Execution contexts use it, or a child of it for notebook-scoped
+ * libraries, as their classes' and thread's context class loader; the agent's HTTP threads (and the context threads
+ * they start) have it as their context class loader, so Spark's {@code Utils.classForName} (SQL functions,
+ * {@code java_method}, UDF classes) finds library classes.</li>
+ * <li>Each jar is also given to Spark ({@code SparkContext.addJar}), so executors fetch it and load it in tasks.</li>
+ * <li>{@link #pythonPaths()}: folders (pip {@code --target} installs) that Python contexts put on {@code sys.path},
+ * in installation order; read it when a context starts and before each command to see later installs.</li>
+ * </ul>
+ * Thread-safe: installs are serialized, readers see a consistent snapshot.
+ */
+public final class ClusterLibraries {
+
+    private final LibraryClassLoader loader;
+    private final Consumer<String> sparkJars;
+    private final Set<Path> jars = new LinkedHashSet<>();
+    private final Set<Path> pythonPaths = new LinkedHashSet<>();
+
+    /**
+     * @param driverClasspath
+     *            the loader of Spark's classes (the JVM's application class loader)
+     * @param sparkJars
+     *            hands a jar's path to Spark for the executors ({@code SparkContext::addJar})
+     */
+    ClusterLibraries(ClassLoader driverClasspath, Consumer<String> sparkJars) {
+        this.loader = new LibraryClassLoader(new AgentHidingClassLoader(driverClasspath));
+        this.sparkJars = sparkJars;
+    }
+
+    /** The cluster-libraries class loader (the same instance for the driver's lifetime). */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** The Python package folders to put on {@code sys.path}, oldest first. */
+    public synchronized List<Path> pythonPaths() {
+        return List.copyOf(pythonPaths);
+    }
+
+    /** The jars installed, oldest first. */
+    public synchronized List<Path> jars() {
+        return List.copyOf(jars);
+    }
+
+    /**
+     * Installs what is new among {@code newJars} (readable files) and {@code newPythonPaths} (folders); what is
+     * installed already is skipped. Nothing is installed when one of them is unusable.
+     *
+     * @throws IllegalArgumentException
+     *             naming the first path that is not a readable jar file or not a folder
+     */
+    synchronized void add(List<Path> newJars, List<Path> newPythonPaths) {
+        List<Path> jarsToAdd = new ArrayList<>();
+        for (Path jar : newJars) {
+            Path absolute = jar.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
+                throw new IllegalArgumentException("not a readable jar file: " + jar);
+            }
+            if (!jars.contains(absolute) && !jarsToAdd.contains(absolute)) {
+                jarsToAdd.add(absolute);
+            }
+        }
+        List<Path> pathsToAdd = new ArrayList<>();
+        for (Path folder : newPythonPaths) {
+            Path absolute = folder.toAbsolutePath().normalize();
+            if (!Files.isDirectory(absolute)) {
+                throw new IllegalArgumentException("not a folder: " + folder);
+            }
+            pathsToAdd.add(absolute);
+        }
+        for (Path jar : jarsToAdd) {
+            loader.add(jar);
+            sparkJars.accept(jar.toString());
+            jars.add(jar);
+        }
+        pythonPaths.addAll(pathsToAdd);
+    }
+
+    /** A URL class loader that takes more jars while it is in use. */
+    private static final class LibraryClassLoader extends URLClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        LibraryClassLoader(ClassLoader parent) {
+            super("brickworks-cluster-libraries", new URL[0], parent);
+        }
+
+        void add(Path jar) {
+            try {
+                addURL(jar.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("not a jar path: " + jar, e);
+            }
+        }
+    }
+}
