@@ -15,7 +15,8 @@ import java.util.OptionalInt;
 /**
  * The driver agent's command line: {@code --secret-file <path>} (required), {@code --port <n>} (0 = any free port),
  * {@code --host <address>}, repeatable {@code --conf key=value}, {@code --ready-file <path>}, and for Spark Connect
- * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}.
+ * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}, and the
+ * executables of Python and R contexts, {@code --python <path>} and {@code --r <path>}.
  *
  * @param secret
  *            the per-cluster secret, read from the first line of the secret file
@@ -31,12 +32,17 @@ import java.util.OptionalInt;
  *            the Spark Connect port (0 for any free port), empty when Connect is off
  * @param authUrl
  *            where Spark Connect verifies tokens other than the secret (an HTTP GET answering 200 accepts), if anywhere
+ * @param python
+ *            the Python executable of Python contexts ({@code python3}, found on the PATH, by default)
+ * @param r
+ *            the R executable of R contexts ({@code R}, found on the PATH, by default)
  */
 record AgentOptions(String secret, String host, int port, Map<String, String> sparkConf, Optional<Path> readyFile,
-        OptionalInt connectPort, Optional<URI> authUrl) {
+        OptionalInt connectPort, Optional<URI> authUrl, String python, String r) {
 
     private static final String USAGE = "usage: DriverAgent --secret-file <path> [--port <n>]"
-            + " [--host <address>] [--conf key=value]... [--ready-file <path>] [--connect-port <n>] [--auth-url <url>]";
+            + " [--host <address>] [--conf key=value]... [--ready-file <path>] [--connect-port <n>] [--auth-url <url>]"
+            + " [--python <path>] [--r <path>]";
 
     /** Parses the arguments; an {@link IllegalArgumentException} carries a readable message. */
     static AgentOptions parse(List<String> args) {
@@ -47,6 +53,8 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         Path readyFile = null;
         OptionalInt connectPort = OptionalInt.empty();
         URI authUrl = null;
+        String python = "python3";
+        String r = "R";
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
             if (i + 1 >= args.size()) {
@@ -61,6 +69,8 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
             case "--auth-url" -> authUrl = parseHttpUrl(name, value);
             case "--conf" -> putConf(conf, value);
             case "--ready-file" -> readyFile = Path.of(value);
+            case "--python" -> python = value;
+            case "--r" -> r = value;
             default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -68,7 +78,7 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
             throw new IllegalArgumentException("--secret-file is required\n" + USAGE);
         }
         return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(conf), Optional.ofNullable(readyFile),
-                connectPort, Optional.ofNullable(authUrl));
+                connectPort, Optional.ofNullable(authUrl), python, r);
     }
 
     private static int parsePort(String name, String value) {
@@ -121,6 +131,6 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
     @Override
     public String toString() {
         return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf + ", readyFile=" + readyFile
-                + ", connectPort=" + connectPort + ", authUrl=" + authUrl + "]";
+                + ", connectPort=" + connectPort + ", authUrl=" + authUrl + ", python=" + python + ", r=" + r + "]";
     }
 }

@@ -19,6 +19,7 @@ final class ExecutionContexts {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionContexts.class);
 
     private final SparkSession root;
+    private final Interpreters interpreters;
     private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
@@ -27,13 +28,16 @@ final class ExecutionContexts {
         return thread;
     });
 
-    ExecutionContexts(SparkSession root) {
+    ExecutionContexts(SparkSession root, Interpreters interpreters) {
         this.root = root;
+        this.interpreters = interpreters;
     }
 
-    ExecutionContext create(String language) {
-        requireSql(language);
-        ExecutionContext context = new ExecutionContext(newId(), language, root.newSession());
+    /** A new context whose own language's interpreter starts at once; {@code parameters} are its widget values. */
+    ExecutionContext create(String language, Map<String, String> parameters) {
+        Interpreters.requireKnown(language);
+        ExecutionContext context = new ExecutionContext(newId(), language, root.newSession(), parameters,
+                interpreters);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;
@@ -61,9 +65,10 @@ final class ExecutionContexts {
         context.close();
     }
 
-    Command execute(String contextId, String language, String sql, int maxRows) {
-        requireSql(language);
-        Command command = context(contextId).submit(newId(), sql, maxRows);
+    /** Queues a command in any of the known languages; {@code parameters} overlay the context's for it. */
+    Command execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters) {
+        Interpreters.requireKnown(language);
+        Command command = context(contextId).submit(newId(), language, code, maxRows, parameters);
         commands.put(command.id(), command);
         return command;
     }
@@ -100,12 +105,6 @@ final class ExecutionContexts {
                 Thread.currentThread().interrupt();
             }
         });
-    }
-
-    private static void requireSql(String language) {
-        if (!"sql".equals(language)) {
-            throw ApiException.invalid("language must be sql (Scala, Python and R come later), not " + language);
-        }
     }
 
     private static String newId() {
