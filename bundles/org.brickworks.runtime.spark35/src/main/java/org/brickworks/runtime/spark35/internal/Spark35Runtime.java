@@ -19,7 +19,9 @@ public class Spark35Runtime implements RuntimeProvider {
             // Delta pulls Scala 2.12.20: the direct pins keep the 2.12.18 Spark was built with (BUILD.md).
             List.of("org.apache.spark:spark-sql_2.12:3.5.7", "io.delta:delta-spark_2.12:3.3.2",
                     "org.apache.spark:spark-connect_2.12:3.5.7", "org.scala-lang:scala-library:2.12.18",
-                    "org.scala-lang:scala-reflect:2.12.18"),
+                    "org.scala-lang:scala-reflect:2.12.18",
+                    // The Scala REPL of Scala cells (IMain).
+                    "org.scala-lang:scala-compiler:2.12.18"),
             // Spark 3.5.7's JavaModuleOptions.defaultModuleOptions(): the platform never loads Spark to ask it.
             List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                     "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",

@@ -19,7 +19,9 @@ public class Spark40Runtime implements RuntimeProvider {
             // The direct pins keep the Scala patch version the agent is compiled against (runtimes/README.md).
             List.of("org.apache.spark:spark-sql_2.13:4.0.1", "io.delta:delta-spark_2.13:4.0.1",
                     "org.apache.spark:spark-connect_2.13:4.0.1", "org.scala-lang:scala-library:2.13.16",
-                    "org.scala-lang:scala-reflect:2.13.16"),
+                    "org.scala-lang:scala-reflect:2.13.16",
+                    // The Scala REPL of Scala cells (IMain).
+                    "org.scala-lang:scala-compiler:2.13.16"),
             // Spark 4.0.1's JavaModuleOptions.defaultModuleOptions(): the platform never loads Spark to ask it.
             List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector",
                     "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
