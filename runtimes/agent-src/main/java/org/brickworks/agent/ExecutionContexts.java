@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's execution contexts and their commands, by id. Contexts are sessions of the one root SparkSession.
- * Cancellation runs on its own threads so a cancel request returns at once. Thread-safe.
+ * The driver's execution contexts and their commands, by id. Contexts are sessions of the one root SparkSession, each
+ * with its interpreters ({@link Interpreters}: sql, scala, python, r). Cancellation runs on its own threads so a cancel
+ * request returns at once. Thread-safe.
  */
 final class ExecutionContexts {
 

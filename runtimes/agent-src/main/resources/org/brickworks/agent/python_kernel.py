@@ -14,6 +14,7 @@ object whose every use raises a clear error), `dbutils` and `display`.
 import ast
 import io
 import json
+import linecache
 import os
 import signal
 import sys
@@ -222,6 +223,8 @@ class Kernel:
         return {"resultType": "text", "data": text.rstrip("\n")}
 
     def execute(self, code, filename):
+        # Tracebacks show the cell's lines, as they do for a file.
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
         tree = ast.parse(code, filename, "exec")
         last = None
         if tree.body and isinstance(tree.body[-1], ast.Expr):

@@ -107,19 +107,23 @@ class LanguagesTest {
     @Test
     void cancelStopsAScalaJobAndALoopAndTheContextStaysUsable() throws Exception {
         String context = client.createContext("scala", Map.of());
-        String job = client.execute(context, "scala",
-                "sc.parallelize(1 to 1000000, 2).map { i => Thread.sleep(5); i }.count()", 10, Map.of());
-        String loop = client.execute(context, "scala", "var i = 0L\nwhile (true) { i += 1 }", 10, Map.of());
+        Path jobStarted = dir.resolve("job-started");
+        Path loopStarted = dir.resolve("loop-started");
+        String job = client.execute(context, "scala", "new java.io.File(\"" + jobStarted + "\").createNewFile()\n"
+                + "sc.parallelize(1 to 1000000, 2).map { i => Thread.sleep(5); i }.count()", 10, Map.of());
+        String loop = client.execute(context, "scala", "var i = 0L\nnew java.io.File(\"" + loopStarted
+                + "\").createNewFile()\nwhile (true) { i += 1 }", 10, Map.of());
 
-        assertThat(awaitRunning(job)).isTrue();
+        assertThat(awaitFile(jobStarted)).isTrue();
         client.call("POST", "/commands/" + job + "/cancel", null);
         JsonNode cancelledJob = client.await(job);
-        assertThat(awaitRunning(loop)).isTrue();
+        assertThat(awaitFile(loopStarted)).isTrue();
         client.call("POST", "/commands/" + loop + "/cancel", null);
         JsonNode cancelledLoop = client.await(loop);
         JsonNode next = client.run(context, "scala", "1 + 1");
 
         assertThat(cancelledJob.get("status").asText()).isEqualTo("Cancelled");
+        assertThat(cancelledJob.at("/results/cause").asText()).contains("cancelled");
         assertThat(cancelledLoop.get("status").asText()).isEqualTo("Cancelled");
         assertThat(next.at("/results/data").asText()).contains("Int = 2");
     }
@@ -213,6 +217,15 @@ class LanguagesTest {
             client.call("GET", "/commands/" + command + "?wait_ms=1000", null);
         }
         return false;
+    }
+
+    /** Waits up to a minute for a file a command creates once it runs. */
+    private static boolean awaitFile(Path file) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!java.nio.file.Files.exists(file) && java.time.Instant.now().isBefore(deadline)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // a poll of the condition, not a wait in its place
+        }
+        return java.nio.file.Files.exists(file);
     }
 
     /** Whether an executable is on the PATH. */
