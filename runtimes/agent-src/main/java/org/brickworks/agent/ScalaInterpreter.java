@@ -25,6 +25,7 @@ import scala.tools.nsc.interpreter.IMain;
 final class ScalaInterpreter implements Interpreter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScalaInterpreter.class);
+    private static final long INTERRUPT_AFTER_NANOS = 500_000_000L;
     private static final long STOP_AFTER_NANOS = 3_000_000_000L;
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^(?:<console>:\\d+: |On line \\d+: )?error: (.*)$");
     private static final Pattern EXCEPTION_LINE = Pattern.compile("(?m)^([\\w.$]+(?:Exception|Error)[^\\n]*)$");
@@ -126,7 +127,11 @@ final class ScalaInterpreter implements Interpreter {
         return firstLine.isEmpty() ? "Scala command failed" : firstLine;
     }
 
-    /** Interrupts the command's thread; one that ignores interrupts for a few seconds is stopped. */
+    /**
+     * Called again and again until the command ends: for half a second it leaves the cancel to Spark (a cancelled job
+     * ends the cell with Spark's own message), then interrupts the command's thread, and stops a thread that ignores
+     * interrupts for a few seconds ({@code while (true) {}}).
+     */
     @Override
     @SuppressWarnings({ "deprecation", "removal" })
     public void interrupt() {
@@ -141,7 +146,7 @@ final class ScalaInterpreter implements Interpreter {
         if (now - firstInterrupt > STOP_AFTER_NANOS) {
             LOG.warn("Stopping the thread of a Scala command of context {} that ignores interrupts", contextId);
             thread.stop();
-        } else {
+        } else if (now - firstInterrupt > INTERRUPT_AFTER_NANOS) {
             thread.interrupt();
         }
     }
