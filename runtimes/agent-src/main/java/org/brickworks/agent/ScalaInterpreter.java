@@ -54,6 +54,7 @@ final class ScalaInterpreter implements Interpreter {
         BoundedOutput output = new BoundedOutput(BoundedOutput.DEFAULT_LIMIT);
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true);
         IMain repl = ScalaRepls.create(settings, writer);
+        ScalaRepls.useOwnLineNumbers(repl);
         ReplBridge bridge = ReplBridge.register(context.id(), context.session(), context.widgets());
         ScalaInterpreter interpreter = new ScalaInterpreter(context.id(), repl, output, bridge, context.widgets());
         String bind = "org.brickworks.agent.ReplBridge.of(\"" + context.id() + "\")";

@@ -2,6 +2,8 @@ package org.brickworks.agent;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
@@ -13,7 +15,35 @@ import scala.tools.nsc.interpreter.IMain;
  */
 final class ScalaRepls {
 
+    /** Line numbers each REPL may use before it would reach the next REPL's. */
+    private static final int LINES_PER_REPL = 100_000;
+    private static final AtomicInteger NEXT_FIRST_LINE = new AtomicInteger();
+
     private ScalaRepls() {
+    }
+
+    /**
+     * Gives the REPL line numbers no other REPL of this JVM uses, so its classes ({@code $line<N>.$read}) have names of
+     * their own: a local executor's class loader keeps the first class it saw under a name, and a second context's
+     * {@code $line5} would otherwise get the first one's. The counter is per REPL on both lines: 2.13 keeps an int
+     * ({@code _freshLineId}), 2.12 a function ({@code freshLineId}).
+     */
+    static void useOwnLineNumbers(IMain repl) throws ReflectiveOperationException {
+        int first = NEXT_FIRST_LINE.getAndAdd(LINES_PER_REPL);
+        Object naming = IMain.class.getMethod("naming").invoke(repl);
+        for (Method method : naming.getClass().getMethods()) {
+            if (method.getName().equals("scala$tools$nsc$interpreter$Naming$$_freshLineId_$eq")) {
+                method.invoke(naming, first);
+                return;
+            }
+            if (method.getName().equals("scala$tools$nsc$interpreter$Naming$_setter_$freshLineId_$eq")) {
+                AtomicInteger line = new AtomicInteger(first);
+                scala.Function0<Object> next = line::incrementAndGet;
+                method.invoke(naming, next);
+                return;
+            }
+        }
+        throw new NoSuchMethodException("the REPL's line counter (scala.tools.nsc.interpreter.Naming)");
     }
 
     static IMain create(Settings settings, PrintWriter writer) throws ReflectiveOperationException {

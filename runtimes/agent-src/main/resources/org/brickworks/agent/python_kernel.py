@@ -5,7 +5,8 @@ and a private copy of its standard output: one JSON request a line
 ({"code", "max_rows", "parameters", "command_id"}) and one JSON answer a line ({"result": ...},
 a Command Execution API 1.2 result). File descriptor 1 itself is pointed at standard error, so
 what a subprocess prints goes to the driver's log instead of breaking the protocol. SIGINT
-interrupts the running command (the agent sends it on cancel).
+interrupts the running command (the agent sends it on cancel); it is blocked between commands, so
+a late one never loses a request or hits the next command.
 
 Cells see `spark` (a Spark Connect session on the cluster when PySpark is installed, else an
 object whose every use raises a clear error), `dbutils` and `display`.
@@ -205,7 +206,12 @@ class Kernel:
         output = Output()
         sys.stdout = sys.stderr = output
         try:
-            value = self.execute(request["code"], "<command-{0}>".format(self.count))
+            discard_pending_interrupts()
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            try:
+                value = self.execute(request["code"], "<command-{0}>".format(self.count))
+            finally:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         except NotebookExit as e:
             return {"resultType": "text", "data": e.value, "notebookExit": True}
         except BaseException as e:  # the user's error (KeyboardInterrupt too): an error result
@@ -245,29 +251,29 @@ def error(e, output):
     return {"resultType": "error", "summary": summary, "cause": output + "".join(lines)}
 
 
+def discard_pending_interrupts():
+    """A SIGINT that came after its command ended (or before this one ran its code) is not for this command."""
+    while signal.SIGINT in signal.sigpending():
+        signal.sigwait({signal.SIGINT})
+
+
 def answer(message):
-    # A cancel's SIGINT must not cut an answer in half: it waits until the answer is out.
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        PROTOCOL.write(json.dumps(message) + "\n")
-        PROTOCOL.flush()
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    PROTOCOL.write(json.dumps(message) + "\n")
+    PROTOCOL.flush()
 
 
 def main():
+    # A process started in the background by a shell inherits SIGINT ignored, and Python then keeps it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     kernel = Kernel()
     answer({"ready": True})
     while True:
+        line = sys.stdin.readline()
+        if not line:
+            return
         try:
-            line = sys.stdin.readline()
-            if not line:
-                return
-            request = json.loads(line)
-        except KeyboardInterrupt:  # a cancel that came after its command ended
-            continue
-        try:
-            result = kernel.run(request)
+            result = kernel.run(json.loads(line))
         except KeyboardInterrupt:
             result = {"resultType": "error", "summary": "KeyboardInterrupt", "cause": ""}
         answer({"result": result})

@@ -77,6 +77,18 @@ class LanguagesTest {
     }
 
     @Test
+    void closuresOfTwoScalaContextsWithTheSameLineNumbersRunOnTheExecutor() throws Exception {
+        String first = client.createContext("scala", Map.of());
+        String second = client.createContext("scala", Map.of());
+
+        JsonNode one = client.run(first, "scala", "sc.parallelize(1 to 3).map(_ + 1).collect().sum");
+        JsonNode two = client.run(second, "scala", "sc.parallelize(1 to 3).map(_ * 10).collect().sum");
+
+        assertThat(one.at("/results/data").asText()).as(one.toString()).contains("Int = 9");
+        assertThat(two.at("/results/data").asText()).as(two.toString()).contains("Int = 60");
+    }
+
+    @Test
     void scalaTempViewsAreSeenBySqlInTheSameContext() throws Exception {
         client.run(scala, "scala", "spark.range(3).toDF(\"id\").createOrReplaceTempView(\"from_scala\")");
 
