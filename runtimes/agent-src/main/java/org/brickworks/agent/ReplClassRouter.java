@@ -8,9 +8,9 @@ import org.apache.spark.TaskContext;
 
 /**
  * The parent class loader of a local driver's executor: classes it does not know are looked up in the Scala REPL of the
- * execution context whose command submitted the task (by the task's job group, the command id). Every REPL names its
- * classes {@code $line1.$read}, {@code $line2.$read}...: only the command tells whose {@code $line1} a task needs.
- * Executors of remote workers do not see REPL classes (see runtimes/README.md).
+ * execution context whose command submitted the task (by the task's job group, the command id), as the REPLs' class
+ * loaders are nobody's parents. REPLs number their lines apart ({@link ScalaRepls#useOwnLineNumbers}), since the
+ * executor keeps a class once loaded. Executors of remote workers do not see REPL classes (see runtimes/README.md).
  */
 final class ReplClassRouter extends ClassLoader {
 
