@@ -19,7 +19,8 @@ import java.util.Properties;
  * {@code --host <address>}, repeatable {@code --conf key=value}, {@code --conf-file <path>} (Spark conf as a
  * properties file, below the {@code --conf} values; the platform's share, which may hold secrets),
  * {@code --ready-file <path>}, and for Spark Connect
- * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}.
+ * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}, and the
+ * executables of Python and R contexts, {@code --python <path>} and {@code --r <path>}.
  *
  * @param secret
  *            the per-cluster secret, read from the first line of the secret file
@@ -35,13 +36,17 @@ import java.util.Properties;
  *            the Spark Connect port (0 for any free port), empty when Connect is off
  * @param authUrl
  *            where Spark Connect verifies tokens other than the secret (an HTTP GET answering 200 accepts), if anywhere
+ * @param python
+ *            the Python executable of Python contexts ({@code python3}, found on the PATH, by default)
+ * @param r
+ *            the R executable of R contexts ({@code R}, found on the PATH, by default)
  */
 record AgentOptions(String secret, String host, int port, Map<String, String> sparkConf, Optional<Path> readyFile,
-        OptionalInt connectPort, Optional<URI> authUrl) {
+        OptionalInt connectPort, Optional<URI> authUrl, String python, String r) {
 
     private static final String USAGE = "usage: DriverAgent --secret-file <path> [--port <n>]"
             + " [--host <address>] [--conf key=value]... [--conf-file <path>] [--ready-file <path>]"
-            + " [--connect-port <n>] [--auth-url <url>]";
+            + " [--connect-port <n>] [--auth-url <url>] [--python <path>] [--r <path>]";
 
     /** Parses the arguments; an {@link IllegalArgumentException} carries a readable message. */
     static AgentOptions parse(List<String> args) {
@@ -53,6 +58,8 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         Path readyFile = null;
         OptionalInt connectPort = OptionalInt.empty();
         URI authUrl = null;
+        String python = "python3";
+        String r = "R";
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
             if (i + 1 >= args.size()) {
@@ -68,6 +75,8 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
             case "--conf" -> putConf(conf, value);
             case "--conf-file" -> fileConf = readConf(Path.of(value));
             case "--ready-file" -> readyFile = Path.of(value);
+            case "--python" -> python = value;
+            case "--r" -> r = value;
             default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -77,7 +86,7 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
         Map<String, String> sparkConf = new LinkedHashMap<>(fileConf);
         sparkConf.putAll(conf);
         return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(sparkConf), Optional.ofNullable(readyFile),
-                connectPort, Optional.ofNullable(authUrl));
+                connectPort, Optional.ofNullable(authUrl), python, r);
     }
 
     private static int parsePort(String name, String value) {
@@ -142,7 +151,7 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
     @Override
     public String toString() {
         return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf.keySet() + ", readyFile="
-                + readyFile
-                + ", connectPort=" + connectPort + ", authUrl=" + authUrl + "]";
+                + readyFile + ", connectPort=" + connectPort + ", authUrl=" + authUrl + ", python=" + python + ", r="
+                + r + "]";
     }
 }

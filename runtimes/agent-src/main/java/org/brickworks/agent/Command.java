@@ -10,31 +10,33 @@ import org.apache.spark.sql.SparkSession;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One SQL command of an execution context. It runs once, on its context's worker thread, under a Spark job group named
- * after its id, so cancelling the group stops exactly its jobs. Status and results are safe to read from any thread.
+ * One command of an execution context. It runs once, on its context's worker thread, in its language's interpreter and
+ * under a Spark job group named after its id, so cancelling the group stops exactly its jobs. Status and results are
+ * safe to read from any thread.
  */
 final class Command {
 
     private static final Duration CANCEL_RETRY = Duration.ofMillis(100);
 
-    private final String id;
-    private final String sql;
-    private final int maxRows;
+    private final CommandRun run;
+    private final String language;
+    private final ExecutionContext context;
     private final SparkSession session;
     private final CountDownLatch completion = new CountDownLatch(1);
     private CommandStatus status = CommandStatus.QUEUED;
     private ObjectNode results;
     private boolean cancelRequested;
+    private Interpreter interpreter;
 
-    Command(String id, String sql, int maxRows, SparkSession session) {
-        this.id = id;
-        this.sql = sql;
-        this.maxRows = maxRows;
+    Command(CommandRun run, String language, ExecutionContext context, SparkSession session) {
+        this.run = run;
+        this.language = language;
+        this.context = context;
         this.session = session;
     }
 
     String id() {
-        return id;
+        return run.id();
     }
 
     synchronized CommandStatus status() {
@@ -55,21 +57,31 @@ final class Command {
             status = CommandStatus.RUNNING;
         }
         SparkContext sparkContext = session.sparkContext();
-        sparkContext.setJobGroup(id, "Brickworks command " + id, true);
+        sparkContext.setJobGroup(run.id(), "Brickworks command " + run.id(), true);
         SparkSession.setActiveSession(session);
+        ReplClassRouter.enter(run.id(), context::replClassLoader);
         try {
-            complete(CommandStatus.FINISHED, SqlResults.of(session.sql(sql), maxRows));
-        } catch (Exception e) {
-            complete(isCancelRequested() ? CommandStatus.CANCELLED : CommandStatus.ERROR, SqlResults.error(e));
+            Interpreter started = context.interpreter(language);
+            synchronized (this) {
+                interpreter = started;
+            }
+            ObjectNode result = started.execute(run);
+            boolean failed = "error".equals(result.path("resultType").asText());
+            complete(!failed ? CommandStatus.FINISHED
+                    : isCancelRequested() ? CommandStatus.CANCELLED : CommandStatus.ERROR, result);
+        } catch (Exception | LinkageError e) {
+            complete(isCancelRequested() ? CommandStatus.CANCELLED : CommandStatus.ERROR, Results.error(e));
         } finally {
+            ReplClassRouter.leave(run.id());
             sparkContext.clearJobGroup();
+            Thread.interrupted(); // an interrupt meant for this command must not reach the next one
         }
     }
 
     /**
-     * Cancels the command: a queued one never runs; a running one has its job group cancelled until it completes,
-     * because a job submitted just after a cancel would otherwise run on. Blocks the calling thread while the command
-     * runs.
+     * Cancels the command: a queued one never runs; a running one has its job group cancelled and its interpreter
+     * interrupted until it completes, because a job submitted just after a cancel would otherwise run on. Blocks the
+     * calling thread while the command runs.
      */
     void cancel() throws InterruptedException {
         synchronized (this) {
@@ -79,13 +91,21 @@ final class Command {
             }
         }
         do {
-            session.sparkContext().cancelJobGroup(id);
+            session.sparkContext().cancelJobGroup(run.id());
+            Interpreter running = runningInterpreter();
+            if (running != null) {
+                running.interrupt();
+            }
         } while (!awaitCompletion(CANCEL_RETRY));
     }
 
     /** Waits up to the timeout for a final status; true when the command has one. */
     boolean awaitCompletion(Duration timeout) throws InterruptedException {
         return completion.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized Interpreter runningInterpreter() {
+        return status == CommandStatus.RUNNING ? interpreter : null;
     }
 
     private synchronized boolean isCancelRequested() {

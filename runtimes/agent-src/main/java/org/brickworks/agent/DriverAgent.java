@@ -3,6 +3,8 @@ package org.brickworks.agent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,9 @@ public final class DriverAgent {
                 options.connectPort().getAsInt() == 0 ? ConnectEndpoint.freePort(options.host())
                         : options.connectPort().getAsInt())
                 : OptionalInt.empty();
+        // A local driver's executor loads the classes of Scala cells through this loader (see ReplClassRouter).
+        Thread.currentThread().setContextClassLoader(
+                new ReplClassRouter(Thread.currentThread().getContextClassLoader()));
         SparkSession spark = SparkSessionFactory.build(sparkConf(options, connectPort));
         ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
         RuntimeVersions versions = RuntimeVersions.of(spark);
@@ -76,7 +81,10 @@ public final class DriverAgent {
             thread.setContextClassLoader(libraries.classLoader());
             return thread;
         }));
-        ExecutionContexts contexts = new ExecutionContexts(spark);
+        Path replDirectory = Files.createTempDirectory("brickworks-repl-");
+        ExecutionContexts contexts = new ExecutionContexts(spark,
+                new Interpreters(new LanguageSettings(replDirectory, options.python(), options.r(), connectPort,
+                        options.host(), options.secret(), versions.spark())));
         DriverAgent agent = new DriverAgent(spark, contexts, server);
         ObjectMapper mapper = new ObjectMapper();
         server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),

@@ -11,14 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's execution contexts and their commands, by id. Contexts are sessions of the one root SparkSession.
- * Cancellation runs on its own threads so a cancel request returns at once. Thread-safe.
+ * The driver's execution contexts and their commands, by id. Contexts are sessions of the one root SparkSession, each
+ * with its interpreters ({@link Interpreters}: sql, scala, python, r). Cancellation runs on its own threads so a cancel
+ * request returns at once. Thread-safe.
  */
 final class ExecutionContexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionContexts.class);
 
     private final SparkSession root;
+    private final Interpreters interpreters;
     private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
@@ -27,13 +29,16 @@ final class ExecutionContexts {
         return thread;
     });
 
-    ExecutionContexts(SparkSession root) {
+    ExecutionContexts(SparkSession root, Interpreters interpreters) {
         this.root = root;
+        this.interpreters = interpreters;
     }
 
-    ExecutionContext create(String language) {
-        requireSql(language);
-        ExecutionContext context = new ExecutionContext(newId(), language, root.newSession());
+    /** A new context whose own language's interpreter starts at once; {@code parameters} are its widget values. */
+    ExecutionContext create(String language, Map<String, String> parameters) {
+        Interpreters.requireKnown(language);
+        ExecutionContext context = new ExecutionContext(newId(), language, root.newSession(), parameters,
+                interpreters);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;
@@ -61,9 +66,10 @@ final class ExecutionContexts {
         context.close();
     }
 
-    Command execute(String contextId, String language, String sql, int maxRows) {
-        requireSql(language);
-        Command command = context(contextId).submit(newId(), sql, maxRows);
+    /** Queues a command in any of the known languages; {@code parameters} overlay the context's for it. */
+    Command execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters) {
+        Interpreters.requireKnown(language);
+        Command command = context(contextId).submit(newId(), language, code, maxRows, parameters);
         commands.put(command.id(), command);
         return command;
     }
@@ -100,12 +106,6 @@ final class ExecutionContexts {
                 Thread.currentThread().interrupt();
             }
         });
-    }
-
-    private static void requireSql(String language) {
-        if (!"sql".equals(language)) {
-            throw ApiException.invalid("language must be sql (Scala, Python and R come later), not " + language);
-        }
     }
 
     private static String newId() {

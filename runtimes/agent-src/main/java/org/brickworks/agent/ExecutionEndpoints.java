@@ -2,6 +2,8 @@ package org.brickworks.agent;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,9 +23,10 @@ final class ExecutionEndpoints {
         this.contexts = contexts;
     }
 
-    /** {@code POST /contexts {"language":"sql"}}. */
+    /** {@code POST /contexts {"language":"sql|scala|python|r","parameters":{..}?}}. */
     JsonNode createContext(JsonExchange exchange) throws IOException {
-        ExecutionContext context = contexts.create(exchange.body().path("language").asText("sql"));
+        ObjectNode body = exchange.body();
+        ExecutionContext context = contexts.create(body.path("language").asText("sql"), parameters(body));
         return exchange.newObject().put("id", context.id());
     }
 
@@ -40,7 +43,7 @@ final class ExecutionEndpoints {
         return exchange.newObject().put("id", id);
     }
 
-    /** {@code POST /commands {"context_id":..,"language":"sql","command":..,"max_rows":N}}. */
+    /** {@code POST /commands {"context_id":..,"language":..,"command":..,"max_rows":N?,"parameters":{..}?}}. */
     JsonNode execute(JsonExchange exchange) throws IOException {
         ObjectNode body = exchange.body();
         String contextId = required(body, "context_id");
@@ -49,7 +52,8 @@ final class ExecutionEndpoints {
         if (maxRows < 0) {
             throw ApiException.invalid("max_rows must not be negative");
         }
-        Command command = contexts.execute(contextId, body.path("language").asText("sql"), sql, maxRows);
+        Command command = contexts.execute(contextId, body.path("language").asText("sql"), sql, maxRows,
+                parameters(body));
         return exchange.newObject().put("id", command.id());
     }
 
@@ -69,6 +73,25 @@ final class ExecutionEndpoints {
     JsonNode cancel(JsonExchange exchange, String id) {
         contexts.cancel(id);
         return exchange.newObject().put("id", id);
+    }
+
+    /** The optional {@code parameters} object: widget names to string values. */
+    private static Map<String, String> parameters(ObjectNode body) {
+        JsonNode parameters = body.get("parameters");
+        if (parameters == null || parameters.isNull()) {
+            return Map.of();
+        }
+        if (!parameters.isObject()) {
+            throw ApiException.invalid("parameters must be an object of strings");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.fields().forEachRemaining(field -> {
+            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                throw ApiException.invalid("parameter " + field.getKey() + " must be a string");
+            }
+            values.put(field.getKey(), field.getValue().asText());
+        });
+        return values;
     }
 
     private static String required(ObjectNode body, String field) {

@@ -9,10 +9,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The agent's HTTP API as the control plane calls it: JSON over {@code java.net.http}. */
 final class AgentClient {
@@ -49,6 +51,35 @@ final class AgentClient {
 
     String createContext() throws IOException, InterruptedException {
         return call("POST", "/contexts", mapper.createObjectNode().put("language", "sql")).get("id").asText();
+    }
+
+    /** A context of {@code language} with the given widget parameters. */
+    String createContext(String language, Map<String, String> parameters) throws IOException, InterruptedException {
+        ObjectNode body = mapper.createObjectNode().put("language", language);
+        body.set("parameters", mapper.valueToTree(parameters));
+        JsonNode answer = call("POST", "/contexts", body);
+        if (!answer.has("id")) {
+            throw new IllegalStateException("No context: " + answer);
+        }
+        return answer.get("id").asText();
+    }
+
+    /** Queues a command in any language, with widget parameters. */
+    String execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters)
+            throws IOException, InterruptedException {
+        ObjectNode body = mapper.createObjectNode().put("context_id", contextId).put("language", language)
+                .put("command", code).put("max_rows", maxRows);
+        body.set("parameters", mapper.valueToTree(parameters));
+        JsonNode answer = call("POST", "/commands", body);
+        if (!answer.has("id")) {
+            throw new IllegalStateException("No command: " + answer);
+        }
+        return answer.get("id").asText();
+    }
+
+    /** Runs a command in any language and long-polls until it has a final status. */
+    JsonNode run(String contextId, String language, String code) throws IOException, InterruptedException {
+        return await(execute(contextId, language, code, 1000, Map.of()));
     }
 
     String execute(String contextId, String sql, int maxRows) throws IOException, InterruptedException {

@@ -61,6 +61,19 @@ class AgentOptionsTest {
         assertThat(options.readyFile()).isEmpty();
         assertThat(options.connectPort()).isEmpty();
         assertThat(options.authUrl()).isEmpty();
+        assertThat(options.python()).isEqualTo("python3");
+        assertThat(options.r()).isEqualTo("R");
+    }
+
+    @Test
+    void takesThePythonAndRExecutables() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "s");
+
+        AgentOptions options = AgentOptions.parse(List.of("--secret-file", secret.toString(), "--python",
+                "/opt/py/bin/python3.11", "--r", "/usr/lib/R/bin/R"));
+
+        assertThat(options.python()).isEqualTo("/opt/py/bin/python3.11");
+        assertThat(options.r()).isEqualTo("/usr/lib/R/bin/R");
     }
 
     @Test

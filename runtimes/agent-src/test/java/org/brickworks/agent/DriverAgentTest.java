@@ -169,10 +169,11 @@ class DriverAgentTest {
     @Test
     void unknownThingsAndUnsupportedLanguagesAreClearErrors() throws Exception {
         JsonNode unknown = client.call("GET", "/commands/nope", null);
-        JsonNode scala = client.call("POST", "/contexts", JSON.createObjectNode().put("language", "scala"));
+        JsonNode cobol = client.call("POST", "/contexts", JSON.createObjectNode().put("language", "cobol"));
 
         assertThat(unknown.get("error_code").asText()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
-        assertThat(scala.get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+        assertThat(cobol.get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+        assertThat(cobol.get("message").asText()).contains("sql, scala, python, r");
     }
 
     @Test

@@ -13,10 +13,15 @@ public abstract class ClusterTestSupport extends PlatformTestSupport {
     protected static final String SPARK35 = "15.4.x-scala2.12";
     protected static final String SPARK40 = "17.3.x-scala2.13";
 
-    /** Executes {@code command} and polls its status until it is no longer queued or running. */
+    /** Executes SQL {@code command} and polls its status until it is no longer queued or running. */
     protected JsonNode runCommand(String id, String contextId, String command) throws Exception {
+        return runCommand(id, contextId, "sql", command);
+    }
+
+    /** Executes {@code command} in {@code language} and polls its status until it is no longer queued or running. */
+    protected JsonNode runCommand(String id, String contextId, String language, String command) throws Exception {
         Answer executed = post("/api/1.2/commands/execute", admin, JSON.createObjectNode().put("clusterId", id)
-                .put("contextId", contextId).put("language", "sql").put("command", command).toString());
+                .put("contextId", contextId).put("language", language).put("command", command).toString());
         assertEquals(executed.body().toString(), 200, executed.status());
         String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
                 + executed.body().path("id").asText();

@@ -249,7 +249,7 @@ public class ClustersIT extends ClusterTestSupport {
         assertEquals(404, unknown.status());
         assertEquals("RESOURCE_DOES_NOT_EXIST", unknown.errorCode());
         assertEquals("INVALID_PARAMETER_VALUE", post("/api/1.2/contexts/create", admin,
-                "{\"clusterId\":\"" + id + "\",\"language\":\"scala\"}").errorCode());
+                "{\"clusterId\":\"" + id + "\",\"language\":\"cobol\"}").errorCode());
 
         String sql = shell("bw:sql " + id + " SELECT 2 AS two");
         assertTrue(sql, sql.matches("(?s)\\s*two\\s+2\\s*"));

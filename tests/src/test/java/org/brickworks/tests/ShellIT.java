@@ -49,7 +49,7 @@ public class ShellIT extends PlatformTestSupport {
         String list = shell("bw:help");
         for (String command : new String[] { "status", "users", "token-create", "token-list", "token-revoke",
                 "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart", "cluster-terminate",
-                "cluster-delete", "cluster-events", "cluster-logs", "sql", "runtimes",
+                "cluster-delete", "cluster-events", "cluster-logs", "sql", "exec", "runtimes",
                 "runtime-install", "runtime-remove" }) {
             assertTrue(list, list.contains("bw:" + command + " "));
             String help = shell("bw:help " + command);

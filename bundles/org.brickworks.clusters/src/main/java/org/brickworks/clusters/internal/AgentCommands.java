@@ -43,9 +43,16 @@ final class AgentCommands implements CommandExecution {
 
     @Override
     public String createContext(String clusterId, String language) {
+        return createContext(clusterId, language, Map.of());
+    }
+
+    @Override
+    public String createContext(String clusterId, String language, Map<String, String> parameters) {
         checkLanguage(language);
-        return call(clusterId, "POST", "/contexts", json.createObjectNode().put("language", language), TIMEOUT)
-                .path("id").asText();
+        ObjectNode body = json.createObjectNode().put("language", language);
+        body.set("parameters", json.valueToTree(parameters));
+        // A context starts its language's interpreter in the background: creating it stays short.
+        return call(clusterId, "POST", "/contexts", body, TIMEOUT).path("id").asText();
     }
 
     @Override
@@ -61,12 +68,19 @@ final class AgentCommands implements CommandExecution {
 
     @Override
     public String execute(String clusterId, String contextId, String language, String command) {
+        return execute(clusterId, contextId, language, command, Map.of());
+    }
+
+    @Override
+    public String execute(String clusterId, String contextId, String language, String command,
+            Map<String, String> parameters) {
         checkLanguage(language);
         if (command == null || command.isBlank()) {
             throw BrickworksException.invalidParameter("Missing required field: command");
         }
         ObjectNode body = json.createObjectNode().put("context_id", id("contextId", contextId))
                 .put("language", language).put("command", command);
+        body.set("parameters", json.valueToTree(parameters));
         return call(clusterId, "POST", "/commands", body, TIMEOUT).path("id").asText();
     }
 
@@ -89,8 +103,9 @@ final class AgentCommands implements CommandExecution {
         if (language == null || language.isBlank()) {
             throw BrickworksException.invalidParameter("Missing required field: language");
         }
-        if (!"sql".equals(language)) {
-            throw BrickworksException.invalidParameter("language " + language + " is not supported yet");
+        if (!LANGUAGES.contains(language)) {
+            throw BrickworksException.invalidParameter(
+                    "language " + language + " is not supported: use one of sql, scala, python, r");
         }
     }
 

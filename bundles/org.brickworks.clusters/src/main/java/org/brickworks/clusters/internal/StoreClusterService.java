@@ -292,6 +292,11 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     }
 
     @Override
+    public String createContext(String clusterId, String language, Map<String, String> parameters) {
+        return commands.createContext(clusterId, language, parameters);
+    }
+
+    @Override
     public String contextStatus(String clusterId, String contextId) {
         return commands.contextStatus(clusterId, contextId);
     }
@@ -304,6 +309,12 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     @Override
     public String execute(String clusterId, String contextId, String language, String command) {
         return commands.execute(clusterId, contextId, language, command);
+    }
+
+    @Override
+    public String execute(String clusterId, String contextId, String language, String command,
+            Map<String, String> parameters) {
+        return commands.execute(clusterId, contextId, language, command, parameters);
     }
 
     @Override

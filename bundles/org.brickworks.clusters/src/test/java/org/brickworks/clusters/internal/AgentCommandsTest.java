@@ -13,12 +13,12 @@ class AgentCommandsTest {
     });
 
     @Test
-    void refusesLanguagesOtherThanSql() {
-        assertThatThrownBy(() -> commands.createContext("c", "scala")).isInstanceOf(BrickworksException.class)
-                .hasMessage("language scala is not supported yet")
+    void refusesLanguagesOtherThanSqlScalaPythonAndR() {
+        assertThatThrownBy(() -> commands.createContext("c", "java")).isInstanceOf(BrickworksException.class)
+                .hasMessage("language java is not supported: use one of sql, scala, python, r")
                 .extracting(e -> ((BrickworksException) e).errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
-        assertThatThrownBy(() -> commands.execute("c", "x", "python", "1")).hasMessage(
-                "language python is not supported yet");
+        assertThatThrownBy(() -> commands.execute("c", "x", "SQL", "1")).hasMessage(
+                "language SQL is not supported: use one of sql, scala, python, r");
         assertThatThrownBy(() -> commands.createContext("c", null)).hasMessage("Missing required field: language");
     }
 

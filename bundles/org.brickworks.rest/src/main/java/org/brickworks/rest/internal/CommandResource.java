@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Command Execution API 1.2 ({@code /api/1.2/contexts/*}, {@code /api/1.2/commands/*}) in Databricks' JSON shapes,
- * with its camelCase fields ({@code clusterId}, {@code contextId}, {@code commandId}).
+ * with its camelCase fields ({@code clusterId}, {@code contextId}, {@code commandId}). Languages {@code sql},
+ * {@code scala}, {@code python}, {@code r}. Brickworks' addition: an optional {@code parameters} object of strings on
+ * {@code contexts/create} and {@code commands/execute}, the values {@code dbutils.widgets.get} answers.
  */
 final class CommandResource {
     /**
@@ -37,7 +39,7 @@ final class CommandResource {
 
     private Object createContext(ApiRequest request) {
         return id(commands.get().createContext(request.requiredString("clusterId"),
-                request.requiredString("language")));
+                request.requiredString("language"), request.optionalStringMap("parameters")));
     }
 
     private Object contextStatus(ApiRequest request) {
@@ -54,7 +56,8 @@ final class CommandResource {
 
     private Object execute(ApiRequest request) {
         return id(commands.get().execute(request.requiredString("clusterId"), request.requiredString("contextId"),
-                request.requiredString("language"), request.requiredString("command")));
+                request.requiredString("language"), request.requiredString("command"),
+                request.optionalStringMap("parameters")));
     }
 
     private Object status(ApiRequest request) {

@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-edit}, {@code bw:cluster-start},
  * {@code bw:cluster-restart}, {@code bw:cluster-terminate}, {@code bw:cluster-delete}, {@code bw:cluster-events},
- * {@code bw:cluster-logs}, {@code bw:sql}.
+ * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}.
  */
 @Component
 public class ClusterCommands implements ShellCommands {
@@ -109,19 +109,35 @@ public class ClusterCommands implements ShellCommands {
     @Descriptor("Run a SQL query on a running cluster, in a context of its own; prints the result table")
     public String sql(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("the query, e.g. SELECT 1") String... query) throws InterruptedException {
+        return table(run(clusterId, "sql", String.join(" ", query)));
+    }
+
+    @Descriptor("Run a command (sql, scala, python or r) on a running cluster, in a context of its own; prints its "
+            + "text or table")
+    public String exec(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
+            @Descriptor("sql, scala, python or r") String language,
+            @Descriptor("the command, e.g. 1 + 1 (quote it: words are joined by spaces)") String... code)
+            throws InterruptedException {
+        CommandResult result = run(clusterId, language, String.join(" ", code));
+        Map<String, Object> results = result.results() == null ? Map.of() : result.results();
+        return "text".equals(results.get("resultType")) ? String.valueOf(results.get("data")) : table(result);
+    }
+
+    /** Runs one command in a fresh context and waits for it (cancelling it when the shell is interrupted). */
+    private CommandResult run(String clusterId, String language, String code) throws InterruptedException {
         CommandExecution execution = commands;
-        String contextId = execution.createContext(clusterId, "sql");
+        String contextId = execution.createContext(clusterId, language);
         try {
-            String commandId = execution.execute(clusterId, contextId, "sql", String.join(" ", query));
+            String commandId = execution.execute(clusterId, contextId, language, code);
             CommandResult result = execution.status(clusterId, contextId, commandId, 10_000);
             while (!result.done()) {
                 if (Thread.interrupted()) {
                     execution.cancel(clusterId, contextId, commandId);
-                    throw new InterruptedException("Query cancelled");
+                    throw new InterruptedException("Command cancelled");
                 }
                 result = execution.status(clusterId, contextId, commandId, 10_000);
             }
-            return table(result);
+            return result;
         } finally {
             execution.destroyContext(clusterId, contextId);
         }

@@ -11,7 +11,8 @@ import java.util.Map;
  *            {@code Queued}, {@code Running}, {@code Finished}, {@code Cancelled} or {@code Error}
  * @param results
  *            null until the command completes, then as the API 1.2 defines them: {@code resultType} {@code table}
- *            ({@code schema} of {@code name}/{@code type}/{@code metadata}, {@code data} rows, {@code truncated}) or
+ *            ({@code schema} of {@code name}/{@code type}/{@code metadata}, {@code data} rows, {@code truncated}),
+ *            {@code text} ({@code data}; {@code notebookExit: true} for {@code dbutils.notebook.exit}) or
  *            {@code error} ({@code summary}, {@code cause}); JSON values as maps, lists, strings, numbers, booleans
  */
 public record CommandResult(String id, String status, Map<String, Object> results) {

@@ -22,7 +22,9 @@ public class Spark35Runtime implements RuntimeProvider {
                     "org.scala-lang:scala-reflect:2.12.18",
                     // The shared catalog: Hive's metastore client, and JDBC drivers of its databases.
                     "org.apache.spark:spark-hive_2.12:3.5.7", "org.apache.derby:derbyclient:10.14.2.0",
-                    "org.postgresql:postgresql:42.7.4"),
+                    "org.postgresql:postgresql:42.7.4",
+                    // The Scala REPL of Scala cells (IMain).
+                    "org.scala-lang:scala-compiler:2.12.18"),
             // Spark 3.5.7's JavaModuleOptions.defaultModuleOptions(): the platform never loads Spark to ask it.
             List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                     "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",

@@ -23,7 +23,9 @@ public class Spark40Runtime implements RuntimeProvider {
                     // The shared catalog: Hive's metastore client, and JDBC drivers of its databases (Derby 10.16
                     // keeps its ClientDriver class in derbytools).
                     "org.apache.spark:spark-hive_2.13:4.0.1", "org.apache.derby:derbyclient:10.16.1.1",
-                    "org.apache.derby:derbytools:10.16.1.1", "org.postgresql:postgresql:42.7.4"),
+                    "org.apache.derby:derbytools:10.16.1.1", "org.postgresql:postgresql:42.7.4",
+                    // The Scala REPL of Scala cells (IMain).
+                    "org.scala-lang:scala-compiler:2.13.16"),
             // Spark 4.0.1's JavaModuleOptions.defaultModuleOptions(): the platform never loads Spark to ask it.
             List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector",
                     "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",

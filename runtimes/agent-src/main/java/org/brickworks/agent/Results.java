@@ -14,18 +14,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Command results in the shape of Databricks' Command Execution API 1.2: a {@code table} result with a JSON schema
- * (each column's Spark type as its JSON form) and at most {@code maxRows} rows, or an {@code error} result with a
- * one-line summary and the full cause. A statement that returns nothing (DDL) is a table with no columns and no rows.
+ * (each column's Spark type as its JSON form) and at most {@code maxRows} rows, a {@code text} result with the
+ * command's output in {@code data}, or an {@code error} result with a one-line summary and the full cause. A statement
+ * that returns nothing (DDL) is a table with no columns and no rows. {@code dbutils.notebook.exit(value)} ends a
+ * command with a {@code text} result whose {@code data} is the value, marked {@code "notebookExit": true}.
  */
-final class SqlResults {
+final class Results {
 
     private static final int MAX_CAUSE_CHARS = 32_768;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private SqlResults() {
+    private Results() {
     }
 
-    static ObjectNode of(Dataset<Row> result, int maxRows) {
+    static ObjectNode text(String data) {
+        return JSON.objectNode().put("resultType", "text").put("data", data);
+    }
+
+    /** The result of {@code dbutils.notebook.exit(value)}. */
+    static ObjectNode exit(String value) {
+        return text(value).put("notebookExit", true);
+    }
+
+    static ObjectNode error(String summary, String cause) {
+        return JSON.objectNode().put("resultType", "error").put("summary", summary).put("cause", cause);
+    }
+
+    static ObjectNode table(Dataset<Row> result, int maxRows) {
         ObjectNode table = JSON.objectNode().put("resultType", "table");
         ArrayNode schema = table.putArray("schema");
         for (StructField field : result.schema().fields()) {
@@ -42,8 +57,7 @@ final class SqlResults {
     }
 
     static ObjectNode error(Throwable failure) {
-        return JSON.objectNode().put("resultType", "error").put("summary", summary(failure)).put("cause",
-                cause(failure));
+        return error(summary(failure), cause(failure));
     }
 
     private static String summary(Throwable failure) {

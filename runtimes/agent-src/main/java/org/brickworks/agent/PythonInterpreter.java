@@ -1,0 +1,158 @@
+package org.brickworks.agent;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code python} commands: a CPython process of the context running the agent's {@code python_kernel.py}, one JSON
+ * request and answer a line over its stdin and stdout (the kernel's docstring has the protocol). Its stderr goes to
+ * the driver's log. Cancel sends SIGINT (a {@code KeyboardInterrupt} in the cell). A process that dies loses the
+ * context's Python state: the command says so and the next one starts a fresh process.
+ */
+final class PythonInterpreter implements Interpreter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PythonInterpreter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KERNEL = "python_kernel.py";
+
+    private final ExecutionContext context;
+    private final LanguageSettings settings;
+    private Process process;
+    private BufferedWriter requests;
+    private BufferedReader answers;
+    private volatile boolean running;
+
+    private PythonInterpreter(ExecutionContext context, LanguageSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    static PythonInterpreter start(ExecutionContext context, LanguageSettings settings)
+            throws IOException, InterruptedException {
+        PythonInterpreter interpreter = new PythonInterpreter(context, settings);
+        interpreter.startProcess();
+        return interpreter;
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
+        long began = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(settings.python(), "-u", kernel(settings.replDirectory()).toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("BRICKWORKS_SPARK_VERSION", settings.sparkVersion());
+        settings.connectPort().ifPresent(port -> builder.environment().put("BRICKWORKS_CONNECT_URL",
+                "sc://" + connectHost() + ":" + port + "/;x-brickworks-token=" + settings.secret()));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("Python is not available on the driver: cannot run " + settings.python()
+                    + " (install python3 or start the driver with --python <path>): " + e.getMessage(), e);
+        }
+        requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        if (answers.readLine() == null) {
+            throw new IOException("The Python process of context " + context.id() + " exited at start with status "
+                    + exitStatus() + " (see the driver's log)");
+        }
+        LOG.info("Python process {} of context {} started in {} ms", process.pid(), context.id(),
+                (System.nanoTime() - began) / 1_000_000);
+    }
+
+    @Override
+    public ObjectNode execute(CommandRun run) throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            startProcess();
+        }
+        ObjectNode request = JSON.createObjectNode().put("command_id", run.id()).put("code", run.code())
+                .put("max_rows", run.maxRows());
+        request.set("parameters", JSON.valueToTree(run.parameters()));
+        running = true;
+        try {
+            requests.write(JSON.writeValueAsString(request));
+            requests.newLine();
+            requests.flush();
+            String line = answers.readLine();
+            if (line == null) {
+                return Results.error("The Python process exited with status " + exitStatus(),
+                        "The context's Python state is lost; the next Python command starts a new process.");
+            }
+            JsonNode answer = JSON.readTree(line);
+            return (ObjectNode) answer.get("result");
+        } catch (IOException e) {
+            return Results.error("The Python process failed: " + e.getMessage(), "");
+        } finally {
+            running = false;
+        }
+    }
+
+    /** SIGINT: a KeyboardInterrupt in the running cell. */
+    @Override
+    public void interrupt() {
+        Process current = process;
+        if (running && current != null && current.isAlive()) {
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(current.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                LOG.warn("Could not interrupt Python process {}", current.pid(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroy();
+        try {
+            if (!current.waitFor(5, TimeUnit.SECONDS)) {
+                current.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String exitStatus() throws InterruptedException {
+        return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "unknown";
+    }
+
+    private String connectHost() {
+        return settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
+    }
+
+    /** The kernel script, copied once from the agent jar next to the REPL classes. */
+    private static synchronized Path kernel(Path directory) throws IOException {
+        Path script = directory.resolve(KERNEL);
+        if (!Files.exists(script)) {
+            try (InputStream in = PythonInterpreter.class.getResourceAsStream(KERNEL)) {
+                if (in == null) {
+                    throw new IOException(KERNEL + " is missing from the agent jar");
+                }
+                Path partial = Files.createTempFile(directory, KERNEL, ".part");
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, script, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return script;
+    }
+}

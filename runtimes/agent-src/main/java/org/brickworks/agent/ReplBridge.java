@@ -1,0 +1,70 @@
+package org.brickworks.agent;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a Scala REPL's cells see of their execution context: {@code spark}, {@code dbutils} and {@code display}. Each
+ * REPL binds its names to its context's bridge, found by context id (REPL code can only reach public static members).
+ */
+public final class ReplBridge {
+
+    private static final Map<String, ReplBridge> BRIDGES = new ConcurrentHashMap<>();
+
+    private final SparkSession spark;
+    private final DbUtils dbutils;
+    private volatile int maxRows = 1000;
+    private volatile ObjectNode displayed;
+
+    private ReplBridge(SparkSession spark, Widgets widgets) {
+        this.spark = spark;
+        this.dbutils = new DbUtils(widgets);
+    }
+
+    static ReplBridge register(String contextId, SparkSession spark, Widgets widgets) {
+        ReplBridge bridge = new ReplBridge(spark, widgets);
+        BRIDGES.put(contextId, bridge);
+        return bridge;
+    }
+
+    static void unregister(String contextId) {
+        BRIDGES.remove(contextId);
+    }
+
+    public static ReplBridge of(String contextId) {
+        ReplBridge bridge = BRIDGES.get(contextId);
+        if (bridge == null) {
+            throw new IllegalStateException("Execution context " + contextId + " is gone");
+        }
+        return bridge;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public DbUtils dbutils() {
+        return dbutils;
+    }
+
+    /** Shows the rows of {@code data} as the command's table result (the last display of a command wins). */
+    public void display(Dataset<?> data) {
+        displayed = Results.table(data.toDF(), maxRows);
+    }
+
+    /** Starts a command: no table yet. */
+    void begin(int commandMaxRows) {
+        maxRows = commandMaxRows;
+        displayed = null;
+    }
+
+    /** The table the command displayed, if any. */
+    ObjectNode displayed() {
+        return displayed;
+    }
+}

@@ -1,0 +1,253 @@
+package org.brickworks.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Scala, Python and R contexts of a real agent (real Spark, a real REPL, a real CPython), driven over HTTP. */
+class LanguagesTest {
+
+    private static final String SECRET = UUID.randomUUID().toString();
+
+    @TempDir
+    static Path dir;
+    private static AgentProcess agent;
+    private static AgentClient client;
+    private static String scala;
+    private static String python;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        agent = AgentProcess.start("LanguagesTest", dir, SECRET, "--conf",
+                "spark.sql.warehouse.dir=" + dir.resolve("warehouse"));
+        client = new AgentClient(agent.baseUri(), SECRET);
+        scala = client.createContext("scala", Map.of("who", "context"));
+        python = client.createContext("python", Map.of("who", "context"));
+    }
+
+    @AfterAll
+    static void stopAgent() throws InterruptedException {
+        agent.close();
+    }
+
+    @Test
+    void scalaDefinitionsPersistAndResultsAreText() throws Exception {
+        client.run(scala, "scala", "val answer = 40\ndef plus(n: Int) = answer + n");
+
+        JsonNode result = client.run(scala, "scala", "println(\"hello\")\nplus(2)");
+
+        assertThat(result.get("status").asText()).isEqualTo("Finished");
+        assertThat(result.at("/results/resultType").asText()).isEqualTo("text");
+        assertThat(result.at("/results/data").asText()).contains("hello").contains("Int = 42");
+    }
+
+    @Test
+    void scalaCompileErrorsAndExceptionsAreErrorResults() throws Exception {
+        JsonNode compile = client.run(scala, "scala", "val a = 1\nval b: Int = \"text\"");
+        JsonNode thrown = client.run(scala, "scala", "throw new IllegalStateException(\"boom\")");
+
+        assertThat(compile.get("status").asText()).isEqualTo("Error");
+        assertThat(compile.at("/results/resultType").asText()).isEqualTo("error");
+        assertThat(compile.at("/results/summary").asText()).contains("error").contains("type mismatch");
+        assertThat(compile.at("/results/cause").asText()).containsPattern("(line 2|<console>:\\d+)");
+        assertThat(thrown.get("status").asText()).isEqualTo("Error");
+        assertThat(thrown.at("/results/summary").asText()).contains("IllegalStateException: boom");
+    }
+
+    @Test
+    void scalaDisplayShowsATruncatedTableAndClosuresRunOnTheExecutor() throws Exception {
+        JsonNode table = client.await(client.execute(scala, "scala",
+                "val doubled = sc.parallelize(1 to 5).map(_ * 2).collect().toSeq\ndisplay(doubled.toDF(\"n\"))", 3,
+                Map.of()));
+
+        assertThat(table.get("status").asText()).as(table.toString()).isEqualTo("Finished");
+        assertThat(table.at("/results/resultType").asText()).isEqualTo("table");
+        assertThat(table.at("/results/schema/0/name").asText()).isEqualTo("n");
+        assertThat(table.at("/results/data").toString()).isEqualTo("[[2],[4],[6]]");
+        assertThat(table.at("/results/truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void closuresOfTwoScalaContextsWithTheSameLineNumbersRunOnTheExecutor() throws Exception {
+        String first = client.createContext("scala", Map.of());
+        String second = client.createContext("scala", Map.of());
+
+        JsonNode one = client.run(first, "scala", "sc.parallelize(1 to 3).map(_ + 1).collect().sum");
+        JsonNode two = client.run(second, "scala", "sc.parallelize(1 to 3).map(_ * 10).collect().sum");
+
+        assertThat(one.at("/results/data").asText()).as(one.toString()).contains("Int = 9");
+        assertThat(two.at("/results/data").asText()).as(two.toString()).contains("Int = 60");
+    }
+
+    @Test
+    void scalaTempViewsAreSeenBySqlInTheSameContext() throws Exception {
+        client.run(scala, "scala", "spark.range(3).toDF(\"id\").createOrReplaceTempView(\"from_scala\")");
+
+        JsonNode count = client.run(scala, "sql", "SELECT count(*) FROM from_scala");
+
+        assertThat(count.at("/results/data").toString()).isEqualTo("[[3]]");
+    }
+
+    @Test
+    void scalaWidgetsReadParametersAndExitEndsTheCommand() throws Exception {
+        JsonNode fromContext = client.run(scala, "scala",
+                "dbutils.widgets.text(\"who\", \"default\")\ndbutils.widgets.dropdown(\"size\", \"S\", Seq(\"S\", \"L\"))\n"
+                        + "println(dbutils.widgets.get(\"who\") + \" \" + dbutils.widgets.get(\"size\"))");
+        JsonNode fromCommand = client.await(client.execute(scala, "scala", "println(dbutils.widgets.get(\"size\"))",
+                10, Map.of("size", "L")));
+        JsonNode exit = client.run(scala, "scala", "dbutils.notebook.exit(\"done\")\nprintln(\"not reached\")");
+        JsonNode fs = client.run(scala, "scala", "dbutils.fs.ls(\"/\")");
+
+        assertThat(fromContext.at("/results/data").asText()).contains("context S");
+        assertThat(fromCommand.at("/results/data").asText()).isEqualTo("L");
+        assertThat(exit.get("status").asText()).isEqualTo("Finished");
+        assertThat(exit.at("/results/resultType").asText()).isEqualTo("text");
+        assertThat(exit.at("/results/data").asText()).isEqualTo("done");
+        assertThat(exit.at("/results/notebookExit").asBoolean()).isTrue();
+        assertThat(fs.at("/results/summary").asText()).contains("DBFS is not available yet");
+    }
+
+    @Test
+    void cancelStopsAScalaJobAndALoopAndTheContextStaysUsable() throws Exception {
+        String context = client.createContext("scala", Map.of());
+        Path jobStarted = dir.resolve("job-started");
+        Path loopStarted = dir.resolve("loop-started");
+        String job = client.execute(context, "scala", "new java.io.File(\"" + jobStarted + "\").createNewFile()\n"
+                + "sc.parallelize(1 to 1000000, 2).map { i => Thread.sleep(5); i }.count()", 10, Map.of());
+        String loop = client.execute(context, "scala", "var i = 0L\nnew java.io.File(\"" + loopStarted
+                + "\").createNewFile()\nwhile (true) { i += 1 }", 10, Map.of());
+
+        assertThat(awaitFile(jobStarted)).isTrue();
+        client.call("POST", "/commands/" + job + "/cancel", null);
+        JsonNode cancelledJob = client.await(job);
+        assertThat(awaitFile(loopStarted)).isTrue();
+        client.call("POST", "/commands/" + loop + "/cancel", null);
+        JsonNode cancelledLoop = client.await(loop);
+        JsonNode next = client.run(context, "scala", "1 + 1");
+
+        assertThat(cancelledJob.get("status").asText()).isEqualTo("Cancelled");
+        assertThat(cancelledLoop.get("status").asText()).isEqualTo("Cancelled");
+        assertThat(next.at("/results/data").asText()).contains("Int = 2");
+    }
+
+    @Test
+    void pythonStateOutputAndTracebacks() throws Exception {
+        client.run(python, "python", "import math\ndef area(r):\n    return math.pi * r * r");
+
+        JsonNode value = client.run(python, "python", "print('hi')\nimport sys\nprint('warn', file=sys.stderr)\n"
+                + "round(area(1), 2)");
+        JsonNode failure = client.run(python, "python", "def f():\n    return 1 / 0\nf()");
+        JsonNode syntax = client.run(python, "python", "def (:");
+
+        assertThat(value.get("status").asText()).isEqualTo("Finished");
+        assertThat(value.at("/results/resultType").asText()).isEqualTo("text");
+        assertThat(value.at("/results/data").asText()).isEqualTo("hi\nwarn\n3.14");
+        assertThat(failure.get("status").asText()).isEqualTo("Error");
+        assertThat(failure.at("/results/summary").asText()).isEqualTo("ZeroDivisionError: division by zero");
+        assertThat(failure.at("/results/cause").asText()).contains("Traceback").contains("line 2, in f")
+                .doesNotContain("python_kernel");
+        assertThat(syntax.at("/results/summary").asText()).startsWith("SyntaxError");
+    }
+
+    @Test
+    void pythonPandasDataFramesAreTables() throws Exception {
+        JsonNode last = client.await(client.execute(python, "python",
+                "import pandas as pd\npd.DataFrame({'n': [1, 2, 3], 'name': ['a', 'b', None], 'x': [0.5, 1.5, 2.5]})",
+                2, Map.of()));
+        JsonNode displayed = client.run(python, "python", "display(pd.DataFrame({'ok': [True]}))\nprint('ignored')");
+
+        assertThat(last.get("status").asText()).as(last.toString()).isEqualTo("Finished");
+        assertThat(last.at("/results/resultType").asText()).isEqualTo("table");
+        assertThat(last.at("/results/schema").toString()).contains("\"name\":\"n\",\"type\":\"\\\"long\\\"\"")
+                .contains("\"type\":\"\\\"string\\\"\"").contains("\"type\":\"\\\"double\\\"\"");
+        assertThat(last.at("/results/data").toString()).isEqualTo("[[1,\"a\",0.5],[2,\"b\",1.5]]");
+        assertThat(last.at("/results/truncated").asBoolean()).isTrue();
+        assertThat(displayed.at("/results/data").toString()).isEqualTo("[[true]]");
+    }
+
+    @Test
+    void pythonSparkWithoutPySparkSaysHowToInstallIt() throws Exception {
+        JsonNode result = client.run(python, "python", "spark.sql('SELECT 1')");
+
+        assertThat(result.get("status").asText()).isEqualTo("Error");
+        assertThat(result.at("/results/summary").asText()).startsWith("PySparkNotInstalled")
+                .contains("pyspark[connect]==" + System.getProperty("brickworks.expected.spark.version"));
+    }
+
+    @Test
+    void pythonWidgetsExitAndCancel() throws Exception {
+        JsonNode widget = client.await(client.execute(python, "python",
+                "dbutils.widgets.text('who', 'default')\ndbutils.widgets.get('who')", 10, Map.of("who", "command")));
+        JsonNode exit = client.run(python, "python", "dbutils.notebook.exit(42)");
+        JsonNode fs = client.run(python, "python", "dbutils.fs.ls('/')");
+        String sleep = client.execute(python, "python", "import time\ntime.sleep(120)", 10, Map.of());
+        assertThat(awaitRunning(sleep)).isTrue();
+        client.call("POST", "/commands/" + sleep + "/cancel", null);
+        JsonNode cancelled = client.await(sleep);
+        JsonNode next = client.run(python, "python", "area(2) > 12");
+
+        assertThat(widget.at("/results/data").asText()).isEqualTo("'command'");
+        assertThat(exit.at("/results/data").asText()).isEqualTo("42");
+        assertThat(exit.at("/results/notebookExit").asBoolean()).isTrue();
+        assertThat(fs.at("/results/summary").asText()).contains("DBFS is not available yet");
+        assertThat(cancelled.get("status").asText()).isEqualTo("Cancelled");
+        assertThat(cancelled.at("/results/summary").asText()).contains("KeyboardInterrupt");
+        assertThat(next.at("/results/data").asText()).isEqualTo("True");
+    }
+
+    @Test
+    void rRunsWhenInstalledElseSaysHowToInstallIt() throws Exception {
+        String context = client.createContext("r", Map.of());
+
+        JsonNode result = client.run(context, "r", "x <- 20\nx + 1");
+
+        if (RuntimeCheck.onPath("R")) {
+            assertThat(result.at("/results/data").asText()).as(result.toString()).isEqualTo("[1] 21");
+        } else {
+            assertThat(result.get("status").asText()).isEqualTo("Error");
+            assertThat(result.at("/results/summary").asText()).contains("R is not installed").contains("r-base");
+        }
+    }
+
+    /** Waits until the command runs (a poll answers at once when it is, else after a second). */
+    private static boolean awaitRunning(String command) throws Exception {
+        for (int i = 0; i < 60; i++) {
+            if ("Running".equals(client.call("GET", "/commands/" + command + "?wait_ms=0", null).path("status")
+                    .asText())) {
+                return true;
+            }
+            client.call("GET", "/commands/" + command + "?wait_ms=1000", null);
+        }
+        return false;
+    }
+
+    /** Waits up to a minute for a file a command creates once it runs. */
+    private static boolean awaitFile(Path file) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!java.nio.file.Files.exists(file) && java.time.Instant.now().isBefore(deadline)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // a poll of the condition, not a wait in its place
+        }
+        return java.nio.file.Files.exists(file);
+    }
+
+    /** Whether an executable is on the PATH. */
+    static final class RuntimeCheck {
+        static boolean onPath(String executable) {
+            for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (Path.of(entry, executable).toFile().canExecute()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
