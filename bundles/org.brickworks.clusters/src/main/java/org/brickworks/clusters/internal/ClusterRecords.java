@@ -41,11 +41,6 @@ final class ClusterRecords {
     private final Map<String, ClusterState> states = new ConcurrentHashMap<>();
     private final Consumer<ClusterInfo> stateChanges;
 
-    ClusterRecords(Store store) {
-        this(store, cluster -> {
-        });
-    }
-
     /** {@code stateChanges} hears every cluster whose state an insert or a move changed, after the commit. */
     ClusterRecords(Store store, Consumer<ClusterInfo> stateChanges) {
         this.store = store;
