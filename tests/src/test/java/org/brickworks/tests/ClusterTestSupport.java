@@ -34,8 +34,13 @@ public abstract class ClusterTestSupport extends PlatformTestSupport {
     }
 
     protected String create(String name) throws IOException, InterruptedException {
+        return create(name, SPARK35);
+    }
+
+    /** Creates a single-node cluster on {@code sparkVersion}; its id. */
+    protected String create(String name, String sparkVersion) throws IOException, InterruptedException {
         Answer created = post("/api/2.0/clusters/create", admin,
-                "{\"cluster_name\":\"" + name + "\",\"spark_version\":\"" + SPARK35 + "\"}");
+                "{\"cluster_name\":\"" + name + "\",\"spark_version\":\"" + sparkVersion + "\"}");
         assertEquals(created.body().toString(), 200, created.status());
         return created.body().path("cluster_id").asText();
     }

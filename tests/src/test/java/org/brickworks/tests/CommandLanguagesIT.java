@@ -22,8 +22,7 @@ public class CommandLanguagesIT extends ClusterTestSupport {
     @Test
     public void scalaAndPythonRunThroughApi12() throws Exception {
         String id = create("languages");
-        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
-        assertEquals("RUNNING", state(id));
+        awaitRunning(id);
         try {
             runsScala(id);
             runsPython(id);

@@ -39,13 +39,10 @@ public class DbfsSparkIT extends ClusterTestSupport {
      */
     @Test
     public void spark35WorksOnAContainerMountedWhileItRuns() throws Exception {
-        Answer created = post("/api/2.0/clusters/create", admin,
-                "{\"cluster_name\":\"dbfs-azure\",\"spark_version\":\"" + SPARK35 + "\"}");
-        String id = created.body().path("cluster_id").asText();
+        String id = create("dbfs-azure", SPARK35);
         try (Azurite azurite = Azurite.start(Files.createTempDirectory("azurite"))) {
             azurite.createContainer("lake");
-            await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
-            assertEquals(cluster(id).toString(), "RUNNING", state(id));
+            awaitRunning(id);
             String context = sqlContext(id);
             assertEquals("Error", runCommand(id, context, "SELECT * FROM csv.`dbfs:/mnt/lake/in/data.csv`")
                     .path("status").asText());
@@ -85,12 +82,9 @@ public class DbfsSparkIT extends ClusterTestSupport {
     }
 
     private void readsAndWritesDbfs(String runtime, String dir) throws Exception {
-        Answer created = post("/api/2.0/clusters/create", admin,
-                "{\"cluster_name\":\"dbfs-" + dir + "\",\"spark_version\":\"" + runtime + "\"}");
-        String id = created.body().path("cluster_id").asText();
+        String id = create("dbfs-" + dir, runtime);
         try {
-            await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
-            assertEquals(cluster(id).toString(), "RUNNING", state(id));
+            awaitRunning(id);
             String context = sqlContext(id);
             readsAndWrites(id, context, dir, csv());
             JsonNode conf = runCommand(id, context, "SET spark.hadoop.fs.dbfs.impl");

@@ -134,13 +134,6 @@ public class DeltaIT extends ClusterTestSupport {
         assertEquals(old.toString(), "error", old.path("results").path("resultType").asText());
     }
 
-    private String create(String name, String sparkVersion) throws Exception {
-        Answer created = post("/api/2.0/clusters/create", admin,
-                "{\"cluster_name\":\"" + name + "\",\"spark_version\":\"" + sparkVersion + "\"}");
-        assertEquals(created.body().toString(), 200, created.status());
-        return created.body().path("cluster_id").asText();
-    }
-
     private JsonNode sql(String id, String context, String command) throws Exception {
         JsonNode result = runCommand(id, context, command);
         assertEquals(command + " -> " + result, "Finished", result.path("status").asText());

@@ -77,8 +77,7 @@ public class NotebookRunIT extends ClusterTestSupport {
         save("/Shared/nb/b", "-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\n-- MAGIC %run ./a\n");
         save("/Shared/nb/magic", "-- Databricks notebook source\n-- MAGIC %conda list\n\n-- COMMAND ----------\n\nSELECT 1\n");
         String id = create("notebooks");
-        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
-        assertEquals("RUNNING", state(id));
+        awaitRunning(id);
 
         NotebookRun run = runner.run("/Shared/nb/main", id, Map.of("day", "2024-01-02"), "admin");
         List<CellRun> cells = run.cells();

@@ -48,7 +48,7 @@ public class NotebookTimeoutIT extends ClusterTestSupport {
                 + "\n-- COMMAND ----------\n\nSELECT 1\n");
         save("/Shared/slow/quick", "-- Databricks notebook source\nSELECT 40 + 2 AS answer\n");
         String id = create("slow");
-        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
+        awaitRunning(id);
 
         long start = System.nanoTime();
         NotebookRun slow = runner.run("/Shared/slow/forever", id, Map.of(), "admin");
