@@ -60,6 +60,7 @@ final class Command {
         sparkContext.setJobGroup(run.id(), "Brickworks command " + run.id(), true);
         SparkSession.setActiveSession(session);
         ReplClassRouter.enter(run.id(), context::replClassLoader);
+        context.widgets().parameters(run.parameters());
         try {
             Interpreter started = context.interpreter(language);
             synchronized (this) {

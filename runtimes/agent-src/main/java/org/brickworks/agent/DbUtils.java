@@ -1,17 +1,26 @@
 package org.brickworks.agent;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import scala.Tuple2;
+
 /**
- * The {@code dbutils} object of Scala cells: {@code widgets}, {@code notebook.exit}, and {@code fs}, which fails until
- * the agent has DBFS.
+ * The {@code dbutils} of an execution context: {@code widgets}, {@code notebook.exit/run} and {@code fs}. Scala cells
+ * call it directly; Python cells through their kernel's calls ({@link KernelCalls}), so both languages share one
+ * context's widgets and files.
  */
 public final class DbUtils {
 
     private final Widgets widgets;
-    private final Notebook notebook = new Notebook();
-    private final Fs fs = new Fs();
+    private final Notebook notebook;
+    private final DbfsUtils fs;
 
-    DbUtils(Widgets widgets) {
+    DbUtils(Widgets widgets, DbfsUtils fs, Notebook notebook) {
         this.widgets = widgets;
+        this.fs = fs;
+        this.notebook = notebook;
     }
 
     public Widgets widgets() {
@@ -22,14 +31,21 @@ public final class DbUtils {
         return notebook;
     }
 
-    public Fs fs() {
+    public DbfsUtils fs() {
         return fs;
     }
 
     /** {@code dbutils.notebook}. */
     public static final class Notebook {
 
+        private final String contextId;
+        private final ChildRuns childRuns;
         private volatile String exitValue;
+
+        Notebook(String contextId, ChildRuns childRuns) {
+            this.contextId = contextId;
+            this.childRuns = childRuns;
+        }
 
         /** Ends the command; its result is a text result of {@code value} marked {@code notebookExit}. */
         public void exit(String value) {
@@ -44,47 +60,25 @@ public final class DbUtils {
             return value;
         }
 
-        public String run(String path, int timeoutSeconds) {
-            throw new UnsupportedOperationException(
-                    "dbutils.notebook.run is not available in a command: run notebooks through the workspace");
-        }
-    }
-
-    /** {@code dbutils.fs}: every call fails until the agent has DBFS. */
-    public static final class Fs {
-
-        static final String MESSAGE = "dbutils.fs: DBFS is not available yet";
-
-        public Object ls(String path) {
-            throw new UnsupportedOperationException(MESSAGE);
+        public String run(String path, int timeoutSeconds) throws IOException, InterruptedException {
+            return run(path, timeoutSeconds, Map.of());
         }
 
-        public String head(String path) {
-            throw new UnsupportedOperationException(MESSAGE);
+        /** Runs another notebook as a child run on this cluster; returns its exit value (see {@link ChildRuns}). */
+        public String run(String path, int timeoutSeconds, scala.collection.Map<String, String> arguments)
+                throws IOException, InterruptedException {
+            Map<String, String> values = new LinkedHashMap<>();
+            scala.collection.Iterator<Tuple2<String, String>> entries = arguments.iterator();
+            while (entries.hasNext()) {
+                Tuple2<String, String> entry = entries.next();
+                values.put(entry._1(), String.valueOf(entry._2()));
+            }
+            return run(path, timeoutSeconds, values);
         }
 
-        public boolean put(String path, String contents, boolean overwrite) {
-            throw new UnsupportedOperationException(MESSAGE);
-        }
-
-        public boolean cp(String from, String to) {
-            throw new UnsupportedOperationException(MESSAGE);
-        }
-
-        public boolean mv(String from, String to) {
-            throw new UnsupportedOperationException(MESSAGE);
-        }
-
-        public boolean rm(String path, boolean recurse) {
-            throw new UnsupportedOperationException(MESSAGE);
-        }
-
-        public boolean rm(String path) {
-            return rm(path, false);
-        }
-
-        public boolean mkdirs(String path) {
-            throw new UnsupportedOperationException(MESSAGE);
+        String run(String path, int timeoutSeconds, Map<String, String> arguments)
+                throws IOException, InterruptedException {
+            return childRuns.run(contextId, path, timeoutSeconds, arguments);
         }
     }
 }

@@ -27,17 +27,20 @@ final class ExecutionContext {
     private final Map<String, String> parameters;
     private final Interpreters interpreters;
     private final Widgets widgets = new Widgets();
+    private final DbUtils dbutils;
     private final Map<String, Interpreter> started = new ConcurrentHashMap<>();
     private final ExecutorService worker;
     private final List<Command> commands = new CopyOnWriteArrayList<>();
 
     ExecutionContext(String id, String language, SparkSession session, Map<String, String> parameters,
-            Interpreters interpreters) {
+            Interpreters interpreters, ChildRuns childRuns) {
         this.id = id;
         this.language = language;
         this.session = session;
         this.parameters = Map.copyOf(parameters);
         this.interpreters = interpreters;
+        this.dbutils = new DbUtils(widgets, new DbfsUtils(() -> session.sparkContext().hadoopConfiguration()),
+                new DbUtils.Notebook(id, childRuns));
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "brickworks-context-" + id);
             thread.setDaemon(true);
@@ -61,6 +64,11 @@ final class ExecutionContext {
 
     Widgets widgets() {
         return widgets;
+    }
+
+    /** The context's {@code dbutils}, shared by its Scala and Python cells. */
+    DbUtils dbutils() {
+        return dbutils;
     }
 
     /** Queues a command behind the context's earlier ones; its parameters overlay the context's. */

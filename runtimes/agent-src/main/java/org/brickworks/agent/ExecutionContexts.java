@@ -21,6 +21,7 @@ final class ExecutionContexts {
 
     private final SparkSession root;
     private final Interpreters interpreters;
+    private final ChildRuns childRuns;
     private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
@@ -29,16 +30,17 @@ final class ExecutionContexts {
         return thread;
     });
 
-    ExecutionContexts(SparkSession root, Interpreters interpreters) {
+    ExecutionContexts(SparkSession root, Interpreters interpreters, ChildRuns childRuns) {
         this.root = root;
         this.interpreters = interpreters;
+        this.childRuns = childRuns;
     }
 
     /** A new context whose own language's interpreter starts at once; {@code parameters} are its widget values. */
     ExecutionContext create(String language, Map<String, String> parameters) {
         Interpreters.requireKnown(language);
         ExecutionContext context = new ExecutionContext(newId(), language, root.newSession(), parameters,
-                interpreters);
+                interpreters, childRuns);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;
@@ -66,10 +68,14 @@ final class ExecutionContexts {
         context.close();
     }
 
-    /** Queues a command in any of the known languages; {@code parameters} overlay the context's for it. */
+    /**
+     * Queues a command in any of the known languages ({@code %fs} commands in any language run as {@code fs});
+     * {@code parameters} overlay the context's for it.
+     */
     Command execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters) {
         Interpreters.requireKnown(language);
-        Command command = context(contextId).submit(newId(), language, code, maxRows, parameters);
+        String runAs = FsMagic.isFsCommand(code) ? "fs" : language;
+        Command command = context(contextId).submit(newId(), runAs, code, maxRows, parameters);
         commands.put(command.id(), command);
         return command;
     }

@@ -4,11 +4,12 @@ import java.util.Set;
 
 /**
  * Starts the interpreters of execution contexts: {@code sql} and {@code scala} in the driver's JVM on the context's
- * SparkSession, {@code python} and {@code r} as processes of the driver's host.
+ * SparkSession, {@code python} and {@code r} as processes of the driver's host, {@code fs} ({@link FsMagic}) in the
+ * driver's JVM.
  */
 final class Interpreters {
 
-    static final Set<String> LANGUAGES = Set.of("sql", "scala", "python", "r");
+    static final Set<String> LANGUAGES = Set.of("sql", "scala", "python", "r", "fs");
 
     private final LanguageSettings settings;
 
@@ -18,7 +19,7 @@ final class Interpreters {
 
     static void requireKnown(String language) {
         if (!LANGUAGES.contains(language)) {
-            throw ApiException.invalid("language must be one of sql, scala, python, r, not " + language);
+            throw ApiException.invalid("language must be one of sql, scala, python, r, fs, not " + language);
         }
     }
 
@@ -28,6 +29,7 @@ final class Interpreters {
         case "scala" -> ScalaInterpreter.start(context, settings.replDirectory());
         case "python" -> PythonInterpreter.start(context, settings);
         case "r" -> RInterpreter.start(settings);
+        case "fs" -> new FsMagic(context.dbutils().fs());
         default -> throw ApiException.invalid("Unknown language " + language);
         };
     }

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code python} commands: a CPython process of the context running the agent's {@code python_kernel.py}, one JSON
  * request and answer a line over its stdin and stdout (the kernel's docstring has the protocol). Its stderr goes to
- * the driver's log. Cancel sends SIGINT (a {@code KeyboardInterrupt} in the cell). A process that dies loses the
+ * the driver's log. While a command runs, the kernel may ask for {@code dbutils} calls ({@link KernelCalls}), answered
+ * on the context's thread before the command's result comes. Cancel sends SIGINT (a {@code KeyboardInterrupt} in the cell). A process that dies loses the
  * context's Python state: the command says so and the next one starts a fresh process.
  */
 final class PythonInterpreter implements Interpreter {
@@ -36,11 +37,14 @@ final class PythonInterpreter implements Interpreter {
     private Process process;
     private BufferedWriter requests;
     private BufferedReader answers;
+    private final KernelCalls calls;
     private volatile boolean running;
+    private volatile Thread calling;
 
     private PythonInterpreter(ExecutionContext context, LanguageSettings settings) {
         this.context = context;
         this.settings = settings;
+        this.calls = new KernelCalls(context.dbutils());
     }
 
     static PythonInterpreter start(ExecutionContext context, LanguageSettings settings)
@@ -83,16 +87,19 @@ final class PythonInterpreter implements Interpreter {
         request.set("parameters", JSON.valueToTree(run.parameters()));
         running = true;
         try {
-            requests.write(JSON.writeValueAsString(request));
-            requests.newLine();
-            requests.flush();
-            String line = answers.readLine();
-            if (line == null) {
-                return Results.error("The Python process exited with status " + exitStatus(),
-                        "The context's Python state is lost; the next Python command starts a new process.");
+            send(request);
+            while (true) {
+                String line = answers.readLine();
+                if (line == null) {
+                    return Results.error("The Python process exited with status " + exitStatus(),
+                            "The context's Python state is lost; the next Python command starts a new process.");
+                }
+                JsonNode answer = JSON.readTree(line);
+                if (!answer.has("call")) {
+                    return (ObjectNode) answer.get("result");
+                }
+                send(answerCall(answer));
             }
-            JsonNode answer = JSON.readTree(line);
-            return (ObjectNode) answer.get("result");
         } catch (IOException e) {
             return Results.error("The Python process failed: " + e.getMessage(), "");
         } finally {
@@ -100,10 +107,31 @@ final class PythonInterpreter implements Interpreter {
         }
     }
 
-    /** SIGINT: a KeyboardInterrupt in the running cell. */
+    /** A {@code dbutils} call of the running cell, answered on this (the context's) thread. */
+    private ObjectNode answerCall(JsonNode call) {
+        calling = Thread.currentThread();
+        try {
+            return calls.answer(call);
+        } finally {
+            calling = null;
+            Thread.interrupted(); // a cancel that interrupted the call also sent SIGINT: the cell ends with that
+        }
+    }
+
+    private void send(JsonNode message) throws IOException {
+        requests.write(JSON.writeValueAsString(message));
+        requests.newLine();
+        requests.flush();
+    }
+
+    /** SIGINT: a KeyboardInterrupt in the running cell; a {@code dbutils} call it waits for is interrupted too. */
     @Override
     public void interrupt() {
         Process current = process;
+        Thread call = calling;
+        if (call != null) {
+            call.interrupt();
+        }
         if (running && current != null && current.isAlive()) {
             try {
                 new ProcessBuilder("kill", "-INT", Long.toString(current.pid())).start().waitFor(5, TimeUnit.SECONDS);

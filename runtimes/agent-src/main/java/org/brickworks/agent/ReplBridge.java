@@ -21,13 +21,13 @@ public final class ReplBridge {
     private volatile int maxRows = 1000;
     private volatile ObjectNode displayed;
 
-    private ReplBridge(SparkSession spark, Widgets widgets) {
+    private ReplBridge(SparkSession spark, DbUtils dbutils) {
         this.spark = spark;
-        this.dbutils = new DbUtils(widgets);
+        this.dbutils = dbutils;
     }
 
-    static ReplBridge register(String contextId, SparkSession spark, Widgets widgets) {
-        ReplBridge bridge = new ReplBridge(spark, widgets);
+    static ReplBridge register(String contextId, SparkSession spark, DbUtils dbutils) {
+        ReplBridge bridge = new ReplBridge(spark, dbutils);
         BRIDGES.put(contextId, bridge);
         return bridge;
     }

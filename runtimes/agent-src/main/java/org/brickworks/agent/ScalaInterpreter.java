@@ -34,16 +34,14 @@ final class ScalaInterpreter implements Interpreter {
     private final IMain repl;
     private final BoundedOutput output;
     private final ReplBridge bridge;
-    private final Widgets widgets;
     private volatile Thread runner;
     private volatile long firstInterrupt;
 
-    private ScalaInterpreter(String contextId, IMain repl, BoundedOutput output, ReplBridge bridge, Widgets widgets) {
+    private ScalaInterpreter(String contextId, IMain repl, BoundedOutput output, ReplBridge bridge) {
         this.contextId = contextId;
         this.repl = repl;
         this.output = output;
         this.bridge = bridge;
-        this.widgets = widgets;
     }
 
     static ScalaInterpreter start(ExecutionContext context, Path replRoot) throws Exception {
@@ -55,8 +53,8 @@ final class ScalaInterpreter implements Interpreter {
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true);
         IMain repl = ScalaRepls.create(settings, writer);
         ScalaRepls.useOwnLineNumbers(repl);
-        ReplBridge bridge = ReplBridge.register(context.id(), context.session(), context.widgets());
-        ScalaInterpreter interpreter = new ScalaInterpreter(context.id(), repl, output, bridge, context.widgets());
+        ReplBridge bridge = ReplBridge.register(context.id(), context.session(), context.dbutils());
+        ScalaInterpreter interpreter = new ScalaInterpreter(context.id(), repl, output, bridge);
         String bind = "org.brickworks.agent.ReplBridge.of(\"" + context.id() + "\")";
         String preamble = "@transient val spark = " + bind + ".spark\n" //
                 + "@transient val sc = spark.sparkContext\n" //
@@ -82,7 +80,6 @@ final class ScalaInterpreter implements Interpreter {
     @Override
     @SuppressWarnings("deprecation") // ThreadDeath: what Thread.stop throws into a command that ignores interrupts
     public ObjectNode execute(CommandRun run) {
-        widgets.parameters(run.parameters());
         bridge.begin(run.maxRows());
         output.take();
         bridge.dbutils().notebook().takeExit();

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code dbutils.widgets} of an execution context, as Databricks defines it: {@code text} and {@code dropdown} define
  * a widget with a default value, {@code get} answers the value the run passed as a parameter (the context's
  * parameters overlaid with the command's) or else the widget's default, {@code remove}/{@code removeAll} forget
- * definitions. Used from the context's worker thread.
+ * definitions. One per context, shared by its Scala and Python cells; used from the context's worker thread.
  */
 public final class Widgets {
 
@@ -38,9 +38,14 @@ public final class Widgets {
         while (iterator.hasNext()) {
             values.add(iterator.next());
         }
-        if (!values.contains(defaultValue)) {
+        dropdown(name, defaultValue, values);
+    }
+
+    /** A dropdown from Python cells, whose choices come as a Java list. */
+    void dropdown(String name, String defaultValue, List<String> choices) {
+        if (!choices.contains(defaultValue)) {
             throw new IllegalArgumentException(
-                    "Default value " + defaultValue + " of dropdown " + name + " is not one of " + values);
+                    "Default value " + defaultValue + " of dropdown " + name + " is not one of " + choices);
         }
         defaults.put(name, defaultValue);
     }

@@ -3,8 +3,11 @@
 The driver agent starts one per Python context and talks to it over the process's standard input
 and a private copy of its standard output: one JSON request a line
 ({"code", "max_rows", "parameters", "command_id"}) and one JSON answer a line ({"result": ...},
-a Command Execution API 1.2 result). File descriptor 1 itself is pointed at standard error, so
-what a subprocess prints goes to the driver's log instead of breaking the protocol. SIGINT
+a Command Execution API 1.2 result). While a command runs, `dbutils` asks the agent for calls: the
+kernel writes {"call": "fs.ls", "args": {...}} on the protocol stream and reads the agent's answer,
+{"value": ...} or {"error": {"type", "message"}}, from standard input. File descriptor 1 itself is
+pointed at standard error, so what a subprocess prints goes to the driver's log instead of breaking
+the protocol. SIGINT
 interrupts the running command (the agent sends it on cancel); it is blocked between commands, so
 a late one never loses a request or hits the next command.
 
@@ -13,6 +16,7 @@ object whose every use raises a clear error), `dbutils` and `display`.
 """
 
 import ast
+import collections
 import io
 import json
 import linecache
@@ -22,6 +26,7 @@ import sys
 import traceback
 
 PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8")
+REQUESTS = sys.stdin
 os.dup2(2, 1)
 MAX_OUTPUT = int(os.environ.get("BRICKWORKS_MAX_OUTPUT", 1 << 20))
 TRUNCATION_NOTE = "\n*** WARNING: max output size exceeded, skipping output. ***"
@@ -97,38 +102,56 @@ def make_spark():
     return SparkSession.builder.remote(url).getOrCreate()
 
 
-class Widgets:
-    """dbutils.widgets: values come from the run's parameters, else the widget's default."""
+class ExecutionError(Exception):
+    """A dbutils call that failed in the driver: the message starts with the Java exception's class."""
 
-    def __init__(self):
-        self.defaults, self.parameters = {}, {}
+
+def call(name, **args):
+    """Asks the agent to run a dbutils call on the context's thread, during the command, and waits for its answer."""
+    PROTOCOL.write(json.dumps({"call": name, "args": args}) + "\n")
+    PROTOCOL.flush()
+    line = REQUESTS.readline()
+    if not line:
+        raise SystemExit(0)
+    reply = json.loads(line)
+    if "error" in reply:
+        raise ExecutionError("{0}: {1}".format(reply["error"]["type"], reply["error"]["message"]))
+    return reply.get("value")
+
+
+class FileInfo(collections.namedtuple("FileInfo", "path name size modificationTime")):
+    def isDir(self):
+        return self.name.endswith("/")
+
+    def isFile(self):
+        return not self.isDir()
+
+
+MountInfo = collections.namedtuple("MountInfo", "mountPoint source")
+
+
+class Widgets:
+    """dbutils.widgets: the context's widgets, shared with its Scala cells."""
 
     def text(self, name, defaultValue="", label=None):
-        self.defaults[name] = "" if defaultValue is None else str(defaultValue)
+        call("widgets.text", name=name, defaultValue="" if defaultValue is None else str(defaultValue))
 
     def dropdown(self, name, defaultValue, choices, label=None):
-        if defaultValue not in choices:
-            raise ValueError("Default value {0} of dropdown {1} is not one of {2}".format(
-                defaultValue, name, list(choices)))
-        self.defaults[name] = defaultValue
+        call("widgets.dropdown", name=name, defaultValue=defaultValue, choices=[str(c) for c in choices])
 
     combobox = dropdown
 
     def get(self, name):
-        if name in self.parameters:
-            return self.parameters[name]
-        if name in self.defaults:
-            return self.defaults[name]
-        raise ValueError("InputWidgetNotDefined: No input widget named {0} is defined".format(name))
+        return call("widgets.get", name=name)
 
     def getArgument(self, name, defaultValue=None):
-        return self.parameters.get(name, self.defaults.get(name, defaultValue))
+        return call("widgets.getArgument", name=name, defaultValue=defaultValue)
 
     def remove(self, name):
-        self.defaults.pop(name, None)
+        call("widgets.remove", name=name)
 
     def removeAll(self):
-        self.defaults.clear()
+        call("widgets.removeAll")
 
 
 class Notebook:
@@ -136,14 +159,37 @@ class Notebook:
         raise NotebookExit(str(value))
 
     def run(self, path, timeout_seconds=0, arguments=None):
-        raise RuntimeError("dbutils.notebook.run is not available in a command: run notebooks through the workspace")
+        """Runs another notebook as a child run on this cluster; returns its dbutils.notebook.exit value."""
+        return call("notebook.run", path=path, timeoutSeconds=int(timeout_seconds),
+                    arguments={str(k): str(v) for k, v in (arguments or {}).items()})
 
 
 class Fs:
-    def __getattr__(self, name):
-        def unavailable(*args, **kwargs):
-            raise RuntimeError("dbutils.fs: DBFS is not available yet")
-        return unavailable
+    """dbutils.fs: the driver's file systems (a path without scheme is on DBFS)."""
+
+    def ls(self, path="/"):
+        return [FileInfo(**info) for info in call("fs.ls", path=path)]
+
+    def head(self, file, maxBytes=65536):
+        return call("fs.head", path=file, maxBytes=int(maxBytes))
+
+    def put(self, file, contents, overwrite=False):
+        return call("fs.put", path=file, contents=contents, overwrite=bool(overwrite))
+
+    def cp(self, from_, to, recurse=False):
+        return call("fs.cp", **{"from": from_, "to": to, "recurse": bool(recurse)})
+
+    def mv(self, from_, to, recurse=False):
+        return call("fs.mv", **{"from": from_, "to": to, "recurse": bool(recurse)})
+
+    def rm(self, dir, recurse=False):
+        return call("fs.rm", path=dir, recurse=bool(recurse))
+
+    def mkdirs(self, dir):
+        return call("fs.mkdirs", path=dir)
+
+    def mounts(self):
+        return [MountInfo(**info) for info in call("fs.mounts")]
 
 
 class DBUtils:
@@ -201,7 +247,6 @@ class Kernel:
     def run(self, request):
         self.count += 1
         self.max_rows = request.get("max_rows", 1000)
-        self.dbutils.widgets.parameters = request.get("parameters") or {}
         self.displayed = None
         output = Output()
         sys.stdout = sys.stderr = output
@@ -272,8 +317,11 @@ def main():
         line = sys.stdin.readline()
         if not line:
             return
+        request = json.loads(line)
+        if "code" not in request:
+            continue  # the answer to a dbutils call whose command was interrupted while it waited
         try:
-            result = kernel.run(json.loads(line))
+            result = kernel.run(request)
         except KeyboardInterrupt:
             result = {"resultType": "error", "summary": "KeyboardInterrupt", "cause": ""}
         answer({"result": result})

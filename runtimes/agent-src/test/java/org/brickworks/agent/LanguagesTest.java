@@ -27,8 +27,11 @@ class LanguagesTest {
 
     @BeforeAll
     static void startAgent() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("dbfs"));
         agent = AgentProcess.start("LanguagesTest", dir, SECRET, "--conf",
-                "spark.sql.warehouse.dir=" + dir.resolve("warehouse"));
+                "spark.sql.warehouse.dir=" + dir.resolve("warehouse"), "--conf",
+                "spark.hadoop.fs.dbfs.impl=org.brickworks.agent.dbfs.DbfsFileSystem", "--conf",
+                "spark.hadoop.fs.dbfs.root=" + dir.resolve("dbfs"));
         client = new AgentClient(agent.baseUri(), SECRET);
         scala = client.createContext("scala", Map.of("who", "context"));
         python = client.createContext("python", Map.of("who", "context"));
@@ -105,7 +108,6 @@ class LanguagesTest {
         JsonNode fromCommand = client.await(client.execute(scala, "scala", "println(dbutils.widgets.get(\"size\"))",
                 10, Map.of("size", "L")));
         JsonNode exit = client.run(scala, "scala", "dbutils.notebook.exit(\"done\")\nprintln(\"not reached\")");
-        JsonNode fs = client.run(scala, "scala", "dbutils.fs.ls(\"/\")");
 
         assertThat(fromContext.at("/results/data").asText()).contains("context S");
         assertThat(fromCommand.at("/results/data").asText()).isEqualTo("L");
@@ -113,7 +115,6 @@ class LanguagesTest {
         assertThat(exit.at("/results/resultType").asText()).isEqualTo("text");
         assertThat(exit.at("/results/data").asText()).isEqualTo("done");
         assertThat(exit.at("/results/notebookExit").asBoolean()).isTrue();
-        assertThat(fs.at("/results/summary").asText()).contains("DBFS is not available yet");
     }
 
     @Test
@@ -188,7 +189,6 @@ class LanguagesTest {
         JsonNode widget = client.await(client.execute(python, "python",
                 "dbutils.widgets.text('who', 'default')\ndbutils.widgets.get('who')", 10, Map.of("who", "command")));
         JsonNode exit = client.run(python, "python", "dbutils.notebook.exit(42)");
-        JsonNode fs = client.run(python, "python", "dbutils.fs.ls('/')");
         String sleep = client.execute(python, "python", "import time\ntime.sleep(120)", 10, Map.of());
         assertThat(awaitRunning(sleep)).isTrue();
         client.call("POST", "/commands/" + sleep + "/cancel", null);
@@ -198,10 +198,95 @@ class LanguagesTest {
         assertThat(widget.at("/results/data").asText()).isEqualTo("'command'");
         assertThat(exit.at("/results/data").asText()).isEqualTo("42");
         assertThat(exit.at("/results/notebookExit").asBoolean()).isTrue();
-        assertThat(fs.at("/results/summary").asText()).contains("DBFS is not available yet");
         assertThat(cancelled.get("status").asText()).isEqualTo("Cancelled");
         assertThat(cancelled.at("/results/summary").asText()).contains("KeyboardInterrupt");
         assertThat(next.at("/results/data").asText()).isEqualTo("True");
+    }
+
+    @Test
+    void scalaDbutilsFsWorksOnDbfsPaths() throws Exception {
+        JsonNode written = client.run(scala, "scala", "dbutils.fs.mkdirs(\"/scala/in\")\n"
+                + "dbutils.fs.put(\"/scala/in/a.txt\", \"hello dbfs\", true)\n"
+                + "dbutils.fs.cp(\"dbfs:/scala/in\", \"/scala/copy\", true)\n"
+                + "dbutils.fs.mv(\"/scala/copy/a.txt\", \"/scala/moved.txt\")\n"
+                + "println(dbutils.fs.ls(\"/scala\").map(f => f.name + \" \" + f.size).mkString(\",\"))\n"
+                + "println(dbutils.fs.head(\"/scala/moved.txt\", 5))");
+        JsonNode again = client.run(scala, "scala", "dbutils.fs.put(\"/scala/in/a.txt\", \"twice\")");
+        JsonNode directory = client.run(scala, "scala", "dbutils.fs.rm(\"/scala/in\")");
+        JsonNode removed = client.run(scala, "scala", "dbutils.fs.rm(\"/scala/in\", true)");
+        JsonNode missing = client.run(scala, "scala", "dbutils.fs.ls(\"/scala/in\")");
+
+        assertThat(written.at("/results/data").asText()).as(written.toString())
+                .contains("copy/ 0,in/ 0,moved.txt 10\nhello");
+        assertThat(java.nio.file.Files.readString(dir.resolve("dbfs/scala/moved.txt"))).isEqualTo("hello dbfs");
+        assertThat(again.at("/results/summary").asText()).contains("FileAlreadyExistsException");
+        assertThat(directory.get("status").asText()).isEqualTo("Error");
+        assertThat(removed.at("/results/data").asText()).contains("Boolean = true");
+        assertThat(missing.at("/results/summary").asText())
+                .isEqualTo("java.io.FileNotFoundException: File dbfs:/scala/in does not exist");
+    }
+
+    @Test
+    void pythonDbutilsFsReachesTheSameFilesAsScala() throws Exception {
+        JsonNode put = client.run(python, "python", "dbutils.fs.put('/py/data.csv', 'id,name\\n1,a\\n', True)");
+        JsonNode listed = client.run(python, "python", "[(f.name, f.size, f.isDir()) for f in dbutils.fs.ls('/py')]");
+        JsonNode head = client.run(scala, "scala", "print(dbutils.fs.head(\"/py/data.csv\"))");
+        JsonNode info = client.run(python, "python", "dbutils.fs.ls('dbfs:/py/data.csv')[0]");
+        JsonNode missing = client.run(python, "python", "dbutils.fs.head('/py/missing.csv')");
+        JsonNode mounts = client.run(python, "python", "dbutils.fs.mounts()");
+
+        assertThat(put.at("/results/data").asText()).isEqualTo("True");
+        assertThat(listed.at("/results/data").asText()).isEqualTo("[('data.csv', 12, False)]");
+        assertThat(head.at("/results/data").asText()).isEqualTo("id,name\n1,a");
+        assertThat(info.at("/results/data").asText())
+                .matches("FileInfo\\(path='dbfs:/py/data.csv', name='data.csv', size=12, modificationTime=\\d+\\)");
+        assertThat(missing.get("status").asText()).isEqualTo("Error");
+        assertThat(missing.at("/results/summary").asText())
+                .isEqualTo("ExecutionError: java.io.FileNotFoundException: File dbfs:/py/missing.csv does not exist");
+        assertThat(mounts.at("/results/data").asText()).contains("MountInfo(mountPoint='/', source='DbfsRoot')");
+    }
+
+    @Test
+    void widgetsAreSharedBetweenScalaAndPythonOfOneContext() throws Exception {
+        String context = client.createContext("scala", Map.of("from_context", "c"));
+        client.run(context, "scala", "dbutils.widgets.text(\"color\", \"red\")");
+        JsonNode inPython = client.run(context, "python", "dbutils.widgets.get('color') + dbutils.widgets.get('from_context')");
+        client.run(context, "python", "dbutils.widgets.dropdown('size', 'M', ['S', 'M'])");
+        JsonNode inScala = client.run(context, "scala", "println(dbutils.widgets.get(\"size\"))");
+        JsonNode parameter = client.await(client.execute(context, "python", "dbutils.widgets.get('color')", 10,
+                Map.of("color", "blue")));
+        JsonNode undefined = client.run(context, "python", "dbutils.widgets.get('nope')");
+
+        assertThat(inPython.at("/results/data").asText()).as(inPython.toString()).isEqualTo("'redc'");
+        assertThat(inScala.at("/results/data").asText()).isEqualTo("M");
+        assertThat(parameter.at("/results/data").asText()).isEqualTo("'blue'");
+        assertThat(undefined.at("/results/summary").asText()).contains("InputWidgetNotDefined");
+    }
+
+    @Test
+    void fsMagicListsAsATableAndRunsFromAnyLanguage() throws Exception {
+        client.run(scala, "fs", "put -f /magic/one.txt \"one line\"");
+        JsonNode listed = client.run(python, "python", "%fs ls /magic");
+        JsonNode head = client.run(scala, "scala", "%fs head /magic/one.txt");
+        JsonNode removed = client.run(scala, "fs", "rm -r /magic");
+        JsonNode unknown = client.run(scala, "fs", "chmod /magic");
+
+        assertThat(listed.at("/results/resultType").asText()).as(listed.toString()).isEqualTo("table");
+        assertThat(listed.at("/results/schema").toString()).contains("\"name\":\"path\"")
+                .contains("\"name\":\"modificationTime\",\"type\":\"\\\"long\\\"\"");
+        assertThat(listed.at("/results/data/0/0").asText()).isEqualTo("dbfs:/magic/one.txt");
+        assertThat(listed.at("/results/data/0/2").asLong()).isEqualTo(8);
+        assertThat(head.at("/results/data").asText()).isEqualTo("one line");
+        assertThat(removed.at("/results/data").asText()).isEqualTo("true");
+        assertThat(java.nio.file.Files.exists(dir.resolve("dbfs/magic"))).isFalse();
+        assertThat(unknown.at("/results/summary").asText()).contains("Unknown %fs command chmod");
+    }
+
+    @Test
+    void notebookRunWithoutAPlatformSaysSo() throws Exception {
+        JsonNode result = client.run(python, "python", "dbutils.notebook.run('./child', 10, {'a': 1})");
+
+        assertThat(result.at("/results/summary").asText()).contains("started without --auth-url");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -140,14 +142,23 @@ public class DbfsFileSystem extends FileSystem {
     @Override
     public FSDataInputStream open(Path path, int bufferSize) throws IOException {
         Target target = target(path);
-        return target.fs.open(target.path, bufferSize);
+        try {
+            return target.fs.open(target.path, bufferSize);
+        } catch (FileNotFoundException e) {
+            throw notFound(path, e);
+        }
     }
 
     @Override
     public FSDataOutputStream create(Path path, FsPermission permission, boolean overwrite, int bufferSize,
             short replication, long blockSize, Progressable progress) throws IOException {
         Target target = target(path);
-        return target.fs.create(target.path, permission, overwrite, bufferSize, replication, blockSize, progress);
+        try {
+            return target.fs.create(target.path, permission, overwrite, bufferSize, replication, blockSize, progress);
+        } catch (FileAlreadyExistsException e) {
+            // The backend's message names its own path (the local root's folder): say the DBFS path instead.
+            throw new FileAlreadyExistsException("File already exists: " + path);
+        }
     }
 
     @Override
@@ -181,14 +192,27 @@ public class DbfsFileSystem extends FileSystem {
         return target.fs.delete(target.path, recursive);
     }
 
+    /** The mounts this file system resolves, mount point to source URI (never their settings), in table order. */
+    public Map<String, String> mountSources() throws IOException {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (MountTable.Mount mount : mountTable.mounts()) {
+            sources.put(mount.mountPoint(), mount.source().toString());
+        }
+        return sources;
+    }
+
     @Override
     public FileStatus[] listStatus(Path path) throws IOException {
         Target target = target(path);
         boolean mnt = "/mnt".equals(dbfsPath(path)) && !mountTable.mounts().isEmpty();
         List<FileStatus> statuses = new ArrayList<>();
         if (!mnt || target.fs.exists(target.path)) {
-            for (FileStatus status : target.fs.listStatus(target.path)) {
-                statuses.add(target.toDbfs(status));
+            try {
+                for (FileStatus status : target.fs.listStatus(target.path)) {
+                    statuses.add(target.toDbfs(status));
+                }
+            } catch (FileNotFoundException e) {
+                throw notFound(path, e);
             }
         }
         if (mnt) {
@@ -234,8 +258,15 @@ public class DbfsFileSystem extends FileSystem {
         try {
             return target.toDbfs(target.fs.getFileStatus(target.path));
         } catch (FileNotFoundException e) {
-            throw new FileNotFoundException("File " + path + " does not exist");
+            throw notFound(path, e);
         }
+    }
+
+    /** A missing file named by its DBFS path, not the backend's (a local root's folder). */
+    private static FileNotFoundException notFound(Path path, FileNotFoundException backend) {
+        FileNotFoundException notFound = new FileNotFoundException("File " + path + " does not exist");
+        notFound.initCause(backend);
+        return notFound;
     }
 
     @Override
