@@ -28,7 +28,8 @@ final class ChildRuns {
 
     private final Optional<URI> endpoint;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** {@code platformUrl}: any URL of the platform (the agent's {@code --auth-url}); empty when there is none. */
     ChildRuns(Optional<URI> platformUrl, String secret) {
@@ -69,8 +70,9 @@ final class ChildRuns {
                     + ": " + answer.path("message").asText(""));
         }
         if (!"SUCCESS".equals(answer.path("result_state").asText())) {
-            throw new WorkflowException("Notebook " + path + " (run " + answer.path("run_id").asText() + ") "
-                    + answer.path("result_state").asText() + ": " + answer.path("error").asText(""));
+            String run = answer.has("run_id") ? " (run " + answer.path("run_id").asText() + ")" : "";
+            throw new WorkflowException("Notebook " + path + run + " " + answer.path("result_state").asText() + ": "
+                    + answer.path("error").asText(""));
         }
         JsonNode exit = answer.get("exit_value");
         return exit == null || exit.isNull() ? null : exit.asText();

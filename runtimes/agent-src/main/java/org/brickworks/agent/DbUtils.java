@@ -61,7 +61,7 @@ public final class DbUtils {
         }
 
         public String run(String path, int timeoutSeconds) throws IOException, InterruptedException {
-            return run(path, timeoutSeconds, Map.of());
+            return runWith(path, timeoutSeconds, Map.of());
         }
 
         /** Runs another notebook as a child run on this cluster; returns its exit value (see {@link ChildRuns}). */
@@ -73,10 +73,11 @@ public final class DbUtils {
                 Tuple2<String, String> entry = entries.next();
                 values.put(entry._1(), String.valueOf(entry._2()));
             }
-            return run(path, timeoutSeconds, values);
+            return runWith(path, timeoutSeconds, values);
         }
 
-        String run(String path, int timeoutSeconds, Map<String, String> arguments)
+        /** As {@code run}, with Java's map: Python's calls. */
+        String runWith(String path, int timeoutSeconds, Map<String, String> arguments)
                 throws IOException, InterruptedException {
             return childRuns.run(contextId, path, timeoutSeconds, arguments);
         }

@@ -68,7 +68,7 @@ final class KernelCalls {
             widgets.removeAll();
             yield null;
         }
-        case "notebook.run" -> dbutils.notebook().run(text(args, "path"), args.path("timeoutSeconds").asInt(0),
+        case "notebook.run" -> dbutils.notebook().runWith(text(args, "path"), args.path("timeoutSeconds").asInt(0),
                 stringMap(args.path("arguments")));
         default -> throw new IllegalArgumentException("Unknown dbutils call " + name);
         };

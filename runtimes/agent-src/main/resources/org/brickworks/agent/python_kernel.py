@@ -106,9 +106,9 @@ class ExecutionError(Exception):
     """A dbutils call that failed in the driver: the message starts with the Java exception's class."""
 
 
-def call(name, **args):
+def call(function, /, **args):
     """Asks the agent to run a dbutils call on the context's thread, during the command, and waits for its answer."""
-    PROTOCOL.write(json.dumps({"call": name, "args": args}) + "\n")
+    PROTOCOL.write(json.dumps({"call": function, "args": args}) + "\n")
     PROTOCOL.flush()
     line = REQUESTS.readline()
     if not line:
@@ -288,10 +288,9 @@ class Kernel:
 
 def error(e, output):
     """An error result: the exception's one line, and the output and traceback without the kernel's frames."""
-    tb = e.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
-        tb = tb.tb_next
-    lines = traceback.format_exception(type(e), e, tb)
+    report = traceback.TracebackException(type(e), e, e.__traceback__)
+    report.stack = traceback.StackSummary.from_list([f for f in report.stack if f.filename != __file__])
+    lines = list(report.format())
     summary = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
     return {"resultType": "error", "summary": summary, "cause": output + "".join(lines)}
 

@@ -96,4 +96,14 @@ public interface ClusterService {
      *             {@code INVALID_PARAMETER_VALUE} when {@code maxBytes} is not positive
      */
     String driverLog(String clusterId, int maxBytes);
+
+    /**
+     * The RUNNING cluster whose driver holds {@code secret}: how the platform recognizes a driver's call back to it
+     * (such as {@code dbutils.notebook.run}), which may act on that cluster only.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             {@code UNAUTHENTICATED} when no running cluster's driver has that secret
+     * @since 1.5
+     */
+    String driverCluster(String secret);
 }

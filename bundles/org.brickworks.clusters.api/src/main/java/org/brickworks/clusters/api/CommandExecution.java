@@ -38,8 +38,13 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CommandExecution {
 
-    /** The languages a context runs: {@code sql}, {@code scala}, {@code python}, {@code r}. */
-    Set<String> LANGUAGES = Set.of("sql", "scala", "python", "r");
+    /**
+     * The languages a context runs: {@code sql}, {@code scala}, {@code python}, {@code r}, and {@code fs}
+     * ({@code dbutils.fs} commands as {@code %fs} cells write them: {@code ls /path}, {@code head}, {@code put},
+     * {@code cp}, {@code mv}, {@code rm}, {@code mkdirs}, {@code mounts}; a command in any language whose text starts
+     * with {@code %fs} runs as one too).
+     */
+    Set<String> LANGUAGES = Set.of("sql", "scala", "python", "r", "fs");
 
     /** Creates a context on the cluster's driver; returns its id. */
     String createContext(String clusterId, String language);

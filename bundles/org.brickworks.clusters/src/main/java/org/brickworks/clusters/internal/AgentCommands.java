@@ -105,7 +105,7 @@ final class AgentCommands implements CommandExecution {
         }
         if (!LANGUAGES.contains(language)) {
             throw BrickworksException.invalidParameter(
-                    "language " + language + " is not supported: use one of sql, scala, python, r");
+                    "language " + language + " is not supported: use one of sql, scala, python, r, fs");
         }
     }
 

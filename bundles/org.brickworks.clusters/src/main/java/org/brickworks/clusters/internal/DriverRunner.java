@@ -1,8 +1,10 @@
 package org.brickworks.clusters.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +152,21 @@ final class DriverRunner {
     void adopt(String clusterId, Driver driver) {
         drivers.put(clusterId, driver);
         driver.process().onExit().thenRun(() -> exited(clusterId, driver));
+    }
+
+    /** The cluster whose driver has this secret (compared in constant time), while this runner has that driver. */
+    Optional<String> clusterWithSecret(String secret) {
+        byte[] given = secret.getBytes(StandardCharsets.UTF_8);
+        for (Map.Entry<String, Driver> entry : drivers.entrySet()) {
+            try {
+                if (MessageDigest.isEqual(given, entry.getValue().secret().getBytes(StandardCharsets.UTF_8))) {
+                    return Optional.of(entry.getKey());
+                }
+            } catch (IOException e) {
+                LOG.debug("Cannot read the secret of cluster {}'s driver: {}", entry.getKey(), e.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The cluster's driver, while this runner has one. */

@@ -265,6 +265,16 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     }
 
     @Override
+    public String driverCluster(String secret) {
+        String clusterId = secret == null || secret.isBlank() ? null : runner.clusterWithSecret(secret).orElse(null);
+        if (clusterId == null) {
+            throw BrickworksException.unauthenticated("The token is not the secret of a running cluster's driver");
+        }
+        runningDriver(clusterId);
+        return clusterId;
+    }
+
+    @Override
     public String createPool(InstancePool pool) {
         LocalNodeTypes.get(pool.nodeTypeId());
         pool.preloadedSparkVersions().forEach(runtimes::get);

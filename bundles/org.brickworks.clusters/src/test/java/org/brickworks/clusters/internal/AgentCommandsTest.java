@@ -15,10 +15,10 @@ class AgentCommandsTest {
     @Test
     void refusesLanguagesOtherThanSqlScalaPythonAndR() {
         assertThatThrownBy(() -> commands.createContext("c", "java")).isInstanceOf(BrickworksException.class)
-                .hasMessage("language java is not supported: use one of sql, scala, python, r")
+                .hasMessage("language java is not supported: use one of sql, scala, python, r, fs")
                 .extracting(e -> ((BrickworksException) e).errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
         assertThatThrownBy(() -> commands.execute("c", "x", "SQL", "1")).hasMessage(
-                "language SQL is not supported: use one of sql, scala, python, r");
+                "language SQL is not supported: use one of sql, scala, python, r, fs");
         assertThatThrownBy(() -> commands.createContext("c", null)).hasMessage("Missing required field: language");
     }
 

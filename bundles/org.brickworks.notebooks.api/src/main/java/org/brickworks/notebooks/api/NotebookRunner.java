@@ -3,6 +3,7 @@ package org.brickworks.notebooks.api;
 import java.util.List;
 import java.util.Map;
 
+import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.notebooks.api.dto.NotebookRun;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -18,8 +19,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code fs}, {@code sh}, {@code pip}): whether the cluster runs it is the cluster's answer. The run stops at the first
  * cell that fails (status {@code ERROR} or {@code CANCELLED}); the cells after it are {@code SKIPPED}.
  * <p>
- * Parameters are the notebook's widgets: {@code ${name}} in SQL cells is replaced by the parameter's value before the
- * cell runs (Databricks' legacy widget syntax); other references stay as written.
+ * Parameters are the notebook's widgets: the run's context gets them as its parameters, so
+ * {@code dbutils.widgets.get(name)} answers them in Scala and Python cells, and {@code ${name}} in SQL cells is replaced
+ * by the parameter's value before the cell runs (Databricks' legacy widget syntax); other references stay as written.
+ * A cell that calls {@code dbutils.notebook.exit(value)} ends the run there (the cells after it are not run).
  * <p>
  * Each cell's output is kept bounded ({@link #MAX_OUTPUT_CHARS}, {@code truncated} when cut) and the run is stored with
  * the notebook revision it ran. Thread-safe; runs of different notebooks, or of one notebook, may go side by side.
@@ -42,6 +45,21 @@ public interface NotebookRunner {
      * @return the stored run with every cell's status, timing and output
      */
     NotebookRun run(String path, String clusterId, Map<String, String> parameters, String user);
+
+    /**
+     * {@code dbutils.notebook.run}: runs the notebook at {@code path} as a child of a command of execution context
+     * {@code callerContextId} on {@code clusterId}, in a new context of that cluster, with {@code arguments} as its
+     * parameters, waiting at most {@code timeoutSeconds} (0: no limit) before cancelling it. A relative path resolves
+     * against the notebook that runs in the caller's context when that is a notebook run, and is refused otherwise.
+     * A child run stops at its {@code dbutils.notebook.exit}. Its failures are its result, not exceptions.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             as {@link #run}, and {@code INVALID_PARAMETER_VALUE} for a relative path outside a notebook run or a
+     *             negative timeout
+     * @since 1.1
+     */
+    ChildRun runChild(String path, String clusterId, String callerContextId, Map<String, String> arguments,
+            int timeoutSeconds);
 
     /** The stored runs of the notebook at {@code path}, newest first, at most {@code limit}. */
     List<NotebookRun> runs(String path, int limit);

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One whole-notebook run: the cells in order, {@code %run} targets inlined, in one execution context created on the
- * cluster when the first cell needs it and destroyed at the end. Stops at the first failure and records the rest as
- * skipped. Used by one thread, once.
+ * cluster when the first cell needs it (with the run's parameters as its widget values) and destroyed at the end. Stops
+ * at the first failure and records the rest as skipped, or at a {@code dbutils.notebook.exit}, which keeps its value.
+ * Used by one thread, once.
  */
 final class NotebookExecution {
     /** Languages sent to the cluster; whether it runs them is its answer. */
@@ -38,21 +39,33 @@ final class NotebookExecution {
     private final String clusterId;
     private final Map<String, String> parameters;
     private final long cellTimeoutMillis;
+    private final RunningNotebooks running;
+    private final RunningNotebooks.Entry entry;
     private final List<CellRun> cells = new ArrayList<>();
     private String contextId;
     private boolean failed;
+    private boolean exited;
+    private String exitValue;
 
     NotebookExecution(WorkspaceService workspace, CommandExecution commands, MarkdownRenderer markdown,
-            String clusterId, Map<String, String> parameters, long cellTimeoutMillis) {
+            String clusterId, Map<String, String> parameters, long cellTimeoutMillis, RunningNotebooks running,
+            String user) {
         this.workspace = workspace;
         this.commands = commands;
         this.markdown = markdown;
         this.clusterId = clusterId;
         this.parameters = parameters;
         this.cellTimeoutMillis = cellTimeoutMillis;
+        this.running = running;
+        this.entry = new RunningNotebooks.Entry(user, null);
     }
 
-    /** Runs the notebook at {@code path}; returns every cell's run, in order. */
+    /** The value the run's {@code dbutils.notebook.exit} passed, null when it did not exit. */
+    String exitValue() {
+        return exitValue;
+    }
+
+    /** Runs the notebook at {@code path}; returns every cell's run, in order (none after an exit). */
     List<CellRun> run(String path, Notebook notebook) {
         try {
             Deque<String> stack = new ArrayDeque<>();
@@ -65,8 +78,9 @@ final class NotebookExecution {
     }
 
     private void runNotebook(String path, Notebook notebook, Deque<String> stack) {
-        for (int i = 0; i < notebook.cells().size(); i++) {
+        for (int i = 0; i < notebook.cells().size() && !exited; i++) {
             Cell cell = notebook.cells().get(i);
+            entry.path(path);
             String language = cell.language(notebook.language());
             if (failed) {
                 cells.add(new CellRun(cells.size(), path, i, language, cell.title(), CellStatus.SKIPPED, 0, 0,
@@ -133,7 +147,8 @@ final class NotebookExecution {
 
     private Outcome execute(String language, String command) {
         if (contextId == null) {
-            contextId = commands.createContext(clusterId, language);
+            contextId = commands.createContext(clusterId, language, parameters);
+            running.put(clusterId, contextId, entry);
         }
         String commandId = commands.execute(clusterId, contextId, language, command);
         long deadline = System.currentTimeMillis() + cellTimeoutMillis;
@@ -152,6 +167,10 @@ final class NotebookExecution {
                         "The cell did not finish within " + cellTimeoutMillis / 1000 + " s and was cancelled"));
             }
             result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS, left));
+        }
+        if (result.results() != null && Boolean.TRUE.equals(result.results().get("notebookExit"))) {
+            exited = true;
+            exitValue = String.valueOf(result.results().get("data"));
         }
         return new Outcome(CommandOutputs.status(result), CommandOutputs.output(result));
     }
@@ -175,6 +194,7 @@ final class NotebookExecution {
         if (contextId == null) {
             return;
         }
+        running.remove(clusterId, contextId);
         try {
             commands.destroyContext(clusterId, contextId);
         } catch (RuntimeException e) {

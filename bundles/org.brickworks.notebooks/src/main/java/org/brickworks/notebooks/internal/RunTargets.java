@@ -24,6 +24,11 @@ final class RunTargets {
             throw BrickworksException.invalidParameter("%run takes one notebook path; arguments are not supported: "
                     + command.strip());
         }
+        return normalize(from, target);
+    }
+
+    /** The absolute path {@code target} names from the notebook at {@code from}: {@code .} and {@code ..} resolved. */
+    static String normalize(String from, String target) {
         StringBuilder path = new StringBuilder(target.startsWith("/") ? "" : from.substring(0, from.lastIndexOf('/')));
         for (String segment : target.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
@@ -32,7 +37,7 @@ final class RunTargets {
             if (segment.equals("..")) {
                 if (path.length() == 0) {
                     throw BrickworksException.invalidParameter(
-                            "%run " + target + " leaves the workspace root (from " + from + ")");
+                            target + " leaves the workspace root (from " + from + ")");
                 }
                 path.setLength(path.lastIndexOf("/"));
             } else {

@@ -81,9 +81,16 @@ final class ApiDispatcher {
         if (route == null) {
             throw ApiError.noEndpoint(method, request.getRequestURI());
         }
-        ApiRequest call = new ApiRequest(route.authenticated() ? authenticator.authenticate(request) : null,
-                "GET".equals(method) ? queryParams(request) : body(request));
+        ApiRequest call = route.authenticated()
+                ? new ApiRequest(authenticator.authenticate(request), "GET".equals(method) ? queryParams(request)
+                        : body(request))
+                : new ApiRequest(null, "GET".equals(method) ? queryParams(request) : body(request), bearer(request));
         return route.handler().handle(call);
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     }
 
     private ObjectNode queryParams(HttpServletRequest request) {

@@ -20,10 +20,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ApiRequest {
     private final User caller;
     private final ObjectNode params;
+    private final String bearer;
 
     ApiRequest(User caller, ObjectNode params) {
+        this(caller, params, null);
+    }
+
+    /** {@code bearer}: the request's bearer token, kept for open endpoints that check it themselves. */
+    ApiRequest(User caller, ObjectNode params, String bearer) {
         this.caller = caller;
         this.params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+        this.bearer = bearer;
+    }
+
+    /** The bearer token of an open endpoint's request. */
+    String bearerToken() {
+        if (bearer == null || bearer.isBlank()) {
+            throw BrickworksException.unauthenticated("Missing Authorization header: send 'Authorization: Bearer <token>'");
+        }
+        return bearer;
     }
 
     User caller() {

@@ -1,6 +1,6 @@
 /** Immutable results of notebook runs. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.notebooks.api.dto;
 
 import org.osgi.annotation.bundle.Export;
