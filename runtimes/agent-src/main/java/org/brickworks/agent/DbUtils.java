@@ -39,12 +39,12 @@ public final class DbUtils {
     public static final class Notebook {
 
         private final String contextId;
-        private final ChildRuns childRuns;
+        private final PlatformCallback platform;
         private volatile String exitValue;
 
-        Notebook(String contextId, ChildRuns childRuns) {
+        Notebook(String contextId, PlatformCallback platform) {
             this.contextId = contextId;
-            this.childRuns = childRuns;
+            this.platform = platform;
         }
 
         /** Ends the command; its result is a text result of {@code value} marked {@code notebookExit}. */
@@ -64,7 +64,7 @@ public final class DbUtils {
             return runWith(path, timeoutSeconds, Map.of());
         }
 
-        /** Runs another notebook as a child run on this cluster; returns its exit value (see {@link ChildRuns}). */
+        /** Runs another notebook as a child run on this cluster; returns its exit value (see {@link PlatformCallback}). */
         public String run(String path, int timeoutSeconds, scala.collection.Map<String, String> arguments)
                 throws IOException, InterruptedException {
             Map<String, String> values = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class DbUtils {
         /** As {@code run}, with Java's map: Python's calls. */
         String runWith(String path, int timeoutSeconds, Map<String, String> arguments)
                 throws IOException, InterruptedException {
-            return childRuns.run(contextId, path, timeoutSeconds, arguments);
+            return platform.runNotebook(contextId, path, timeoutSeconds, arguments);
         }
     }
 }

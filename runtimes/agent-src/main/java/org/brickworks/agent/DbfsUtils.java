@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,11 +21,14 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.brickworks.agent.dbfs.DbfsFileSystem;
 
+import scala.Tuple2;
+
 /**
  * {@code dbutils.fs} of Scala and Python cells (and {@code %fs}): file operations through the driver's Hadoop file
  * systems, so {@code dbfs:} paths go through the cluster's DBFS file system and its mounts. A path without a scheme
  * is a DBFS path ({@code /tmp/x} is {@code dbfs:/tmp/x}). Failures are the file system's own exceptions
- * ({@link FileNotFoundException}, Hadoop's {@code FileAlreadyExistsException}, ...). Thread-safe.
+ * ({@link FileNotFoundException}, Hadoop's {@code FileAlreadyExistsException}, ...). {@code mount} and {@code unmount}
+ * change the platform's mounts ({@link PlatformCallback}). Thread-safe.
  */
 public final class DbfsUtils {
 
@@ -32,9 +36,11 @@ public final class DbfsUtils {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     private final Supplier<Configuration> conf;
+    private final PlatformCallback platform;
 
-    DbfsUtils(Supplier<Configuration> conf) {
+    DbfsUtils(Supplier<Configuration> conf, PlatformCallback platform) {
         this.conf = conf;
+        this.platform = platform;
     }
 
     /** The entries of a directory sorted by name, or the file itself. */
@@ -132,6 +138,37 @@ public final class DbfsUtils {
             }
         }
         return mounts.toArray(new MountInfo[0]);
+    }
+
+    public boolean mount(String source, String mountPoint) throws IOException, InterruptedException {
+        return mountWith(source, mountPoint, Map.of());
+    }
+
+    /**
+     * Mounts {@code source} at {@code mountPoint} ({@code /mnt/<name>}) with the backend's settings: a platform mount,
+     * as {@code dbfs/mount} makes, that every cluster sees within a second.
+     */
+    public boolean mount(String source, String mountPoint, scala.collection.Map<String, String> extraConfigs)
+            throws IOException, InterruptedException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        scala.collection.Iterator<Tuple2<String, String>> entries = extraConfigs.iterator();
+        while (entries.hasNext()) {
+            Tuple2<String, String> entry = entries.next();
+            settings.put(entry._1(), entry._2());
+        }
+        return mountWith(source, mountPoint, settings);
+    }
+
+    /** As {@code mount}, with Java's map: Python's calls. */
+    boolean mountWith(String source, String mountPoint, Map<String, String> extraConfigs)
+            throws IOException, InterruptedException {
+        platform.mount(source, mountPoint, extraConfigs);
+        return true;
+    }
+
+    public boolean unmount(String mountPoint) throws IOException, InterruptedException {
+        platform.unmount(mountPoint);
+        return true;
     }
 
     private boolean copy(String from, String to, boolean recurse, boolean deleteSource) throws IOException {

@@ -85,7 +85,7 @@ public final class DriverAgent {
         ExecutionContexts contexts = new ExecutionContexts(spark,
                 new Interpreters(new LanguageSettings(replDirectory, options.python(), options.r(), connectPort,
                         options.host(), options.secret(), versions.spark())),
-                new ChildRuns(options.authUrl(), options.secret()));
+                new PlatformCallback(options.authUrl(), options.secret()));
         DriverAgent agent = new DriverAgent(spark, contexts, server);
         ObjectMapper mapper = new ObjectMapper();
         server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),

@@ -33,14 +33,15 @@ final class ExecutionContext {
     private final List<Command> commands = new CopyOnWriteArrayList<>();
 
     ExecutionContext(String id, String language, SparkSession session, Map<String, String> parameters,
-            Interpreters interpreters, ChildRuns childRuns) {
+            Interpreters interpreters, PlatformCallback platform) {
         this.id = id;
         this.language = language;
         this.session = session;
         this.parameters = Map.copyOf(parameters);
         this.interpreters = interpreters;
-        this.dbutils = new DbUtils(widgets, new DbfsUtils(() -> session.sparkContext().hadoopConfiguration()),
-                new DbUtils.Notebook(id, childRuns));
+        this.dbutils = new DbUtils(widgets,
+                new DbfsUtils(() -> session.sparkContext().hadoopConfiguration(), platform),
+                new DbUtils.Notebook(id, platform));
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "brickworks-context-" + id);
             thread.setDaemon(true);

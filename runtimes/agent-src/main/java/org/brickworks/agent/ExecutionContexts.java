@@ -21,7 +21,7 @@ final class ExecutionContexts {
 
     private final SparkSession root;
     private final Interpreters interpreters;
-    private final ChildRuns childRuns;
+    private final PlatformCallback platform;
     private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
@@ -30,17 +30,17 @@ final class ExecutionContexts {
         return thread;
     });
 
-    ExecutionContexts(SparkSession root, Interpreters interpreters, ChildRuns childRuns) {
+    ExecutionContexts(SparkSession root, Interpreters interpreters, PlatformCallback platform) {
         this.root = root;
         this.interpreters = interpreters;
-        this.childRuns = childRuns;
+        this.platform = platform;
     }
 
     /** A new context whose own language's interpreter starts at once; {@code parameters} are its widget values. */
     ExecutionContext create(String language, Map<String, String> parameters) {
         Interpreters.requireKnown(language);
         ExecutionContext context = new ExecutionContext(newId(), language, root.newSession(), parameters,
-                interpreters, childRuns);
+                interpreters, platform);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;

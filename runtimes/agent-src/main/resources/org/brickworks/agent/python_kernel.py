@@ -191,6 +191,14 @@ class Fs:
     def mounts(self):
         return [MountInfo(**info) for info in call("fs.mounts")]
 
+    def mount(self, source, mount_point, encryption_type="", owner=None, extra_configs=None):
+        """A platform mount (every cluster sees it); extra_configs are the storage's settings, credentials among them."""
+        return call("fs.mount", source=source, mountPoint=mount_point,
+                    extraConfigs={str(k): str(v) for k, v in (extra_configs or {}).items()})
+
+    def unmount(self, mount_point):
+        return call("fs.unmount", mountPoint=mount_point)
+
 
 class DBUtils:
     def __init__(self):

@@ -283,10 +283,15 @@ class LanguagesTest {
     }
 
     @Test
-    void notebookRunWithoutAPlatformSaysSo() throws Exception {
-        JsonNode result = client.run(python, "python", "dbutils.notebook.run('./child', 10, {'a': 1})");
+    void notebookRunAndMountWithoutAPlatformSaySo() throws Exception {
+        JsonNode run = client.run(python, "python", "dbutils.notebook.run('./child', 10, {'a': 1})");
+        JsonNode mount = client.run(scala, "scala",
+                "dbutils.fs.mount(\"wasbs://c@a.blob.core.windows.net\", \"/mnt/c\", Map(\"k\" -> \"v\"))");
 
-        assertThat(result.at("/results/summary").asText()).contains("started without --auth-url");
+        assertThat(run.at("/results/summary").asText())
+                .isEqualTo("ExecutionError: java.lang.IllegalStateException: dbutils.notebook.run needs the platform: "
+                        + "this driver was started without --auth-url");
+        assertThat(mount.at("/results/summary").asText()).contains("dbutils.fs.mount needs the platform");
     }
 
     @Test

@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code dbutils} on a real cluster: a file put by Python read back through the DBFS API and by Spark SQL, {@code %fs}
  * through the Command Execution API and in a notebook run, {@code dbutils.notebook.run} from Scala and Python (exit
  * value, arguments as widgets, a failing child, a timeout, bad paths), notebook-run parameters reaching Scala and
- * Python widgets, and the drivers' call back refusing anything but a running cluster's secret.
+ * Python widgets, and the drivers' call back (also {@code dbutils.fs.mount/unmount}) refusing anything but a running
+ * cluster's secret.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -166,18 +167,18 @@ public class DbutilsIT extends ClusterTestSupport {
 
     private void theCallBackTakesOnlyAClusterSecret(String id) throws Exception {
         String body = "{\"context_id\":\"x\",\"path\":\"/Shared/dbu/child\"}";
-        Answer userToken = post("/api/2.0/notebooks/child-run", admin, body);
+        Answer userToken = post("/api/2.0/driver/notebook-run", admin, body);
         assertEquals(userToken.body().toString(), 401, userToken.status());
         assertEquals("UNAUTHENTICATED", userToken.errorCode());
-        Answer none = send(request("/api/2.0/notebooks/child-run", null)
+        Answer none = send(request("/api/2.0/driver/notebook-run", null)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
         assertEquals(401, none.status());
 
         String secret = Files.readAllLines(dataDirectory().resolve("clusters").resolve(id).resolve("secret")).get(0);
-        Answer noPath = post("/api/2.0/notebooks/child-run", secret, "{\"context_id\":\"x\"}");
+        Answer noPath = post("/api/2.0/driver/notebook-run", secret, "{\"context_id\":\"x\"}");
         assertEquals(noPath.body().toString(), 400, noPath.status());
         assertEquals("INVALID_PARAMETER_VALUE", noPath.errorCode());
-        Answer unknown = post("/api/2.0/notebooks/child-run", secret, "{\"context_id\":\"x\",\"path\":\"/Shared/none\"}");
+        Answer unknown = post("/api/2.0/driver/notebook-run", secret, "{\"context_id\":\"x\",\"path\":\"/Shared/none\"}");
         assertEquals(unknown.body().toString(), 404, unknown.status());
 
         String python = context(id, "python");
@@ -186,6 +187,13 @@ public class DbutilsIT extends ClusterTestSupport {
                 .contains("The relative path ./child needs a notebook run to resolve against"));
         JsonNode absolute = runCommand(id, python, "python", "dbutils.notebook.run('/Shared/dbu/child', 60, {'n': 4})");
         assertEquals(absolute.toString(), "'8'", absolute.path("results").path("data").asText());
+
+        JsonNode mount = runCommand(id, python, "python", "dbutils.fs.mount('wasbs://c@a.blob.core.windows.net', '/x')");
+        assertEquals(mount.toString(), "ExecutionError: java.lang.IllegalArgumentException: Invalid mount point /x: "
+                + "mount points are /mnt/<name>", mount.path("results").path("summary").asText());
+        JsonNode unmount = runCommand(id, context(id, "scala"), "scala", "dbutils.fs.unmount(\"/mnt/none\")");
+        assertTrue(unmount.toString(), unmount.path("results").path("summary").asText()
+                .contains("IllegalArgumentException: Nothing is mounted at /mnt/none"));
     }
 
     private String context(String id, String language) throws Exception {

@@ -2,12 +2,10 @@ package org.brickworks.rest.internal;
 
 import java.util.List;
 
-import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.CellRun;
-import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.notebooks.api.dto.NotebookRun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,45 +15,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Brickworks' own whole-notebook runs (no Databricks counterpart: Databricks runs notebooks through jobs):
  * {@code notebooks/run} (POST {@code path}, {@code cluster_id}, {@code parameters}; answers when the run ends) and
- * {@code notebooks/runs} (GET {@code path}, {@code limit}: the stored runs, newest first). And the drivers' call back for
- * {@code dbutils.notebook.run}, {@code notebooks/child-run} (POST {@code context_id}, {@code path},
- * {@code timeout_seconds}, {@code arguments}): authenticated by a running cluster's secret instead of a user's token,
- * it runs the child on that cluster only and answers {@code run_id}, {@code result_state}
- * ({@code SUCCESS|FAILED|TIMEDOUT}), {@code exit_value} and {@code error}.
+ * {@code notebooks/runs} (GET {@code path}, {@code limit}: the stored runs, newest first).
  */
 final class NotebookResource {
     private static final int DEFAULT_RUNS = 20;
 
     private final ServiceSlot<NotebookRunner> runner;
-    private final ServiceSlot<ClusterService> clusters;
     private final ObjectMapper json;
 
-    NotebookResource(ServiceSlot<NotebookRunner> runner, ServiceSlot<ClusterService> clusters, ObjectMapper json) {
+    NotebookResource(ServiceSlot<NotebookRunner> runner, ObjectMapper json) {
         this.runner = runner;
-        this.clusters = clusters;
         this.json = json;
     }
 
     List<Route> routes() {
-        return List.of(Route.post("notebooks/run", this::run), Route.get("notebooks/runs", this::runs),
-                Route.post("notebooks/child-run", this::childRun).open());
-    }
-
-    private Object childRun(ApiRequest request) {
-        String clusterId = clusters.get().driverCluster(request.bearerToken());
-        long timeout = request.optionalLong("timeout_seconds").orElse(0L);
-        if (timeout < 0 || timeout > Integer.MAX_VALUE) {
-            throw BrickworksException.invalidParameter("timeout_seconds must be between 0 and " + Integer.MAX_VALUE
-                    + ", got " + timeout);
-        }
-        ChildRun child = runner.get().runChild(request.requiredString("path"), clusterId,
-                request.requiredString("context_id"), request.optionalStringMap("arguments"), (int) timeout);
-        ObjectNode node = json.createObjectNode().put("result_state", child.resultState())
-                .put("exit_value", child.exitValue()).put("error", child.error());
-        if (child.run() != null) {
-            node.put("run_id", child.run().runId());
-        }
-        return node;
+        return List.of(Route.post("notebooks/run", this::run), Route.get("notebooks/runs", this::runs));
     }
 
     private Object run(ApiRequest request) {

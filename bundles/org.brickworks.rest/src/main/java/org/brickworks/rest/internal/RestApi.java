@@ -74,7 +74,8 @@ public class RestApi extends HttpServlet {
         routes.addAll(new CommandResource(commands, json).routes());
         routes.addAll(new InstancePoolResource(pools, json).routes());
         routes.addAll(new WorkspaceResource(workspace, json).routes());
-        routes.addAll(new NotebookResource(notebooks, clusters, json).routes());
+        routes.addAll(new NotebookResource(notebooks, json).routes());
+        routes.addAll(new DriverCallbackResource(clusters, notebooks, dbfs, json).routes());
         routes.addAll(new DbfsResource(dbfs, json).routes());
         routes.addAll(new LibraryResource(libraries, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
