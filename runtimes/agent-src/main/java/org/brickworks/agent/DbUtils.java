@@ -35,6 +35,17 @@ public final class DbUtils {
         return fs;
     }
 
+    /** A Scala map of Scala cells as Java's, in its order. */
+    static Map<String, String> javaMap(scala.collection.Map<String, String> map) {
+        Map<String, String> values = new LinkedHashMap<>();
+        scala.collection.Iterator<Tuple2<String, String>> entries = map.iterator();
+        while (entries.hasNext()) {
+            Tuple2<String, String> entry = entries.next();
+            values.put(entry._1(), String.valueOf(entry._2()));
+        }
+        return values;
+    }
+
     /** {@code dbutils.notebook}. */
     public static final class Notebook {
 
@@ -64,16 +75,10 @@ public final class DbUtils {
             return runWith(path, timeoutSeconds, Map.of());
         }
 
-        /** Runs another notebook as a child run on this cluster; returns its exit value (see {@link PlatformCallback}). */
+        /** Runs another notebook as a child run on this cluster; returns its exit value ({@link PlatformCallback}). */
         public String run(String path, int timeoutSeconds, scala.collection.Map<String, String> arguments)
                 throws IOException, InterruptedException {
-            Map<String, String> values = new LinkedHashMap<>();
-            scala.collection.Iterator<Tuple2<String, String>> entries = arguments.iterator();
-            while (entries.hasNext()) {
-                Tuple2<String, String> entry = entries.next();
-                values.put(entry._1(), String.valueOf(entry._2()));
-            }
-            return runWith(path, timeoutSeconds, values);
+            return runWith(path, timeoutSeconds, javaMap(arguments));
         }
 
         /** As {@code run}, with Java's map: Python's calls. */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,8 +19,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.brickworks.agent.dbfs.DbfsFileSystem;
-
-import scala.Tuple2;
 
 /**
  * {@code dbutils.fs} of Scala and Python cells (and {@code %fs}): file operations through the driver's Hadoop file
@@ -150,13 +147,7 @@ public final class DbfsUtils {
      */
     public boolean mount(String source, String mountPoint, scala.collection.Map<String, String> extraConfigs)
             throws IOException, InterruptedException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        scala.collection.Iterator<Tuple2<String, String>> entries = extraConfigs.iterator();
-        while (entries.hasNext()) {
-            Tuple2<String, String> entry = entries.next();
-            settings.put(entry._1(), entry._2());
-        }
-        return mountWith(source, mountPoint, settings);
+        return mountWith(source, mountPoint, DbUtils.javaMap(extraConfigs));
     }
 
     /** As {@code mount}, with Java's map: Python's calls. */

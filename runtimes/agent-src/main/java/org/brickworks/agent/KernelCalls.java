@@ -49,7 +49,8 @@ final class KernelCalls {
         case "fs.rm" -> fs.rm(text(args, "path"), args.path("recurse").asBoolean());
         case "fs.mkdirs" -> fs.mkdirs(text(args, "path"));
         case "fs.mounts" -> mountInfos(fs.mounts());
-        case "fs.mount" -> fs.mountWith(text(args, "source"), text(args, "mountPoint"), stringMap(args.path("extraConfigs")));
+        case "fs.mount" -> fs.mountWith(text(args, "source"), text(args, "mountPoint"),
+                stringMap(args.path("extraConfigs")));
         case "fs.unmount" -> fs.unmount(text(args, "mountPoint"));
         case "widgets.text" -> {
             widgets.text(text(args, "name"), args.path("defaultValue").asText(""));

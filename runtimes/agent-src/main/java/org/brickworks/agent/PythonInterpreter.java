@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code python} commands: a CPython process of the context running the agent's {@code python_kernel.py}, one JSON
  * request and answer a line over its stdin and stdout (the kernel's docstring has the protocol). Its stderr goes to
  * the driver's log. While a command runs, the kernel may ask for {@code dbutils} calls ({@link KernelCalls}), answered
- * on the context's thread before the command's result comes. Cancel sends SIGINT (a {@code KeyboardInterrupt} in the cell). A process that dies loses the
- * context's Python state: the command says so and the next one starts a fresh process.
+ * on the context's thread before the command's result comes. Cancel sends SIGINT (a {@code KeyboardInterrupt} in the
+ * cell). A process that dies loses the context's Python state: the command says so and the next one starts a fresh
+ * process.
  */
 final class PythonInterpreter implements Interpreter {
 

@@ -250,7 +250,8 @@ class LanguagesTest {
     void widgetsAreSharedBetweenScalaAndPythonOfOneContext() throws Exception {
         String context = client.createContext("scala", Map.of("from_context", "c"));
         client.run(context, "scala", "dbutils.widgets.text(\"color\", \"red\")");
-        JsonNode inPython = client.run(context, "python", "dbutils.widgets.get('color') + dbutils.widgets.get('from_context')");
+        JsonNode inPython = client.run(context, "python",
+                "dbutils.widgets.get('color') + dbutils.widgets.get('from_context')");
         client.run(context, "python", "dbutils.widgets.dropdown('size', 'M', ['S', 'M'])");
         JsonNode inScala = client.run(context, "scala", "println(dbutils.widgets.get(\"size\"))");
         JsonNode parameter = client.await(client.execute(context, "python", "dbutils.widgets.get('color')", 10,

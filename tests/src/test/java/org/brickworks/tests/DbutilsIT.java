@@ -92,15 +92,9 @@ public class DbutilsIT extends ClusterTestSupport {
     private NotebookRunner runner;
 
     @Test
-    public void dbutilsFsNotebookRunAndWidgetsOnARealCluster() throws Exception {
-        workspace.mkdirs("/Shared/dbu", "admin");
-        save("/Shared/dbu/child", CHILD, NotebookLanguage.PYTHON);
-        save("/Shared/dbu/broken", BROKEN, NotebookLanguage.PYTHON);
-        save("/Shared/dbu/slow", SLOW, NotebookLanguage.PYTHON);
-        save("/Shared/dbu/scala-parent", SCALA_PARENT, NotebookLanguage.SCALA);
-        save("/Shared/dbu/python-parent", PYTHON_PARENT, NotebookLanguage.PYTHON);
-        save("/Shared/dbu/parameters", PARAMETERS, NotebookLanguage.PYTHON);
-        String id = create("dbutils");
+    public void spark35DbutilsFsNotebookRunAndWidgets() throws Exception {
+        saveNotebooks();
+        String id = create("dbutils", SPARK35);
         awaitRunning(id);
 
         pythonPutIsReadByTheDbfsApiAndSparkSql(id);
@@ -110,6 +104,36 @@ public class DbutilsIT extends ClusterTestSupport {
 
         assertEquals(200, post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}")
                 .status());
+    }
+
+    /** The Scala 2.13 line: a Scala child run with a Scala map of arguments, and Python's files read by SQL. */
+    @Test
+    public void spark40ScalaChildRunAndPythonFiles() throws Exception {
+        saveNotebooks();
+        String id = create("dbutils40", SPARK40);
+        awaitRunning(id);
+
+        NotebookRun scala = runner.run("/Shared/dbu/scala-parent", id, Map.of(), "admin");
+        assertTrue(scala.cells().toString(), scala.cells().get(0).output().data().contains("doubled: String = 42"));
+        String python = context(id, "python");
+        JsonNode put = runCommand(id, python, "python", "dbutils.fs.put('/dbu40/x.csv', '1\\n2\\n', True)");
+        assertEquals(put.toString(), "True", put.path("results").path("data").asText());
+        assertEquals("2", sqlValue(id, "SELECT count(*) FROM csv.`dbfs:/dbu40/x.csv`"));
+        JsonNode listed = runCommand(id, python, "fs", "ls /dbu40");
+        assertEquals(listed.toString(), "x.csv", listed.path("results").path("data").path(0).path(1).asText());
+
+        assertEquals(200, post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}")
+                .status());
+    }
+
+    private void saveNotebooks() {
+        workspace.mkdirs("/Shared/dbu", "admin");
+        save("/Shared/dbu/child", CHILD, NotebookLanguage.PYTHON);
+        save("/Shared/dbu/broken", BROKEN, NotebookLanguage.PYTHON);
+        save("/Shared/dbu/slow", SLOW, NotebookLanguage.PYTHON);
+        save("/Shared/dbu/scala-parent", SCALA_PARENT, NotebookLanguage.SCALA);
+        save("/Shared/dbu/python-parent", PYTHON_PARENT, NotebookLanguage.PYTHON);
+        save("/Shared/dbu/parameters", PARAMETERS, NotebookLanguage.PYTHON);
     }
 
     private void pythonPutIsReadByTheDbfsApiAndSparkSql(String id) throws Exception {
@@ -178,7 +202,8 @@ public class DbutilsIT extends ClusterTestSupport {
         Answer noPath = post("/api/2.0/driver/notebook-run", secret, "{\"context_id\":\"x\"}");
         assertEquals(noPath.body().toString(), 400, noPath.status());
         assertEquals("INVALID_PARAMETER_VALUE", noPath.errorCode());
-        Answer unknown = post("/api/2.0/driver/notebook-run", secret, "{\"context_id\":\"x\",\"path\":\"/Shared/none\"}");
+        Answer unknown = post("/api/2.0/driver/notebook-run", secret,
+                "{\"context_id\":\"x\",\"path\":\"/Shared/none\"}");
         assertEquals(unknown.body().toString(), 404, unknown.status());
 
         String python = context(id, "python");
@@ -188,7 +213,8 @@ public class DbutilsIT extends ClusterTestSupport {
         JsonNode absolute = runCommand(id, python, "python", "dbutils.notebook.run('/Shared/dbu/child', 60, {'n': 4})");
         assertEquals(absolute.toString(), "'8'", absolute.path("results").path("data").asText());
 
-        JsonNode mount = runCommand(id, python, "python", "dbutils.fs.mount('wasbs://c@a.blob.core.windows.net', '/x')");
+        JsonNode mount = runCommand(id, python, "python",
+                "dbutils.fs.mount('wasbs://c@a.blob.core.windows.net', '/x')");
         assertEquals(mount.toString(), "ExecutionError: java.lang.IllegalArgumentException: Invalid mount point /x: "
                 + "mount points are /mnt/<name>", mount.path("results").path("summary").asText());
         JsonNode unmount = runCommand(id, context(id, "scala"), "scala", "dbutils.fs.unmount(\"/mnt/none\")");

@@ -20,8 +20,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * cell that fails (status {@code ERROR} or {@code CANCELLED}); the cells after it are {@code SKIPPED}.
  * <p>
  * Parameters are the notebook's widgets: the run's context gets them as its parameters, so
- * {@code dbutils.widgets.get(name)} answers them in Scala and Python cells, and {@code ${name}} in SQL cells is replaced
- * by the parameter's value before the cell runs (Databricks' legacy widget syntax); other references stay as written.
+ * {@code dbutils.widgets.get(name)} answers them in Scala and Python cells, and {@code ${name}} in SQL cells is
+ * replaced by the parameter's value before the cell runs (Databricks' legacy widget syntax); other references stay as
+ * written.
  * A cell that calls {@code dbutils.notebook.exit(value)} ends the run there (the cells after it are not run).
  * <p>
  * Each cell's output is kept bounded ({@link #MAX_OUTPUT_CHARS}, {@code truncated} when cut) and the run is stored with

@@ -36,7 +36,8 @@ final class ApiRequest {
     /** The bearer token of an open endpoint's request. */
     String bearerToken() {
         if (bearer == null || bearer.isBlank()) {
-            throw BrickworksException.unauthenticated("Missing Authorization header: send 'Authorization: Bearer <token>'");
+            throw BrickworksException
+                    .unauthenticated("Missing Authorization header: send 'Authorization: Bearer <token>'");
         }
         return bearer;
     }

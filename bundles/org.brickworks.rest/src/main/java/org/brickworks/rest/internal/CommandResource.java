@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Command Execution API 1.2 ({@code /api/1.2/contexts/*}, {@code /api/1.2/commands/*}) in Databricks' JSON shapes,
  * with its camelCase fields ({@code clusterId}, {@code contextId}, {@code commandId}). Languages {@code sql},
- * {@code scala}, {@code python}, {@code r}. Brickworks' addition: an optional {@code parameters} object of strings on
- * {@code contexts/create} and {@code commands/execute}, the values {@code dbutils.widgets.get} answers.
+ * {@code scala}, {@code python}, {@code r}, {@code fs} ({@code %fs} commands). Brickworks' addition: an optional
+ * {@code parameters} object of strings on {@code contexts/create} and {@code commands/execute}, the values
+ * {@code dbutils.widgets.get} answers.
  */
 final class CommandResource {
     /**
