@@ -207,8 +207,7 @@ class LanguagesTest {
 
     @Test
     void rStateOutputErrorsAndTables() throws Exception {
-        assumeTrue(RuntimeCheck.onPath("R"), "R is not installed (.ci/run installs r-base-core)");
-        String r = client.createContext("r", Map.of());
+        String r = rContext();
         client.run(r, "r", "x <- 20\narea <- function(r) pi * r^2");
 
         JsonNode value = client.run(r, "r", "cat('hi\\n')\nmessage('note')\nx + 1");
@@ -248,8 +247,7 @@ class LanguagesTest {
 
     @Test
     void rCancelStopsALongCommandAndTheContextStaysUsable() throws Exception {
-        assumeTrue(RuntimeCheck.onPath("R"), "R is not installed (.ci/run installs r-base-core)");
-        String r = client.createContext("r", Map.of());
+        String r = rContext();
         client.run(r, "r", "kept <- 'still here'");
         Path started = dir.resolve("r-loop-started");
         String loop = client.execute(r, "r", "i <- 0\nfile.create('" + started + "')\nrepeat { i <- i + 1 }", 10,
@@ -262,6 +260,12 @@ class LanguagesTest {
 
         assertThat(cancelled.get("status").asText()).as(cancelled.toString()).isEqualTo("Cancelled");
         assertThat(next.at("/results/data").asText()).as(next.toString()).isEqualTo("still here TRUE");
+    }
+
+    /** A new R context; the test is skipped where R is not installed (.ci/run installs it). */
+    private static String rContext() throws Exception {
+        assumeTrue(RuntimeCheck.onPath("R"), "R is not installed (.ci/run installs r-base-core)");
+        return client.createContext("r", Map.of());
     }
 
     /** Waits until the command runs (a poll answers at once when it is, else after a second). */

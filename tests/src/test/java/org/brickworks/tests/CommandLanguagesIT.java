@@ -38,10 +38,7 @@ public class CommandLanguagesIT extends ClusterTestSupport {
     }
 
     private void runsScala(String id) throws Exception {
-        Answer context = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"" + id
-                + "\",\"language\":\"scala\",\"parameters\":{\"rows\":\"4\"}}");
-        assertEquals(context.body().toString(), 200, context.status());
-        String contextId = context.body().path("id").asText();
+        String contextId = createContext(id, "scala", ",\"parameters\":{\"rows\":\"4\"}");
         runCommand(id, contextId, "scala", "val n = dbutils.widgets.get(\"rows\").toInt");
 
         JsonNode text = runCommand(id, contextId, "scala", "n + 38");
@@ -65,9 +62,7 @@ public class CommandLanguagesIT extends ClusterTestSupport {
     }
 
     private void runsR(String id) throws Exception {
-        Answer context = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"" + id + "\",\"language\":\"r\"}");
-        assertEquals(context.body().toString(), 200, context.status());
-        String contextId = context.body().path("id").asText();
+        String contextId = createContext(id, "r", "");
         runCommand(id, contextId, "r", "total <- sum(1:9)");
 
         JsonNode text = runCommand(id, contextId, "r", "cat('total\\n')\ntotal");
@@ -92,6 +87,14 @@ public class CommandLanguagesIT extends ClusterTestSupport {
         assertEquals(after.toString(), "[1] TRUE", after.path("results").path("data").asText());
     }
 
+    /** A context of {@code language}; {@code moreFields} are more JSON fields of the request, after a comma. */
+    private String createContext(String id, String language, String moreFields) throws Exception {
+        Answer context = post("/api/1.2/contexts/create", admin,
+                "{\"clusterId\":\"" + id + "\",\"language\":\"" + language + "\"" + moreFields + "}");
+        assertEquals(context.body().toString(), 200, context.status());
+        return context.body().path("id").asText();
+    }
+
     private String commandStatus(String id, String contextId, String commandId) {
         try {
             return get("/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
@@ -105,10 +108,7 @@ public class CommandLanguagesIT extends ClusterTestSupport {
     }
 
     private void runsPython(String id) throws Exception {
-        Answer context = post("/api/1.2/contexts/create", admin,
-                "{\"clusterId\":\"" + id + "\",\"language\":\"python\"}");
-        assertEquals(context.body().toString(), 200, context.status());
-        String contextId = context.body().path("id").asText();
+        String contextId = createContext(id, "python", "");
         runCommand(id, contextId, "python", "total = sum(range(10))");
 
         JsonNode text = runCommand(id, contextId, "python", "print('total')\ntotal");
