@@ -210,6 +210,9 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertEquals(outOfRange.body().toString(), 400, outOfRange.status());
         assertEquals("INVALID_PARAMETER_VALUE", outOfRange.errorCode());
         assertTrue(outOfRange.body().toString(), outOfRange.body().path("message").asText().contains("has 5 cells"));
+        Answer toWithoutFrom = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/cells\",\"cluster_id\":\"" + id + "\",\"to_cell_index\":1}");
+        assertEquals(toWithoutFrom.body().toString(), 400, toWithoutFrom.status());
         Answer missing = post("/api/2.0/notebooks/run", admin,
                 "{\"path\":\"/Shared/nb/none\",\"cluster_id\":\"" + id + "\",\"cell_index\":0}");
         assertEquals(404, missing.status());

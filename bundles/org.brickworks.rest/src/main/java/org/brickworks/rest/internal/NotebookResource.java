@@ -42,10 +42,14 @@ final class NotebookResource {
         String clusterId = request.requiredString("cluster_id");
         Map<String, String> parameters = request.optionalStringMap("parameters");
         Optional<Long> first = request.optionalLong("cell_index");
+        Optional<Long> to = request.optionalLong("to_cell_index");
+        if (first.isEmpty() && to.isPresent()) {
+            throw BrickworksException.invalidParameter("to_cell_index needs cell_index, the first cell to run");
+        }
         if (first.isEmpty()) {
             return run(runner.get().run(path, clusterId, parameters, request.caller().userName()));
         }
-        long last = request.optionalLong("to_cell_index").orElse(first.get());
+        long last = to.orElse(first.get());
         if (first.get() < 0 || last > Integer.MAX_VALUE) {
             throw BrickworksException.invalidParameter("cell_index and to_cell_index must be cell indexes (0, 1, ...)");
         }
