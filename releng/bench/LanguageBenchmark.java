@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * Latency of Scala and Python cells through the Command Execution API 1.2 on a built distribution: a trivial cell
- * ({@code 1 + 1}) after warm-up, p50/p99, and the first cell after creating a context (interpreter start included).
- * JDK only; run from the repository root: {@code java releng/bench/LanguageBenchmark.java [--runtime 15.4]
- * [--cells 100] [--warmup 20] [--contexts 3] [--dist product/target/brickworks]}. See README.md.
+ * ({@code 1 + 1}) after warm-up, p50/p99, and the first cell after creating a context (interpreter start included);
+ * before them, import + export of a 200-cell SOURCE notebook through the Workspace API (time, byte-equality). JDK
+ * only; run from the repository root: {@code java releng/bench/LanguageBenchmark.java [--runtime 15.4] [--cells 100]
+ * [--warmup 20] [--contexts 3] [--languages scala,python|none] [--notebook-cells 200] [--notebook-rounds 20]
+ * [--dist product/target/brickworks]}. See README.md.
  */
 public final class LanguageBenchmark {
 
@@ -41,7 +45,8 @@ public final class LanguageBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--dist", "product/target/brickworks", "--runtime",
-                "15.4", "--cells", "100", "--warmup", "20", "--contexts", "3"));
+                "15.4", "--cells", "100", "--warmup", "20", "--contexts", "3", "--languages", "scala,python",
+                "--notebook-cells", "200", "--notebook-rounds", "20"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + options.keySet());
@@ -67,8 +72,13 @@ public final class LanguageBenchmark {
             LanguageBenchmark bench = new LanguageBenchmark("http://127.0.0.1:" + port,
                     Files.readString(tokenFile).strip());
             await(() -> bench.status("/api/2.0/clusters/list") == 200, Duration.ofMinutes(2), "the REST API");
-            bench.run(runtime, Integer.parseInt(options.get("--cells")), Integer.parseInt(options.get("--warmup")),
-                    Integer.parseInt(options.get("--contexts")));
+            bench.importExport(Integer.parseInt(options.get("--notebook-cells")),
+                    Integer.parseInt(options.get("--notebook-rounds")));
+            CELLS.keySet().retainAll(List.of(options.get("--languages").split(",")));
+            if (!CELLS.isEmpty()) {
+                bench.run(runtime, Integer.parseInt(options.get("--cells")), Integer.parseInt(options.get("--warmup")),
+                        Integer.parseInt(options.get("--contexts")));
+            }
         } finally {
             List<ProcessHandle> tree = Stream.concat(Stream.of(platform.toHandle()), platform.descendants()).toList();
             tree.forEach(ProcessHandle::destroy);
@@ -116,6 +126,63 @@ public final class LanguageBenchmark {
         }
     }
 
+    /**
+     * Import (overwrite) then export of a SOURCE notebook of {@code cells} cells, {@code rounds} times, each export
+     * compared byte for byte with what was imported; baseline: {@code workspace/get-status} of the same notebook.
+     */
+    private void importExport(int cells, int rounds) throws Exception {
+        byte[] source = notebookSource(cells).getBytes(StandardCharsets.UTF_8);
+        String content = Base64.getEncoder().encodeToString(source);
+        post("/api/2.0/workspace/mkdirs", "{\"path\":\"/Shared/bench\"}");
+        long[] imports = new long[rounds];
+        long[] exports = new long[rounds];
+        long[] statuses = new long[rounds];
+        int identical = 0;
+        for (int i = 0; i < rounds; i++) {
+            long began = System.nanoTime();
+            post("/api/2.0/workspace/import", "{\"path\":\"/Shared/bench/nb\",\"format\":\"SOURCE\","
+                    + "\"language\":\"PYTHON\",\"overwrite\":true,\"content\":\"" + content + "\"}");
+            imports[i] = System.nanoTime() - began;
+            began = System.nanoTime();
+            String exported = get("/api/2.0/workspace/export?format=SOURCE&path=/Shared/bench/nb");
+            exports[i] = System.nanoTime() - began;
+            identical += Arrays.equals(source, Base64.getDecoder().decode(field(exported, "content"))) ? 1 : 0;
+            began = System.nanoTime();
+            get("/api/2.0/workspace/get-status?path=/Shared/bench/nb");
+            statuses[i] = System.nanoTime() - began;
+        }
+        System.out.printf("notebook of %d cells, %d bytes; exports identical to the import: %d of %d%n", cells,
+                source.length, identical, rounds);
+        report("source", "import " + cells + " cells (overwrite)", imports);
+        report("source", "export " + cells + " cells", exports);
+        report("source", "baseline: get-status", statuses);
+        System.out.printf("RESULT source.import_over_get_status=%.1f%nRESULT source.identical=%d/%d%n",
+                percentile(sorted(imports), 50) / percentile(sorted(statuses), 50), identical, rounds);
+    }
+
+    /** A Python notebook in Databricks' SOURCE format: code, titled, markdown and SQL cells in turn. */
+    private static String notebookSource(int cells) {
+        StringBuilder text = new StringBuilder("# Databricks notebook source\n");
+        for (int i = 0; i < cells; i++) {
+            if (i > 0) {
+                text.append("\n# COMMAND ----------\n\n");
+            }
+            text.append(switch (i % 4) {
+            case 0 -> "x" + i + " = " + i + "\nprint(x" + i + ")\n";
+            case 1 -> "# DBTITLE 1,Step " + i + "\ndef step" + i + "(n):\n    return n * " + i + "\n";
+            case 2 -> "# MAGIC %md\n# MAGIC ## Section " + i + "\n# MAGIC Some *notes* on step " + i + ".\n";
+            default -> "# MAGIC %sql\n# MAGIC SELECT " + i + " AS n, 'cell " + i + "' AS label\n";
+            });
+        }
+        return text.toString();
+    }
+
+    private static long[] sorted(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     private String createContext(String cluster, String language) throws IOException, InterruptedException {
         return field(post("/api/1.2/contexts/create",
                 "{\"clusterId\":\"" + cluster + "\",\"language\":\"" + language + "\"}"), "id");
@@ -143,13 +210,13 @@ public final class LanguageBenchmark {
     }
 
     private static void report(String language, String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
+        long[] sorted = sorted(nanos);
         double p50 = percentile(sorted, 50);
         double p99 = percentile(sorted, 99);
         System.out.printf("%-7s %-40s n=%-4d p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms%n", language, what,
                 nanos.length, p50, p99, sorted[sorted.length - 1] / 1e6);
-        String key = language + (what.startsWith("first") ? ".first_cell" : ".warm_cell");
+        String key = language + "." + (language.equals("source") ? what.split(" ")[0].replace(":", "")
+                : what.startsWith("first") ? "first_cell" : "warm_cell");
         System.out.printf("RESULT %s.p50_ms=%.1f%nRESULT %s.p99_ms=%.1f%n", key, p50, key, p99);
     }
 

@@ -10,86 +10,141 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code r} commands: an {@code Rscript} process of the context running the agent's {@code r_kernel.R} (protocol in
- * the script). Without R on the driver's host the context's first R command fails with a clear error. Results are
- * text; cancel sends SIGINT.
+ * {@code r} commands: an R process of the context running the agent's {@code r_kernel.R} (protocol in the script).
+ * Without R on the driver's host the context's R commands fail with a clear error. A data.frame as the command's last
+ * value, or given to {@code display(df)}, is a table; else the result is what the command printed (messages and
+ * warnings too), kept up to {@link BoundedOutput#DEFAULT_LIMIT} bytes. R errors are error results with R's one-line
+ * message as summary. Cancel sends SIGINT. A process that dies loses the context's R state: the command says so and
+ * the next one starts a fresh process.
  */
 final class RInterpreter implements Interpreter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RInterpreter.class);
     private static final String KERNEL = "r_kernel.R";
 
-    private final Process process;
+    private final LanguageSettings settings;
     private final Path directory;
-    private final BufferedWriter requests;
-    private final BufferedReader answers;
-    private volatile boolean running;
+    private Process process;
+    private BufferedWriter requests;
+    private BufferedReader answers;
+    /** Whether R evaluates a command now (it said "started"): only then does SIGINT reach the command. */
+    private volatile boolean interruptible;
+    private volatile boolean interruptRequested;
 
-    private RInterpreter(Process process, Path directory) {
-        this.process = process;
+    private RInterpreter(LanguageSettings settings, Path directory) {
+        this.settings = settings;
         this.directory = directory;
-        this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     static RInterpreter start(LanguageSettings settings) throws IOException {
         Path directory = Files.createTempDirectory(settings.replDirectory(), "r-");
-        Path script = directory.resolve(KERNEL);
         try (InputStream in = RInterpreter.class.getResourceAsStream(KERNEL)) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, directory.resolve(KERNEL), StandardCopyOption.REPLACE_EXISTING);
         }
-        Process process;
+        RInterpreter interpreter = new RInterpreter(settings, directory);
+        interpreter.startProcess();
+        return interpreter;
+    }
+
+    private void startProcess() throws IOException {
+        long began = System.nanoTime();
         try {
-            process = new ProcessBuilder(settings.r(), "--vanilla", "--quiet", "--no-echo", "-f", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(settings.r(), "--vanilla", "--quiet", "--no-echo", "-f",
+                    directory.resolve(KERNEL).toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new IOException("R is not installed on the driver's host: cannot run " + settings.r()
                     + " (install Debian's r-base, or start the driver with --r <path to R>)", e);
         }
-        RInterpreter interpreter = new RInterpreter(process, directory);
-        if (interpreter.answers.readLine() == null) {
+        requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        if (answers.readLine() == null) {
             throw new IOException("The R process exited at start (see the driver's log)");
         }
-        return interpreter;
+        LOG.info("R process {} started in {} ms", process.pid(), (System.nanoTime() - began) / 1_000_000);
     }
 
     @Override
     public ObjectNode execute(CommandRun run) throws IOException {
         if (!process.isAlive()) {
-            return Results.error("The R process of this context has exited", "Create a new context to run R.");
+            startProcess();
         }
         Path code = Files.writeString(directory.resolve(run.id() + ".R"), run.code());
-        Path out = directory.resolve(run.id() + ".R.out");
-        running = true;
         try {
-            requests.write(code.toString());
+            requests.write(run.maxRows() + "\t" + code);
             requests.newLine();
             requests.flush();
             String status = answers.readLine();
-            String text = Files.exists(out) ? Files.readString(out).stripTrailing() : "";
-            if ("ok".equals(status)) {
-                return Results.text(text);
+            if ("started".equals(status)) {
+                interruptible = true;
+                if (interruptRequested) {
+                    signalInterrupt();
+                }
+                status = answers.readLine();
             }
-            String summary = text.lines().findFirst().orElse("R command failed");
-            return Results.error(status == null ? "The R process exited" : "Error: " + summary, text);
+            interruptible = false;
+            String output = output(file(code, ".out"));
+            if ("ok".equals(status)) {
+                Path table = file(code, ".table");
+                return Files.exists(table) ? RTableFile.read(table) : Results.text(output);
+            }
+            if (status == null) {
+                return Results.error("The R process exited", output
+                        + "\nThe context's R state is lost; the next R command starts a new process.");
+            }
+            Path errorFile = file(code, ".error");
+            List<String> error = Files.exists(errorFile) ? Files.readAllLines(errorFile, StandardCharsets.UTF_8)
+                    : List.of("Error: interrupted");
+            String trace = String.join("\n", error.subList(1, error.size()));
+            return Results.error(error.get(0), output.isEmpty() ? trace : output + "\n" + trace);
         } finally {
-            running = false;
-            Files.deleteIfExists(code);
-            Files.deleteIfExists(out);
+            interruptible = false;
+            interruptRequested = false;
+            for (String suffix : List.of("", ".out", ".table", ".error")) {
+                Files.deleteIfExists(file(code, suffix));
+            }
         }
+    }
+
+    private static Path file(Path code, String suffix) {
+        return code.resolveSibling(code.getFileName() + suffix);
+    }
+
+    /** What the command printed, up to the output limit (a cell may print far more: it is on disk, not in memory). */
+    private static String output(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        BoundedOutput bounded = new BoundedOutput(BoundedOutput.DEFAULT_LIMIT);
+        try (InputStream in = Files.newInputStream(file)) {
+            bounded.write(in.readNBytes(BoundedOutput.DEFAULT_LIMIT + 1));
+        }
+        return bounded.take().stripTrailing();
     }
 
     @Override
     public void interrupt() {
-        if (running && process.isAlive()) {
+        interruptRequested = true;
+        if (interruptible) {
+            signalInterrupt();
+        }
+    }
+
+    private void signalInterrupt() {
+        Process current = process;
+        if (current.isAlive()) {
             try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                new ProcessBuilder("kill", "-INT", Long.toString(current.pid())).start().waitFor(5, TimeUnit.SECONDS);
             } catch (IOException e) {
-                // the process is gone
+                LOG.warn("Could not interrupt R process {}", current.pid(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -98,13 +153,17 @@ final class RInterpreter implements Interpreter {
 
     @Override
     public void close() {
-        process.destroy();
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!current.waitFor(5, TimeUnit.SECONDS)) {
+                current.destroyForcibly();
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            current.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +35,9 @@ class DriverAgentTest {
 
     @BeforeAll
     static void startAgent() throws Exception {
+        // An R that is not there: R contexts must say how to install it (LanguagesTest runs the real one).
         agent = AgentProcess.start("DriverAgentTest", dir, SECRET, "--conf",
-                "spark.sql.warehouse.dir=" + dir.resolve("warehouse"));
+                "spark.sql.warehouse.dir=" + dir.resolve("warehouse"), "--r", dir.resolve("no-such-R").toString());
         client = new AgentClient(agent.baseUri(), SECRET);
         context = client.createContext();
     }
@@ -174,6 +176,19 @@ class DriverAgentTest {
         assertThat(unknown.get("error_code").asText()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
         assertThat(cobol.get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
         assertThat(cobol.get("message").asText()).contains("sql, scala, python, r");
+    }
+
+    @Test
+    void rCommandsWithoutRSayHowToInstallIt() throws Exception {
+        String r = client.createContext("r", Map.of());
+
+        JsonNode result = client.run(r, "r", "1 + 1");
+        JsonNode sqlInTheSameContext = client.run(r, "sql", "SELECT 1");
+
+        assertThat(result.get("status").asText()).isEqualTo("Error");
+        assertThat(result.at("/results/summary").asText()).contains("R is not installed").contains("r-base")
+                .contains("no-such-R");
+        assertThat(sqlInTheSameContext.at("/results/data").toString()).isEqualTo("[[1]]");
     }
 
     @Test

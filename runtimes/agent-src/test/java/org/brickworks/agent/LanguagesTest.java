@@ -1,6 +1,7 @@
 package org.brickworks.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -296,17 +297,66 @@ class LanguagesTest {
     }
 
     @Test
-    void rRunsWhenInstalledElseSaysHowToInstallIt() throws Exception {
-        String context = client.createContext("r", Map.of());
+    void rStateOutputErrorsAndTables() throws Exception {
+        String r = rContext();
+        client.run(r, "r", "x <- 20\narea <- function(r) pi * r^2");
 
-        JsonNode result = client.run(context, "r", "x <- 20\nx + 1");
+        JsonNode value = client.run(r, "r", "cat('hi\\n')\nmessage('note')\nx + 1");
+        JsonNode failure = client.run(r, "r", "f <- function(v) log(v)\nprint('before')\nf('a')");
+        JsonNode stopped = client.run(r, "r", "stop('boom')");
+        JsonNode syntax = client.run(r, "r", "x +");
+        JsonNode table = client.await(client.execute(r, "r",
+                "data.frame(n = 1:3, name = c('a', 'tab\\there', NA), x = c(0.5, 1.5, 2.5), ok = c(TRUE, NA, FALSE))",
+                2, Map.of()));
+        JsonNode displayed = client.run(r, "r", "display(data.frame(area = round(area(1), 2)))\nprint('ignored')");
+        JsonNode big = client.run(r, "r", "cat(strrep('x', 100 * 1024 * 1024))");
+        JsonNode after = client.run(r, "r", "x * 2");
 
-        if (RuntimeCheck.onPath("R")) {
-            assertThat(result.at("/results/data").asText()).as(result.toString()).isEqualTo("[1] 21");
-        } else {
-            assertThat(result.get("status").asText()).isEqualTo("Error");
-            assertThat(result.at("/results/summary").asText()).contains("R is not installed").contains("r-base");
-        }
+        assertThat(value.get("status").asText()).isEqualTo("Finished");
+        assertThat(value.at("/results/resultType").asText()).isEqualTo("text");
+        assertThat(value.at("/results/data").asText()).isEqualTo("hi\nnote\n[1] 21");
+        assertThat(failure.get("status").asText()).isEqualTo("Error");
+        assertThat(failure.at("/results/summary").asText())
+                .isEqualTo("Error in log(v): non-numeric argument to mathematical function");
+        assertThat(failure.at("/results/cause").asText()).contains("[1] \"before\"").contains("f(\"a\")")
+                .doesNotContain("r_kernel");
+        assertThat(stopped.at("/results/summary").asText()).isEqualTo("Error: boom");
+        assertThat(syntax.at("/results/summary").asText()).contains("unexpected end of input");
+        assertThat(table.get("status").asText()).as(table.toString()).isEqualTo("Finished");
+        assertThat(table.at("/results/resultType").asText()).isEqualTo("table");
+        assertThat(table.at("/results/schema").toString()).contains("\"name\":\"n\",\"type\":\"\\\"integer\\\"\"")
+                .contains("\"type\":\"\\\"string\\\"\"").contains("\"type\":\"\\\"double\\\"\"")
+                .contains("\"type\":\"\\\"boolean\\\"\"");
+        assertThat(table.at("/results/data").toString()).isEqualTo("[[1,\"a\",0.5,true],[2,\"tab\\there\",1.5,null]]");
+        assertThat(table.at("/results/truncated").asBoolean()).isTrue();
+        assertThat(displayed.at("/results/data").toString()).isEqualTo("[[3.14]]");
+        assertThat(big.get("status").asText()).isEqualTo("Finished");
+        assertThat(big.at("/results/data").asText()).hasSizeLessThan(2 * BoundedOutput.DEFAULT_LIMIT)
+                .endsWith(BoundedOutput.TRUNCATION_NOTE);
+        assertThat(after.at("/results/data").asText()).isEqualTo("[1] 40");
+    }
+
+    @Test
+    void rCancelStopsALongCommandAndTheContextStaysUsable() throws Exception {
+        String r = rContext();
+        client.run(r, "r", "kept <- 'still here'");
+        Path started = dir.resolve("r-loop-started");
+        String loop = client.execute(r, "r", "i <- 0\nfile.create('" + started + "')\nrepeat { i <- i + 1 }", 10,
+                Map.of());
+        assertThat(awaitFile(started)).isTrue();
+
+        client.call("POST", "/commands/" + loop + "/cancel", null);
+        JsonNode cancelled = client.await(loop);
+        JsonNode next = client.run(r, "r", "cat(kept, i > 0)");
+
+        assertThat(cancelled.get("status").asText()).as(cancelled.toString()).isEqualTo("Cancelled");
+        assertThat(next.at("/results/data").asText()).as(next.toString()).isEqualTo("still here TRUE");
+    }
+
+    /** A new R context; the test is skipped where R is not installed (.ci/run installs it). */
+    private static String rContext() throws Exception {
+        assumeTrue(RuntimeCheck.onPath("R"), "R is not installed (.ci/run installs r-base-core)");
+        return client.createContext("r", Map.of());
     }
 
     /** Waits until the command runs (a poll answers at once when it is, else after a second). */

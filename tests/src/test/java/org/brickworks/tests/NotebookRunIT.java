@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.inject.Inject;
 
 import org.brickworks.notebooks.api.NotebookRunner;
+import org.brickworks.notebooks.api.dto.CellOutput;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.CellStatus;
 import org.brickworks.notebooks.api.dto.NotebookRun;
@@ -30,7 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Whole-notebook runs on a real cluster (one driver for the class): SQL cells in one context, a temp view made by a
  * {@code %run} notebook seen by the next cell, markdown rendered on the platform, widget parameters, the run stopping
  * at the first failing cell, {@code %run} cycles and unknown magic commands as cell errors, outputs stored with the
- * revision, and bw:nb-run printing it all.
+ * revision, and bw:nb-run printing it all; then cells run one call at a time in the notebook's attached context.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -61,6 +62,30 @@ public class NotebookRunIT extends ClusterTestSupport {
             """;
     private static final String FAILING_TAIL = "\n\n-- COMMAND ----------\n\nSELECT * FROM no_such_table"
             + "\n\n-- COMMAND ----------\n\nSELECT 1 AS never\n";
+
+    private static final String CELLS = """
+            -- Databricks notebook source
+            CREATE OR REPLACE TEMP VIEW picked AS SELECT 41 AS n
+
+            -- COMMAND ----------
+
+            SELECT n + 1 AS answer FROM picked
+
+            -- COMMAND ----------
+
+            -- MAGIC %python
+            -- MAGIC counter = 10
+
+            -- COMMAND ----------
+
+            -- MAGIC %python
+            -- MAGIC counter + 1
+
+            -- COMMAND ----------
+
+            -- MAGIC %python
+            -- MAGIC print('x' * (100 * 1024 * 1024))
+            """;
 
     @Inject
     private WorkspaceService workspace;
@@ -142,8 +167,69 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertTrue(printed, printed.matches("(?s).*\\[1\\] +md +FINISHED +\\d+ ms +Sales report Totals per day.*"));
         assertEquals("Cluster nope does not exist", failure("bw:nb-run /Shared/nb/main nope"));
         assertEquals("Path (/Shared/nb/none) doesn't exist.", failure("bw:nb-run /Shared/nb/none " + id));
+        runsCellsOneByOneInTheAttachedContext(id);
         assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
         await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
+    }
+
+    /** "Run cell": cells of an attached notebook, one call each, share one context that outlives the calls. */
+    private void runsCellsOneByOneInTheAttachedContext(String id) throws Exception {
+        save("/Shared/nb/cells", CELLS);
+        long revision = workspace.notebook("/Shared/nb/cells").revisionId();
+
+        NotebookRun first = runner.runCells("/Shared/nb/cells", id, 0, 0, Map.of(), "admin");
+        Answer second = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/cells\",\"cluster_id\":\"" + id + "\",\"cell_index\":1}");
+        String pythonCells = shell("bw:nb-run --cell 3-4 /Shared/nb/cells " + id);
+
+        assertTrue(first.cells().toString(), first.succeeded());
+        assertEquals(1, first.cells().size());
+        assertEquals(revision, first.revisionId());
+        assertEquals(second.body().toString(), 200, second.status());
+        assertEquals("SUCCESS", second.body().path("result_state").asText());
+        assertEquals(1, second.body().path("cells").path(0).path("cell_index").asInt());
+        assertEquals("[[42]]", JsonTable.of(second.body().path("cells").path(0).path("output").path("data").asText())
+                .data());
+        assertTrue(pythonCells, pythonCells.matches("(?s).*\\[4\\] +python +FINISHED +\\d+ ms +11\\s.*"));
+        List<NotebookRun> stored = runner.runs("/Shared/nb/cells", 5);
+        assertEquals(3, stored.size());
+        assertEquals(revision, stored.get(1).revisionId());
+        assertEquals(second.body().path("run_id").asLong(), stored.get(1).runId());
+        assertEquals("[[42]]", JsonTable.of(stored.get(1).cells().get(0).output().data()).data());
+
+        NotebookRun huge = runner.runCells("/Shared/nb/cells", id, 4, 4, Map.of(), "admin");
+        CellOutput printed = huge.cells().get(0).output();
+        assertEquals(printed.data().lines().findFirst().orElse(""), CellStatus.FINISHED, huge.cells().get(0).status());
+        assertTrue(printed.truncated());
+        assertEquals(NotebookRunner.MAX_OUTPUT_CHARS, printed.data().length());
+        assertEquals("[[42]]", JsonTable.of(runner.runCells("/Shared/nb/cells", id, 1, 1, Map.of(), "admin").cells()
+                .get(0).output().data()).data());
+
+        Answer outOfRange = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/cells\",\"cluster_id\":\"" + id + "\",\"cell_index\":5}");
+        assertEquals(outOfRange.body().toString(), 400, outOfRange.status());
+        assertEquals("INVALID_PARAMETER_VALUE", outOfRange.errorCode());
+        assertTrue(outOfRange.body().toString(), outOfRange.body().path("message").asText().contains("has 5 cells"));
+        Answer toWithoutFrom = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/cells\",\"cluster_id\":\"" + id + "\",\"to_cell_index\":1}");
+        assertEquals(toWithoutFrom.body().toString(), 400, toWithoutFrom.status());
+        Answer missing = post("/api/2.0/notebooks/run", admin,
+                "{\"path\":\"/Shared/nb/none\",\"cluster_id\":\"" + id + "\",\"cell_index\":0}");
+        assertEquals(404, missing.status());
+        assertEquals("--cell takes a cell number N or a range N-M (from 1), got x",
+                failure("bw:nb-run --cell x /Shared/nb/cells " + id));
+        assertEquals(5, runner.runs("/Shared/nb/cells", 10).size());
+
+        Answer detached = post("/api/2.0/notebooks/detach", admin, "{\"path\":\"/Shared/nb/cells\"}");
+        assertTrue(detached.body().toString(), detached.body().path("detached").asBoolean());
+        NotebookRun fresh = runner.runCells("/Shared/nb/cells", id, 1, 1, Map.of(), "admin");
+        assertEquals(CellStatus.ERROR, fresh.cells().get(0).status());
+        assertTrue(fresh.cells().get(0).output().data(),
+                fresh.cells().get(0).output().data().contains("TABLE_OR_VIEW_NOT_FOUND"));
+        assertEquals(List.of(0, 1), runner.runCells("/Shared/nb/cells", id, 0, 1, Map.of(), "admin").cells()
+                .stream().map(CellRun::cellIndex).toList());
+        assertEquals("Detached /Shared/nb/cells", shell("bw:nb-detach /Shared/nb/cells").strip());
+        assertEquals("/Shared/nb/cells was not attached", shell("bw:nb-detach /Shared/nb/cells").strip());
     }
 
     private void save(String path, String source) {

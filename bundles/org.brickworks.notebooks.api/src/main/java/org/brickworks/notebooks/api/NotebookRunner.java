@@ -8,7 +8,8 @@ import org.brickworks.notebooks.api.dto.NotebookRun;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Runs whole notebooks ("Run all") on a cluster.
+ * Runs whole notebooks ("Run all") on a cluster, or some of their cells in the notebook's attached context ("Run
+ * cell").
  * <p>
  * A run takes the notebook's current revision and executes its cells in order in one execution context created on the
  * cluster for this run (Command Execution API semantics: {@code execute} with the cell's language, then status polls),
@@ -61,6 +62,31 @@ public interface NotebookRunner {
      */
     ChildRun runChild(String path, String clusterId, String callerContextId, Map<String, String> arguments,
             int timeoutSeconds);
+
+    /**
+     * Runs cells {@code firstCell} to {@code lastCell} (0-based, inclusive) of the notebook at {@code path} the way a
+     * user runs cells of a notebook attached to a cluster: in the notebook's <em>attached</em> execution context on
+     * {@code clusterId}, which outlives the call, so a later call sees the definitions, variables and temp views of
+     * earlier ones. The first call attaches the notebook (creates the context); a call naming another cluster, or
+     * finding the context gone (the cluster restarted), attaches it anew, with fresh state. Cells run as in
+     * {@link #run} (stop at the first failure, {@code %run} in the same context) and the run is stored with the
+     * notebook's current revision, bounded the same way; {@link #runs} returns it among the whole runs.
+     *
+     * @throws org.brickworks.core.api.BrickworksException
+     *             as {@link #run}, and {@code INVALID_PARAMETER_VALUE} when a cell index is out of the notebook's
+     *             range or {@code firstCell > lastCell}
+     * @since 1.1
+     */
+    NotebookRun runCells(String path, String clusterId, int firstCell, int lastCell, Map<String, String> parameters,
+            String user);
+
+    /**
+     * Detaches the notebook at {@code path}: destroys its attached context (its state is gone).
+     *
+     * @return whether it was attached
+     * @since 1.1
+     */
+    boolean detach(String path);
 
     /** The stored runs of the notebook at {@code path}, newest first, at most {@code limit}. */
     List<NotebookRun> runs(String path, int limit);

@@ -68,17 +68,35 @@ final class NotebookExecution {
     /** Runs the notebook at {@code path}; returns every cell's run, in order (none after an exit). */
     List<CellRun> run(String path, Notebook notebook) {
         try {
-            Deque<String> stack = new ArrayDeque<>();
-            stack.push(path);
-            runNotebook(path, notebook, stack);
-            return cells;
+            return runCells(path, notebook, 0, notebook.cells().size() - 1);
         } finally {
             destroyContext();
         }
     }
 
-    private void runNotebook(String path, Notebook notebook, Deque<String> stack) {
-        for (int i = 0; i < notebook.cells().size() && !exited; i++) {
+    /**
+     * Runs cells {@code first} to {@code last} of the notebook at {@code path} in the notebook's attached context
+     * {@code attachedContextId}, which stays; returns their runs, in order.
+     */
+    List<CellRun> runAttached(String path, Notebook notebook, int first, int last, String attachedContextId) {
+        contextId = attachedContextId;
+        running.put(clusterId, contextId, entry);
+        try {
+            return runCells(path, notebook, first, last);
+        } finally {
+            running.remove(clusterId, contextId);
+        }
+    }
+
+    private List<CellRun> runCells(String path, Notebook notebook, int first, int last) {
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(path);
+        runNotebook(path, notebook, first, last, stack);
+        return cells;
+    }
+
+    private void runNotebook(String path, Notebook notebook, int first, int last, Deque<String> stack) {
+        for (int i = first; i <= last && !exited; i++) {
             Cell cell = notebook.cells().get(i);
             entry.path(path);
             String language = cell.language(notebook.language());
@@ -114,7 +132,7 @@ final class NotebookExecution {
             Notebook included = workspace.notebook(target).notebook();
             stack.push(target);
             try {
-                runNotebook(target, included, stack);
+                runNotebook(target, included, 0, included.cells().size() - 1, stack);
             } finally {
                 stack.pop();
             }

@@ -2,6 +2,8 @@ package org.brickworks.notebooks.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,9 @@ public class NotebookRunService implements NotebookRunner {
     private static final Logger LOG = LoggerFactory.getLogger(NotebookRunService.class);
 
     private final RunRecords records;
+    private final Attachments attachments;
+    /** One lock per notebook being attached, so two first calls do not both create a context. */
+    private final Map<Long, Object> attaching = new ConcurrentHashMap<>();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final RunningNotebooks running = new RunningNotebooks();
     private final ExecutorService childRuns = Executors.newCachedThreadPool(runnable -> {
@@ -61,6 +66,7 @@ public class NotebookRunService implements NotebookRunner {
     @Activate
     public NotebookRunService(@Reference Store store, NotebooksConfig config) {
         this.records = new RunRecords(store);
+        this.attachments = new Attachments(store);
         this.config = config;
     }
 
@@ -114,11 +120,7 @@ public class NotebookRunService implements NotebookRunner {
     private Executed execute(String path, String clusterId, Map<String, String> parameters, String user) {
         WorkspaceService workspace = this.workspace;
         NotebookRevision revision = workspace.notebook(path);
-        ClusterState state = clusters.get(clusterId).state();
-        if (state != ClusterState.RUNNING) {
-            throw new BrickworksException(ErrorCode.INVALID_STATE,
-                    "Cluster " + clusterId + " is " + state + "; notebooks run on RUNNING clusters");
-        }
+        requireRunning(clusterId);
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
         LOG.debug("{} runs {} (revision {}) on cluster {}", user, notebookPath, revision.revisionId(), clusterId);
@@ -131,6 +133,90 @@ public class NotebookRunService implements NotebookRunner {
     }
 
     private record Executed(NotebookRun run, String exitValue) {
+    }
+
+    @Override
+    public NotebookRun runCells(String path, String clusterId, int firstCell, int lastCell,
+            Map<String, String> parameters, String user) {
+        WorkspaceService workspace = this.workspace;
+        NotebookRevision revision = workspace.notebook(path);
+        int count = revision.notebook().cells().size();
+        if (firstCell < 0 || lastCell >= count || firstCell > lastCell) {
+            throw BrickworksException.invalidParameter("Cells " + firstCell + " to " + lastCell + " are not in "
+                    + revision.object().path() + ", which has " + count + " cells (indexes 0 to " + (count - 1) + ")");
+        }
+        requireRunning(clusterId);
+        long start = System.currentTimeMillis();
+        String notebookPath = revision.object().path();
+        String contextId = attach(revision, clusterId);
+        LOG.debug("{} runs cells {} to {} of {} (revision {}) in context {} on cluster {}", user, firstCell, lastCell,
+                notebookPath, revision.revisionId(), contextId, clusterId);
+        List<CellRun> cells = new NotebookExecution(workspace, commands, markdown, clusterId, parameters,
+                Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user)
+                        .runAttached(notebookPath, revision.notebook(), firstCell, lastCell, contextId);
+        return records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(), revision.revisionId(),
+                clusterId, user, start, System.currentTimeMillis(), parameters, cells));
+    }
+
+    @Override
+    public boolean detach(String path) {
+        long objectId = workspace.getStatus(path).objectId();
+        synchronized (attaching.computeIfAbsent(objectId, id -> new Object())) {
+            Optional<Attachments.Attachment> attached = attachments.get(objectId);
+            attached.ifPresent(attachment -> {
+                destroy(attachment);
+                attachments.remove(objectId);
+            });
+            return attached.isPresent();
+        }
+    }
+
+    /** The notebook's attached context on the cluster: the stored one while it lives there, else a new one. */
+    private String attach(NotebookRevision revision, String clusterId) {
+        long objectId = revision.object().objectId();
+        CommandExecution commands = this.commands;
+        synchronized (attaching.computeIfAbsent(objectId, id -> new Object())) {
+            Optional<Attachments.Attachment> attached = attachments.get(objectId);
+            if (attached.isPresent() && attached.get().clusterId().equals(clusterId)
+                    && alive(commands, attached.get())) {
+                return attached.get().contextId();
+            }
+            attached.ifPresent(this::destroy);
+            String contextId = commands.createContext(clusterId, revision.notebook().language().cellLanguage());
+            attachments.put(objectId, new Attachments.Attachment(clusterId, contextId));
+            LOG.info("Notebook {} attached to cluster {} (context {})", revision.object().path(), clusterId,
+                    contextId);
+            return contextId;
+        }
+    }
+
+    private static boolean alive(CommandExecution commands, Attachments.Attachment attachment) {
+        try {
+            commands.contextStatus(attachment.clusterId(), attachment.contextId());
+            return true;
+        } catch (BrickworksException e) {
+            // The context went with a restart of its cluster, or the cluster is gone.
+            LOG.debug("Context {} on cluster {} is gone: {}", attachment.contextId(), attachment.clusterId(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private void destroy(Attachments.Attachment attachment) {
+        try {
+            commands.destroyContext(attachment.clusterId(), attachment.contextId());
+        } catch (BrickworksException e) {
+            LOG.debug("Context {} on cluster {} was gone already: {}", attachment.contextId(),
+                    attachment.clusterId(), e.getMessage());
+        }
+    }
+
+    private void requireRunning(String clusterId) {
+        ClusterState state = clusters.get(clusterId).state();
+        if (state != ClusterState.RUNNING) {
+            throw new BrickworksException(ErrorCode.INVALID_STATE,
+                    "Cluster " + clusterId + " is " + state + "; notebooks run on RUNNING clusters");
+        }
     }
 
     @Override

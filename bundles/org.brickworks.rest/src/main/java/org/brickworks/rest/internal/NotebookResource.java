@@ -1,6 +1,8 @@
 package org.brickworks.rest.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ServiceSlot;
@@ -14,8 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Brickworks' own whole-notebook runs (no Databricks counterpart: Databricks runs notebooks through jobs):
- * {@code notebooks/run} (POST {@code path}, {@code cluster_id}, {@code parameters}; answers when the run ends) and
- * {@code notebooks/runs} (GET {@code path}, {@code limit}: the stored runs, newest first).
+ * {@code notebooks/run} (POST {@code path}, {@code cluster_id}, {@code parameters}; answers when the run ends; with
+ * {@code cell_index} and optionally {@code to_cell_index}, runs those cells in the notebook's attached context),
+ * {@code notebooks/detach} (POST {@code path}: destroys that context) and {@code notebooks/runs} (GET {@code path},
+ * {@code limit}: the stored runs, newest first).
  */
 final class NotebookResource {
     private static final int DEFAULT_RUNS = 20;
@@ -29,12 +33,32 @@ final class NotebookResource {
     }
 
     List<Route> routes() {
-        return List.of(Route.post("notebooks/run", this::run), Route.get("notebooks/runs", this::runs));
+        return List.of(Route.post("notebooks/run", this::run), Route.get("notebooks/runs", this::runs),
+                Route.post("notebooks/detach", this::detach));
     }
 
     private Object run(ApiRequest request) {
-        return run(runner.get().run(request.requiredString("path"), request.requiredString("cluster_id"),
-                request.optionalStringMap("parameters"), request.caller().userName()));
+        String path = request.requiredString("path");
+        String clusterId = request.requiredString("cluster_id");
+        Map<String, String> parameters = request.optionalStringMap("parameters");
+        Optional<Long> first = request.optionalLong("cell_index");
+        Optional<Long> to = request.optionalLong("to_cell_index");
+        if (first.isEmpty() && to.isPresent()) {
+            throw BrickworksException.invalidParameter("to_cell_index needs cell_index, the first cell to run");
+        }
+        if (first.isEmpty()) {
+            return run(runner.get().run(path, clusterId, parameters, request.caller().userName()));
+        }
+        long last = to.orElse(first.get());
+        if (first.get() < 0 || last > Integer.MAX_VALUE) {
+            throw BrickworksException.invalidParameter("cell_index and to_cell_index must be cell indexes (0, 1, ...)");
+        }
+        return run(runner.get().runCells(path, clusterId, first.get().intValue(), (int) last, parameters,
+                request.caller().userName()));
+    }
+
+    private Object detach(ApiRequest request) {
+        return json.createObjectNode().put("detached", runner.get().detach(request.requiredString("path")));
     }
 
     private Object runs(ApiRequest request) {

@@ -55,6 +55,22 @@ final class NotebookRunTable {
         return parameters;
     }
 
+    /** {@code N} or {@code N-M} (cell numbers from 1) as {first, last}. */
+    static int[] cellRange(String cells) {
+        String[] ends = cells.split("-", -1);
+        try {
+            int first = Integer.parseInt(ends[0].strip());
+            int last = ends.length == 2 ? Integer.parseInt(ends[1].strip()) : first;
+            if (ends.length <= 2 && first >= 1 && last >= first) {
+                return new int[] { first, last };
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw BrickworksException.invalidParameter("--cell takes a cell number N or a range N-M (from 1), got "
+                + cells);
+    }
+
     static String summary(CellOutput output) {
         String text = switch (output.type()) {
         case "table" -> table(output.data());

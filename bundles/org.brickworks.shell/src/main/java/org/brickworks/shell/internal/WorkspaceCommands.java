@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -24,7 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The workspace and notebook runs: {@code bw:ws-ls}, {@code bw:ws-import}, {@code bw:ws-export}, {@code bw:nb-run}.
+ * The workspace and notebook runs: {@code bw:ws-ls}, {@code bw:ws-import}, {@code bw:ws-export}, {@code bw:nb-run},
+ * {@code bw:nb-detach}.
  * Files named on the command line are on the platform's host. The shell acts as the admin user.
  */
 @Component
@@ -96,17 +98,31 @@ public class WorkspaceCommands implements ShellCommands {
                 + workspace.restoreRevision(path, revisionId, UserService.ADMIN).revisionId();
     }
 
-    @Descriptor("Run a whole notebook on a running cluster; prints each cell's status, time and output")
-    public String nbRun(@Descriptor("notebook path") String path,
+    @Descriptor("Run a whole notebook on a running cluster, or some of its cells in the notebook's attached context; prints each cell's status, time and output")
+    public String nbRun(
+            @Descriptor("run only this cell, or cells N-M, numbered from 1 as printed, in the notebook's attached context (kept between calls)") @Parameter(names = { "-c", "--cell" }, absentValue = "") String cells,
+            @Descriptor("notebook path") String path,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("parameters (widget values) as name=value") String... parameters) {
-        NotebookRun run = runner.run(path, clusterId, NotebookRunTable.parameters(parameters), UserService.ADMIN);
+        Map<String, String> values = NotebookRunTable.parameters(parameters);
+        NotebookRun run;
+        if (cells.isEmpty()) {
+            run = runner.run(path, clusterId, values, UserService.ADMIN);
+        } else {
+            int[] range = NotebookRunTable.cellRange(cells);
+            run = runner.runCells(path, clusterId, range[0] - 1, range[1] - 1, values, UserService.ADMIN);
+        }
         String table = NotebookRunTable.format(run);
         if (!run.succeeded()) {
             throw new BrickworksException(ErrorCode.INVALID_STATE,
                     table + "\n" + NotebookRunTable.failure(run));
         }
         return table;
+    }
+
+    @Descriptor("Detach a notebook from its cluster: its attached context and state go")
+    public String nbDetach(@Descriptor("notebook path") String path) {
+        return runner.detach(path) ? "Detached " + path : path + " was not attached";
     }
 
     private static ExportFormat format(String format) {

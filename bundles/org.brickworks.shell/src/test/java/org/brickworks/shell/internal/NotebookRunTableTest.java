@@ -44,4 +44,14 @@ class NotebookRunTableTest {
                 .containsExactly(Map.entry("day", "2024-01-01"), Map.entry("expr", "a=b"));
         assertThatThrownBy(() -> NotebookRunTable.parameters("nope")).hasMessageContaining("name=value");
     }
+
+    @Test
+    void cellRangesAreOneNumberOrARangeFromOne() {
+        assertThat(NotebookRunTable.cellRange("3")).containsExactly(3, 3);
+        assertThat(NotebookRunTable.cellRange("2-5")).containsExactly(2, 5);
+        for (String bad : List.of("0", "x", "5-2", "1-2-3", "-1", "")) {
+            assertThatThrownBy(() -> NotebookRunTable.cellRange(bad)).hasMessage(
+                    "--cell takes a cell number N or a range N-M (from 1), got " + bad);
+        }
+    }
 }
