@@ -1,5 +1,7 @@
 package org.brickworks.agent;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,7 @@ final class ExecutionContexts {
 
     private final SparkSession root;
     private final Interpreters interpreters;
+    private final ClusterLibraries libraries;
     private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
@@ -29,16 +32,17 @@ final class ExecutionContexts {
         return thread;
     });
 
-    ExecutionContexts(SparkSession root, Interpreters interpreters) {
+    ExecutionContexts(SparkSession root, Interpreters interpreters, ClusterLibraries libraries) {
         this.root = root;
         this.interpreters = interpreters;
+        this.libraries = libraries;
     }
 
     /** A new context whose own language's interpreter starts at once; {@code parameters} are its widget values. */
     ExecutionContext create(String language, Map<String, String> parameters) {
         Interpreters.requireKnown(language);
         ExecutionContext context = new ExecutionContext(newId(), language, root.newSession(), parameters,
-                interpreters);
+                interpreters, libraries);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;
@@ -70,6 +74,15 @@ final class ExecutionContexts {
     Command execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters) {
         Interpreters.requireKnown(language);
         Command command = context(contextId).submit(newId(), language, code, maxRows, parameters);
+        commands.put(command.id(), command);
+        return command;
+    }
+
+    /** Queues a notebook-scoped install in the context (see {@link LibraryInstall}). */
+    Command install(String contextId, List<Path> jars, List<Path> pythonPaths, String summary, String failure) {
+        ExecutionContext context = context(contextId);
+        Command command = context.submitInstall(newId(),
+                new LibraryInstall(context, jars, pythonPaths, summary, failure));
         commands.put(command.id(), command);
         return command;
     }

@@ -9,10 +9,13 @@ interrupts the running command (the agent sends it on cancel); it is blocked bet
 a late one never loses a request or hits the next command.
 
 Cells see `spark` (a Spark Connect session on the cluster when PySpark is installed, else an
-object whose every use raises a clear error), `dbutils` and `display`.
+object whose every use raises a clear error), `dbutils` and `display`. A request's "sys_path" lists the
+library folders the context sees (notebook-scoped first, then the cluster's): new ones go on sys.path before the
+command runs.
 """
 
 import ast
+import importlib
 import io
 import json
 import linecache
@@ -202,6 +205,7 @@ class Kernel:
         self.count += 1
         self.max_rows = request.get("max_rows", 1000)
         self.dbutils.widgets.parameters = request.get("parameters") or {}
+        add_library_paths(request.get("sys_path") or [])
         self.displayed = None
         output = Output()
         sys.stdout = sys.stderr = output
@@ -249,6 +253,14 @@ def error(e, output):
     lines = traceback.format_exception(type(e), e, tb)
     summary = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
     return {"resultType": "error", "summary": summary, "cause": output + "".join(lines)}
+
+
+def add_library_paths(paths):
+    """The context's and the cluster's library folders, in lookup order, after the kernel's own folder."""
+    new = [path for path in paths if path not in sys.path]
+    if new:
+        sys.path[1:1] = new
+        importlib.invalidate_caches()
 
 
 def discard_pending_interrupts():
