@@ -38,8 +38,7 @@ public final class ClusterLibraries {
      *            hands a jar's path to Spark for the executors ({@code SparkContext::addJar})
      */
     ClusterLibraries(ClassLoader driverClasspath, Consumer<String> sparkJars) {
-        this.loader = new LibraryClassLoader("brickworks-cluster-libraries", new AgentHidingClassLoader(driverClasspath),
-                null);
+        this.loader = new LibraryClassLoader("brickworks-cluster-libraries", new AgentHidingClassLoader(driverClasspath));
         this.sparkJars = sparkJars;
     }
 

@@ -12,8 +12,8 @@ import java.util.Set;
  * <ul>
  * <li>{@link #classLoader()}: the context's own loader, a child of the cluster libraries' loader holding the
  * context's jars child-first ({@link LibraryClassLoader}), so two contexts load two versions of one library side by
- * side, each over the runtime's copy. Its Scala REPL, its commands' thread and the local executor's tasks of its
- * commands (through the REPL, {@link ReplClassRouter}) load classes through it. Executors of remote workers do not see
+ * side, each over the runtime's copy. Its commands' thread, its Scala REPL ({@link #replParent()}) and the local
+ * executor's tasks of its commands (through the REPL, {@link ReplClassRouter}) load classes through it. Executors of remote workers do not see
  * notebook-scoped jars: Spark ships jars per application, not per context.</li>
  * <li>{@link #pythonPaths()}: the context's folders, then the cluster's; its Python process puts them on
  * {@code sys.path} before each command, so cluster installs made after the context started are seen too.</li>
@@ -24,17 +24,26 @@ final class ContextLibraries {
 
     private final ClusterLibraries cluster;
     private final LibraryClassLoader loader;
+    private final ClassLoader replParent;
     private final Set<Path> jars = new LinkedHashSet<>();
     private final Set<Path> pythonPaths = new LinkedHashSet<>();
 
     ContextLibraries(String contextId, ClusterLibraries cluster) {
         this.cluster = cluster;
-        this.loader = new LibraryClassLoader("brickworks-context-" + contextId, cluster.classLoader(),
-                ContextLibraries.class.getClassLoader());
+        this.loader = new LibraryClassLoader("brickworks-context-" + contextId, cluster.classLoader());
+        this.replParent = new ReplParentClassLoader(loader, ContextLibraries.class.getClassLoader());
     }
 
     ClassLoader classLoader() {
         return loader;
+    }
+
+    /**
+     * The parent of the context's Scala REPL: the context's loader, plus the agent's own classes, which cells reach
+     * through {@link ReplBridge} ({@code spark}, {@code dbutils}, {@code display}) and must share with the agent.
+     */
+    ClassLoader replParent() {
+        return replParent;
     }
 
     /** The jars a Scala cell compiles against, in lookup order: the context's, then the cluster's. */

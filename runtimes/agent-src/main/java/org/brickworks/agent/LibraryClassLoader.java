@@ -12,28 +12,19 @@ import java.util.List;
  * as Databricks lets libraries override the runtime's. Classes of the {@link #SHARED} packages always come from the
  * parent, even when a jar carries a copy (a fat jar with Scala or Spark in it): they cross between the runtime and
  * library code, and two copies of them would not link.
- * <p>
- * The loader of an execution context also shows the REPL's bridge to the agent ({@link #REPL_BRIDGE}: the classes a
- * Scala cell's {@code spark}, {@code dbutils} and {@code display} are bound through) from {@code bridge}; other agent
- * classes stay hidden (its parent chain ends in {@link AgentHidingClassLoader}).
+ * Agent classes stay hidden: the parent chain ends in {@link AgentHidingClassLoader}.
  */
 final class LibraryClassLoader extends URLClassLoader {
     static final List<String> SHARED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "scala.",
             "org.apache.spark.", "org.apache.hadoop.", "io.delta.", "org.slf4j.", "org.apache.logging.log4j.",
             AgentHidingClassLoader.AGENT_PACKAGE);
-    static final List<String> REPL_BRIDGE = List.of("org.brickworks.agent.ReplBridge", "org.brickworks.agent.DbUtils",
-            "org.brickworks.agent.Widgets");
 
     static {
         registerAsParallelCapable();
     }
 
-    private final ClassLoader bridge;
-
-    /** {@code bridge}: the agent's own loader to take {@link #REPL_BRIDGE} classes from, or null for none. */
-    LibraryClassLoader(String name, ClassLoader parent, ClassLoader bridge) {
+    LibraryClassLoader(String name, ClassLoader parent) {
         super(name, new URL[0], parent);
-        this.bridge = bridge;
     }
 
     void add(Path jar) {
@@ -46,9 +37,6 @@ final class LibraryClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (bridge != null && startsWithAny(name, REPL_BRIDGE)) {
-            return bridge.loadClass(name);
-        }
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
             if (loaded == null && !startsWithAny(name, SHARED)) {
@@ -74,7 +62,7 @@ final class LibraryClassLoader extends URLClassLoader {
         return own != null ? own : super.getResource(name);
     }
 
-    private static boolean startsWithAny(String name, List<String> prefixes) {
+    static boolean startsWithAny(String name, List<String> prefixes) {
         for (String prefix : prefixes) {
             if (name.startsWith(prefix)) {
                 return true;

@@ -62,7 +62,7 @@ final class ScalaInterpreter implements Interpreter {
         context.libraries().jars().forEach(jar -> classpath.add(jar.toString()));
         classpath.add(System.getProperty("java.class.path"));
         settings.classpath().value_$eq(String.join(File.pathSeparator, classpath));
-        settings.explicitParentLoader_$eq(Option.apply(context.libraries().classLoader()));
+        settings.explicitParentLoader_$eq(Option.apply(context.libraries().replParent()));
         BoundedOutput output = new BoundedOutput(BoundedOutput.DEFAULT_LIMIT);
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true);
         IMain repl = ScalaRepls.create(settings, writer);

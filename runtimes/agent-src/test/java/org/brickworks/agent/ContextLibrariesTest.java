@@ -53,12 +53,13 @@ class ContextLibrariesTest {
     }
 
     @Test
-    void theReplBridgeIsSharedWhileOtherAgentClassesStayHidden() throws Exception {
-        assertThat(first.classLoader().loadClass(ReplBridge.class.getName())).isSameAs(ReplBridge.class);
-        assertThat(first.classLoader().loadClass(DbUtils.Notebook.class.getName())).isSameAs(DbUtils.Notebook.class);
-        assertThatThrownBy(() -> first.classLoader().loadClass(DriverAgent.class.getName()))
+    void onlyTheReplSeesTheAgentsOwnClasses() throws Exception {
+        assertThat(first.replParent().loadClass(ReplBridge.class.getName())).isSameAs(ReplBridge.class);
+        assertThat(first.replParent().loadClass(DbUtils.Notebook.class.getName())).isSameAs(DbUtils.Notebook.class);
+        assertThat(first.replParent().loadClass(StringUtils.class.getName())).isSameAs(StringUtils.class);
+        assertThatThrownBy(() -> first.classLoader().loadClass(ReplBridge.class.getName()))
                 .isInstanceOf(ClassNotFoundException.class);
-        assertThatThrownBy(() -> cluster.classLoader().loadClass(ReplBridge.class.getName()))
+        assertThatThrownBy(() -> cluster.classLoader().loadClass(DriverAgent.class.getName()))
                 .isInstanceOf(ClassNotFoundException.class);
     }
 
