@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code %mvn install} (Maven Resolver, read through the local repository or from Maven Central) and each loads its
  * own; a cluster library (a jar from a file repository this test writes, a wheel from an index it serves) is seen by
  * every context; {@code %pip install} reaches one Python context only; failures are the command's error; a notebook
- * run takes {@code %mvn} cells; the platform's bundles never change.
+ * run takes {@code %mvn} cells; executors get the cluster's Python folders from the next start; the platform's bundles
+ * never change.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -106,6 +107,14 @@ public class NotebookLibrariesIT extends ClusterTestSupport {
             assertEquals("mvn", run.cells().get(0).language());
             assertTrue(run.cells().toString(), run.cells().get(1).output().data()
                     .contains(System.getProperty("java.version")));
+
+            // Executors start with the application: the cluster's PyPI folders are on their path from the next start.
+            String pythonSet = text(id, pythonBefore, "python", "import bw_cluster, os\nos.path.dirname(os.path.dirname("
+                    + "bw_cluster.__file__))").replace("'", "");
+            assertEquals(200, post("/api/2.0/clusters/restart", admin, "{\"cluster_id\":\"" + id + "\"}").status());
+            awaitRunning(id);
+            JsonNode executorPath = runCommand(id, sqlContext(id), "SET spark.executorEnv.PYTHONPATH");
+            assertEquals(executorPath.toString(), pythonSet, executorPath.at("/results/data/0/1").asText());
 
             assertEquals(bundlesBefore, bundles());
             for (Bundle bundle : context.getBundles()) {

@@ -1,5 +1,6 @@
 package org.brickworks.libraries.internal;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.ClusterListener;
 import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.clusters.api.DriverLibraries;
 import org.brickworks.clusters.api.NotebookLibraryResolver;
 import org.brickworks.clusters.api.dto.ClusterInfo;
@@ -48,9 +50,11 @@ import org.slf4j.LoggerFactory;
  * again (a driver ignores what it has), so an update of this bundle loses nothing. As a
  * {@link NotebookLibraryResolver} it resolves notebook-scoped installs ({@link NotebookInstalls}) with the same caches.
  */
-@Component(service = { ClusterLibraryService.class, ClusterListener.class, NotebookLibraryResolver.class },
+@Component(service = { ClusterLibraryService.class, ClusterListener.class, NotebookLibraryResolver.class,
+        DriverConfigurer.class },
         configurationPid = { "org.brickworks.libraries.maven", "org.brickworks.libraries" })
-public class ClusterLibraryManager implements ClusterLibraryService, ClusterListener, NotebookLibraryResolver {
+public class ClusterLibraryManager implements ClusterLibraryService, ClusterListener, NotebookLibraryResolver,
+        DriverConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLibraryManager.class);
 
     private final ClusterService clusters;
@@ -167,6 +171,20 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
     @Override
     public Optional<NotebookLibraries> resolve(String language, String command) {
         return notebookInstalls.resolve(language, command);
+    }
+
+    /**
+     * Executors' Python path ({@code spark.executorEnv.PYTHONPATH}, which Spark gives executors it launches on workers)
+     * holds the cluster's PyPI libraries installed before, as executors start with the application: a library
+     * installed while the cluster runs reaches them at its next start. Local executors run in the driver's JVM.
+     */
+    @Override
+    public Map<String, String> sparkConf(String clusterId) {
+        List<String> folders = records.list(clusterId).stream().filter(l -> !l.uninstall() && l.library().pypi() != null)
+                .map(l -> pypi.installed(l.library().pypi().packageSpec(), l.library().pypi().repo()))
+                .flatMap(Optional::stream).map(Path::toString).toList();
+        return folders.isEmpty() ? Map.of()
+                : Map.of("spark.executorEnv.PYTHONPATH", String.join(File.pathSeparator, folders));
     }
 
     @Override
