@@ -13,10 +13,9 @@ import java.util.function.Consumer;
  * <ul>
  * <li>{@link #classLoader()}: one class loader for the driver's lifetime, holding every cluster library jar, child-first
  * for the libraries' own classes ({@link LibraryClassLoader}); its parent sees Spark, Delta, Scala and their closure but
- * not the agent's classes. Jars are appended while it is in use
- * (nothing is ever removed: a restart forgets all). Each execution context's loader is a child of it
- * ({@link ContextLibraries}, notebook-scoped libraries); the agent's HTTP threads (and the context threads
- * they start) have it as their context class loader, so Spark's {@code Utils.classForName} (SQL functions,
+ * not the agent's classes. Jars are appended while it is in use (nothing is ever removed: a restart forgets all). Each
+ * execution context's loader is a child of it ({@link ContextLibraries}: notebook-scoped libraries); the agent's HTTP
+ * threads have it as their context class loader, so Spark's {@code Utils.classForName} (SQL functions,
  * {@code java_method}, UDF classes) finds library classes.</li>
  * <li>Each jar is also given to Spark ({@code SparkContext.addJar}), so executors fetch it and load it in tasks.</li>
  * <li>{@link #pythonPaths()}: folders (pip {@code --target} installs) that Python contexts put on {@code sys.path},

@@ -98,11 +98,12 @@ public class NotebookLibrariesIT extends ClusterTestSupport {
                 assertEquals("'cluster'", text(id, context, "python", "import bw_cluster\nbw_cluster.VALUE"));
             }
 
-            workspace.importObject(new ImportRequest("/Shared/lang3", ExportFormat.SOURCE, NotebookLanguage.SCALA,
+            workspace.mkdirs("/Shared/libs", "admin");
+            workspace.importObject(new ImportRequest("/Shared/libs/lang3", ExportFormat.SOURCE, NotebookLanguage.SCALA,
                     true, ("// Databricks notebook source\n// MAGIC %mvn install org.apache.commons:commons-lang3:3.17.0"
                             + "\n\n// COMMAND ----------\n\norg.apache.commons.lang3.SystemProperties.getJavaVersion\n")
                             .getBytes(StandardCharsets.UTF_8)), "admin");
-            NotebookRun run = runner.run("/Shared/lang3", id, Map.of(), "admin");
+            NotebookRun run = runner.run("/Shared/libs/lang3", id, Map.of(), "admin");
             assertTrue(run.cells().toString(), run.succeeded());
             assertEquals("mvn", run.cells().get(0).language());
             assertTrue(run.cells().toString(), run.cells().get(1).output().data()

@@ -81,7 +81,7 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     private final Path clustersFolder;
     private final Bundle framework;
     private final ClustersConfig config;
-    private final AgentCommands commands = new AgentCommands(this::runningDriver, () -> notebookLibraries);
+    private final AgentCommands commands = new AgentCommands(this::runningDriver, () -> this.notebookLibraries);
     private final AgentLibraries libraries = new AgentLibraries(new AgentCommands(this::driverOfRunning));
     private final ClusterListeners listeners = new ClusterListeners();
     /** When each running cluster last saw a command call (epoch ms); absent: since its driver started. */
