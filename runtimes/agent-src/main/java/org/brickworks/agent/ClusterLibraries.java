@@ -11,12 +11,12 @@ import java.util.function.Consumer;
 /**
  * The cluster-scoped libraries of this driver, as the platform installs them ({@code POST /libraries}).
  * <ul>
- * <li>{@link #classLoader()}: one class loader for the driver's lifetime, holding every cluster library jar, child-first
- * for the libraries' own classes ({@link LibraryClassLoader}); its parent sees Spark, Delta, Scala and their closure but
- * not the agent's classes. Jars are appended while it is in use (nothing is ever removed: a restart forgets all). Each
- * execution context's loader is a child of it ({@link ContextLibraries}: notebook-scoped libraries); the agent's HTTP
- * threads have it as their context class loader, so Spark's {@code Utils.classForName} (SQL functions,
- * {@code java_method}, UDF classes) finds library classes.</li>
+ * <li>{@link #classLoader()}: one class loader for the driver's lifetime, holding every cluster library jar,
+ * child-first for the libraries' own classes ({@link LibraryClassLoader}); its parent sees Spark, Delta, Scala and
+ * their closure but not the agent's classes. Jars are appended while it is in use (nothing is ever removed: a restart
+ * forgets all). Each execution context's loader is a child of it ({@link ContextLibraries}: notebook-scoped
+ * libraries); the agent's HTTP threads have it as their context class loader, so Spark's {@code Utils.classForName}
+ * (SQL functions, {@code java_method}, UDF classes) finds library classes.</li>
  * <li>Each jar is also given to Spark ({@code SparkContext.addJar}), so executors fetch it and load it in tasks.</li>
  * <li>{@link #pythonPaths()}: folders (pip {@code --target} installs) that Python contexts put on {@code sys.path},
  * in installation order; read it when a context starts and before each command to see later installs.</li>
@@ -37,7 +37,8 @@ public final class ClusterLibraries {
      *            hands a jar's path to Spark for the executors ({@code SparkContext::addJar})
      */
     ClusterLibraries(ClassLoader driverClasspath, Consumer<String> sparkJars) {
-        this.loader = new LibraryClassLoader("brickworks-cluster-libraries", new AgentHidingClassLoader(driverClasspath));
+        this.loader = new LibraryClassLoader("brickworks-cluster-libraries",
+                new AgentHidingClassLoader(driverClasspath));
         this.sparkJars = sparkJars;
     }
 

@@ -13,8 +13,8 @@ import java.util.Set;
  * <li>{@link #classLoader()}: the context's own loader, a child of the cluster libraries' loader holding the
  * context's jars child-first ({@link LibraryClassLoader}), so two contexts load two versions of one library side by
  * side, each over the runtime's copy. Its commands' thread, its Scala REPL ({@link #replParent()}) and the local
- * executor's tasks of its commands (through the REPL, {@link ReplClassRouter}) load classes through it. Executors of remote workers do not see
- * notebook-scoped jars: Spark ships jars per application, not per context.</li>
+ * executor's tasks of its commands (through the REPL, {@link ReplClassRouter}) load classes through it. Executors of
+ * remote workers do not see notebook-scoped jars: Spark ships jars per application, not per context.</li>
  * <li>{@link #pythonPaths()}: the context's folders, then the cluster's; its Python process puts them on
  * {@code sys.path} before each command, so cluster installs made after the context started are seen too.</li>
  * </ul>

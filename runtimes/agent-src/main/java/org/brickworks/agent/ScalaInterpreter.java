@@ -24,8 +24,9 @@ import scala.tools.nsc.interpreter.IMain;
  * {@code scala} commands: a Scala REPL ({@code IMain}) of the context, class-based as Spark's shell, with
  * {@code spark} (the context's session, shared with its SQL commands), {@code sc}, {@code dbutils} and
  * {@code display(df)} bound. Its classes load through the context's libraries' loader ({@link ContextLibraries}),
- * and it compiles against the context's and the cluster's jars. A command's result is its output and the REPL's echo ({@code res0: Int = 2}) as text, the
- * table of its last {@code display}, or an error with the compiler's or the exception's message.
+ * and it compiles against the context's and the cluster's jars (those installed when it started). A command's result
+ * is its output and the REPL's echo ({@code res0: Int = 2}) as text, the table of its last {@code display}, or an
+ * error with the compiler's or the exception's message.
  */
 final class ScalaInterpreter implements Interpreter {
 

@@ -45,7 +45,8 @@ class ContextLibrariesTest {
 
         Class<?> own = first.classLoader().loadClass(StringUtils.class.getName());
         assertThat(own).isNotSameAs(StringUtils.class);
-        assertThat(own.getProtectionDomain().getCodeSource().getLocation().getPath()).endsWith("commons-lang3-library.jar");
+        assertThat(own.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .endsWith("commons-lang3-library.jar");
         assertThat(second.classLoader().loadClass(StringUtils.class.getName())).isSameAs(StringUtils.class);
         assertThat(first.classLoader().loadClass("scala.Option")).isSameAs(scala.Option.class);
         assertThat(first.classLoader().getResource("org/apache/commons/lang3/StringUtils.class").getPath())

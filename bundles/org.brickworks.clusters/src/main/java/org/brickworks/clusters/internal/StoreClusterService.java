@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.DriverConfigurer;
-import org.brickworks.clusters.api.NotebookLibraryResolver;
 import org.brickworks.clusters.api.ClusterListener;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.DriverLibraries;
 import org.brickworks.clusters.api.InstancePoolService;
+import org.brickworks.clusters.api.NotebookLibraryResolver;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;

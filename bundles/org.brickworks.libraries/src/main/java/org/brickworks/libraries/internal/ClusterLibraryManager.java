@@ -180,7 +180,8 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
      */
     @Override
     public Map<String, String> sparkConf(String clusterId) {
-        List<String> folders = records.list(clusterId).stream().filter(l -> !l.uninstall() && l.library().pypi() != null)
+        List<String> folders = records.list(clusterId).stream()
+                .filter(l -> !l.uninstall() && l.library().pypi() != null)
                 .map(l -> pypi.installed(l.library().pypi().packageSpec(), l.library().pypi().repo()))
                 .flatMap(Optional::stream).map(Path::toString).toList();
         return folders.isEmpty() ? Map.of()
