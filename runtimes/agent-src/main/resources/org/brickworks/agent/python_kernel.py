@@ -255,11 +255,15 @@ def error(e, output):
     return {"resultType": "error", "summary": summary, "cause": output + "".join(lines)}
 
 
+LIBRARY_PATHS = []
+
+
 def add_library_paths(paths):
-    """The context's and the cluster's library folders, in lookup order, after the kernel's own folder."""
-    new = [path for path in paths if path not in sys.path]
-    if new:
-        sys.path[1:1] = new
+    """The context's and the cluster's library folders, in their lookup order, after the kernel's own folder."""
+    if paths != LIBRARY_PATHS:
+        sys.path[:] = [path for path in sys.path if path not in LIBRARY_PATHS]
+        sys.path[1:1] = paths
+        LIBRARY_PATHS[:] = paths
         importlib.invalidate_caches()
 
 

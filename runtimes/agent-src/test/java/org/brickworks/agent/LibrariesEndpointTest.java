@@ -67,6 +67,9 @@ class LibrariesEndpointTest {
         Path jar = TestLibraryJar.greeter(Files.createDirectories(dir.resolve("nb")), "notebook ");
         Path site = Files.createDirectories(dir.resolve("nb-site/bw_nb"));
         Files.writeString(site.resolve("__init__.py"), "VALUE = 'notebook'\n");
+        Files.writeString(site.resolveSibling("bw_order.py"), "VALUE = 'notebook'\n");
+        Path clusterSite = Files.createDirectories(dir.resolve("cluster-site"));
+        Files.writeString(clusterSite.resolve("bw_order.py"), "VALUE = 'cluster'\n");
         client.run(scala, "scala", "val before = 1");
 
         JsonNode scalaInstall = client.await(client.call("POST", "/contexts/" + scala + "/libraries",
@@ -85,6 +88,12 @@ class LibrariesEndpointTest {
                 .isEqualTo("'notebook'");
         assertThat(client.run(otherPython, "python", "import bw_nb").at("/results/summary").asText())
                 .contains("ModuleNotFoundError");
+        // A cluster folder installed later comes after the context's own on its path, before the others' site packages.
+        client.call("POST", "/libraries", Map.of("python_paths", List.of(clusterSite.toString())));
+        assertThat(client.run(python, "python", "import bw_order\nbw_order.VALUE").at("/results/data").asText())
+                .isEqualTo("'notebook'");
+        assertThat(client.run(otherPython, "python", "import bw_order\nbw_order.VALUE").at("/results/data").asText())
+                .isEqualTo("'cluster'");
     }
 
     @Test
