@@ -74,6 +74,7 @@ final class AgentApi implements HttpHandler {
         case "POST /contexts" -> execution.createContext(exchange);
         case "GET /contexts/{id}" -> execution.contextStatus(exchange, id);
         case "DELETE /contexts/{id}" -> execution.destroyContext(exchange, id);
+        case "POST /contexts/{id}/libraries" -> libraries.installInContext(exchange, id);
         case "POST /commands" -> execution.execute(exchange);
         case "GET /commands/{id}" -> execution.commandStatus(exchange, id);
         case "POST /commands/{id}/cancel" -> execution.cancel(exchange, id);

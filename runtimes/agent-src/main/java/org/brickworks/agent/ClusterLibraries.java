@@ -1,8 +1,5 @@
 package org.brickworks.agent;
 
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +11,12 @@ import java.util.function.Consumer;
 /**
  * The cluster-scoped libraries of this driver, as the platform installs them ({@code POST /libraries}).
  * <ul>
- * <li>{@link #classLoader()}: one class loader for the driver's lifetime, holding every cluster library jar; its
- * parent sees Spark, Delta, Scala and their closure but not the agent's classes. Jars are appended while it is in use
- * (nothing is ever removed: a restart forgets all). Execution contexts use it, or a child of it for notebook-scoped
- * libraries, as their classes' and thread's context class loader; the agent's HTTP threads (and the context threads
- * they start) have it as their context class loader, so Spark's {@code Utils.classForName} (SQL functions,
- * {@code java_method}, UDF classes) finds library classes.</li>
+ * <li>{@link #classLoader()}: one class loader for the driver's lifetime, holding every cluster library jar,
+ * child-first for the libraries' own classes ({@link LibraryClassLoader}); its parent sees Spark, Delta, Scala and
+ * their closure but not the agent's classes. Jars are appended while it is in use (nothing is ever removed: a restart
+ * forgets all). Each execution context's loader is a child of it ({@link ContextLibraries}: notebook-scoped
+ * libraries); the agent's HTTP threads have it as their context class loader, so Spark's {@code Utils.classForName}
+ * (SQL functions, {@code java_method}, UDF classes) finds library classes.</li>
  * <li>Each jar is also given to Spark ({@code SparkContext.addJar}), so executors fetch it and load it in tasks.</li>
  * <li>{@link #pythonPaths()}: folders (pip {@code --target} installs) that Python contexts put on {@code sys.path},
  * in installation order; read it when a context starts and before each command to see later installs.</li>
@@ -40,7 +37,8 @@ public final class ClusterLibraries {
      *            hands a jar's path to Spark for the executors ({@code SparkContext::addJar})
      */
     ClusterLibraries(ClassLoader driverClasspath, Consumer<String> sparkJars) {
-        this.loader = new LibraryClassLoader(new AgentHidingClassLoader(driverClasspath));
+        this.loader = new LibraryClassLoader("brickworks-cluster-libraries",
+                new AgentHidingClassLoader(driverClasspath));
         this.sparkJars = sparkJars;
     }
 
@@ -67,24 +65,9 @@ public final class ClusterLibraries {
      *             naming the first path that is not a readable jar file or not a folder
      */
     synchronized void add(List<Path> newJars, List<Path> newPythonPaths) {
-        List<Path> jarsToAdd = new ArrayList<>();
-        for (Path jar : newJars) {
-            Path absolute = jar.toAbsolutePath().normalize();
-            if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
-                throw new IllegalArgumentException("not a readable jar file: " + jar);
-            }
-            if (!jars.contains(absolute) && !jarsToAdd.contains(absolute)) {
-                jarsToAdd.add(absolute);
-            }
-        }
-        List<Path> pathsToAdd = new ArrayList<>();
-        for (Path folder : newPythonPaths) {
-            Path absolute = folder.toAbsolutePath().normalize();
-            if (!Files.isDirectory(absolute)) {
-                throw new IllegalArgumentException("not a folder: " + folder);
-            }
-            pathsToAdd.add(absolute);
-        }
+        List<Path> jarsToAdd = readableJars(newJars);
+        List<Path> pathsToAdd = folders(newPythonPaths);
+        jarsToAdd.removeAll(jars);
         for (Path jar : jarsToAdd) {
             loader.add(jar);
             sparkJars.accept(jar.toString());
@@ -93,22 +76,31 @@ public final class ClusterLibraries {
         pythonPaths.addAll(pathsToAdd);
     }
 
-    /** A URL class loader that takes more jars while it is in use. */
-    private static final class LibraryClassLoader extends URLClassLoader {
-        static {
-            registerAsParallelCapable();
-        }
-
-        LibraryClassLoader(ClassLoader parent) {
-            super("brickworks-cluster-libraries", new URL[0], parent);
-        }
-
-        void add(Path jar) {
-            try {
-                addURL(jar.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("not a jar path: " + jar, e);
+    /** The jars as absolute paths without duplicates; an exception names the first that is not a readable file. */
+    static List<Path> readableJars(List<Path> jars) {
+        List<Path> checked = new ArrayList<>();
+        for (Path jar : jars) {
+            Path absolute = jar.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
+                throw new IllegalArgumentException("not a readable jar file: " + jar);
+            }
+            if (!checked.contains(absolute)) {
+                checked.add(absolute);
             }
         }
+        return checked;
+    }
+
+    /** The folders as absolute paths; an exception names the first that is not a folder. */
+    static List<Path> folders(List<Path> folders) {
+        List<Path> checked = new ArrayList<>();
+        for (Path folder : folders) {
+            Path absolute = folder.toAbsolutePath().normalize();
+            if (!Files.isDirectory(absolute)) {
+                throw new IllegalArgumentException("not a folder: " + folder);
+            }
+            checked.add(absolute);
+        }
+        return checked;
     }
 }

@@ -1,6 +1,7 @@
 package org.brickworks.agent;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,7 @@ final class Command {
     private static final Duration CANCEL_RETRY = Duration.ofMillis(100);
 
     private final CommandRun run;
-    private final String language;
+    private final Callable<Interpreter> interpreterOfRun;
     private final ExecutionContext context;
     private final SparkSession session;
     private final CountDownLatch completion = new CountDownLatch(1);
@@ -28,9 +29,10 @@ final class Command {
     private boolean cancelRequested;
     private Interpreter interpreter;
 
-    Command(CommandRun run, String language, ExecutionContext context, SparkSession session) {
+    /** {@code interpreter}: the interpreter to run it in, called on the context's worker thread. */
+    Command(CommandRun run, Callable<Interpreter> interpreter, ExecutionContext context, SparkSession session) {
         this.run = run;
-        this.language = language;
+        this.interpreterOfRun = interpreter;
         this.context = context;
         this.session = session;
     }
@@ -62,7 +64,7 @@ final class Command {
         ReplClassRouter.enter(run.id(), context::replClassLoader);
         context.widgets().parameters(run.parameters());
         try {
-            Interpreter started = context.interpreter(language);
+            Interpreter started = interpreterOfRun.call();
             synchronized (this) {
                 interpreter = started;
             }

@@ -84,13 +84,13 @@ public final class DriverAgent {
         Path replDirectory = Files.createTempDirectory("brickworks-repl-");
         ExecutionContexts contexts = new ExecutionContexts(spark,
                 new Interpreters(new LanguageSettings(replDirectory, options.python(), options.r(), connectPort,
-                        options.host(), options.secret(), versions.spark())),
+                        options.host(), options.secret(), versions.spark())), libraries,
                 new PlatformCallback(options.authUrl(), options.secret()));
         DriverAgent agent = new DriverAgent(spark, contexts, server);
         ObjectMapper mapper = new ObjectMapper();
         server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),
                 new HealthEndpoint(versions, connectPort), new ExecutionEndpoints(contexts), executors,
-                new LibrariesEndpoint(libraries), agent::shutdownSoon));
+                new LibrariesEndpoint(libraries, contexts), agent::shutdownSoon));
         server.start();
         int port = server.getAddress().getPort();
         if (options.readyFile().isPresent()) {

@@ -1,5 +1,6 @@
 package org.brickworks.agent;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class ExecutionContext {
     private final SparkSession session;
     private final Map<String, String> parameters;
     private final Interpreters interpreters;
+    private final ContextLibraries libraries;
     private final Widgets widgets = new Widgets();
     private final DbUtils dbutils;
     private final Map<String, Interpreter> started = new ConcurrentHashMap<>();
@@ -33,7 +35,7 @@ final class ExecutionContext {
     private final List<Command> commands = new CopyOnWriteArrayList<>();
 
     ExecutionContext(String id, String language, SparkSession session, Map<String, String> parameters,
-            Interpreters interpreters, PlatformCallback platform) {
+            Interpreters interpreters, ClusterLibraries clusterLibraries, PlatformCallback platform) {
         this.id = id;
         this.language = language;
         this.session = session;
@@ -42,9 +44,12 @@ final class ExecutionContext {
         this.dbutils = new DbUtils(widgets,
                 new DbfsUtils(() -> session.sparkContext().hadoopConfiguration(), platform),
                 new DbUtils.Notebook(id, platform));
+        this.libraries = new ContextLibraries(id, clusterLibraries);
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "brickworks-context-" + id);
             thread.setDaemon(true);
+            // Spark's Utils.classForName (SQL functions, UDFs) finds the context's libraries through it.
+            thread.setContextClassLoader(libraries.classLoader());
             return thread;
         });
         // The context's own interpreter starts now, so the first command does not wait for it alone.
@@ -72,13 +77,43 @@ final class ExecutionContext {
         return dbutils;
     }
 
+    ContextLibraries libraries() {
+        return libraries;
+    }
+
     /** Queues a command behind the context's earlier ones; its parameters overlay the context's. */
     Command submit(String commandId, String commandLanguage, String code, int maxRows,
             Map<String, String> commandParameters) {
         Map<String, String> effective = new HashMap<>(parameters);
         effective.putAll(commandParameters);
-        Command command = new Command(new CommandRun(commandId, code, maxRows, Map.copyOf(effective)),
-                commandLanguage, this, session);
+        return queue(new Command(new CommandRun(commandId, code, maxRows, Map.copyOf(effective)),
+                () -> interpreter(commandLanguage), this, session));
+    }
+
+    /** Queues a notebook-scoped install ({@link LibraryInstall}) behind the context's earlier commands. */
+    Command submitInstall(String commandId, LibraryInstall install) {
+        return queue(new Command(new CommandRun(commandId, "", 0, parameters), () -> install, this, session));
+    }
+
+    /**
+     * Adds notebook-scoped libraries; a running Scala REPL is closed when jars are new, so the next Scala command
+     * starts one that compiles against them (a compiler keeps the classes it has read: it cannot take a new version).
+     * Called on the worker thread only.
+     *
+     * @return whether the context's Scala REPL was closed
+     */
+    boolean addLibraries(List<Path> jars, List<Path> pythonPaths) {
+        if (libraries.add(jars, pythonPaths) == 0) {
+            return false;
+        }
+        Interpreter scala = started.remove("scala");
+        if (scala != null) {
+            scala.close();
+        }
+        return scala != null;
+    }
+
+    private Command queue(Command command) {
         commands.add(command);
         worker.execute(command::run);
         return command;

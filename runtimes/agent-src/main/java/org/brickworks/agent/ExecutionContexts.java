@@ -1,5 +1,7 @@
 package org.brickworks.agent;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ final class ExecutionContexts {
     private final SparkSession root;
     private final Interpreters interpreters;
     private final PlatformCallback platform;
+    private final ClusterLibraries libraries;
     private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final ExecutorService cancellers = Executors.newCachedThreadPool(runnable -> {
@@ -30,9 +33,11 @@ final class ExecutionContexts {
         return thread;
     });
 
-    ExecutionContexts(SparkSession root, Interpreters interpreters, PlatformCallback platform) {
+    ExecutionContexts(SparkSession root, Interpreters interpreters, ClusterLibraries libraries,
+            PlatformCallback platform) {
         this.root = root;
         this.interpreters = interpreters;
+        this.libraries = libraries;
         this.platform = platform;
     }
 
@@ -40,7 +45,7 @@ final class ExecutionContexts {
     ExecutionContext create(String language, Map<String, String> parameters) {
         Interpreters.requireKnown(language);
         ExecutionContext context = new ExecutionContext(newId(), language, root.newSession(), parameters,
-                interpreters, platform);
+                interpreters, libraries, platform);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;
@@ -76,6 +81,15 @@ final class ExecutionContexts {
         Interpreters.requireKnown(language);
         String runAs = FsMagic.isFsCommand(code) ? "fs" : language;
         Command command = context(contextId).submit(newId(), runAs, code, maxRows, parameters);
+        commands.put(command.id(), command);
+        return command;
+    }
+
+    /** Queues a notebook-scoped install in the context (see {@link LibraryInstall}). */
+    Command install(String contextId, List<Path> jars, List<Path> pythonPaths, String summary, String failure) {
+        ExecutionContext context = context(contextId);
+        Command command = context.submitInstall(newId(),
+                new LibraryInstall(context, jars, pythonPaths, summary, failure));
         commands.put(command.id(), command);
         return command;
     }

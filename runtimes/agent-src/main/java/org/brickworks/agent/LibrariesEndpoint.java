@@ -16,14 +16,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code POST /libraries {"jars":[path...],"python_paths":[folder...]}} installs cluster libraries (paths on the
  * driver's host; both fields optional); {@code GET /libraries} lists them. Both answer
  * {@code {"jars":[...],"python_paths":[...]}} with everything installed, oldest first.
+ * <p>
+ * {@code POST /contexts/<id>/libraries {"jars":[..],"python_paths":[..],"summary":text}} (or
+ * {@code {"failure":reason}}) queues a notebook-scoped install as a command of the context and answers its id
+ * ({@code {"id":..}}); its result is the summary as text, or an error with the reason (see {@link LibraryInstall}).
  */
 final class LibrariesEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(LibrariesEndpoint.class);
 
     private final ClusterLibraries libraries;
+    private final ExecutionContexts contexts;
 
-    LibrariesEndpoint(ClusterLibraries libraries) {
+    LibrariesEndpoint(ClusterLibraries libraries, ExecutionContexts contexts) {
         this.libraries = libraries;
+        this.contexts = contexts;
+    }
+
+    JsonNode installInContext(JsonExchange exchange, String contextId) throws IOException {
+        ObjectNode body = exchange.body();
+        JsonNode failure = body.get("failure");
+        if (failure != null && !failure.isTextual()) {
+            throw ApiException.invalid("failure must be a string");
+        }
+        Command command = contexts.install(contextId, paths(body, "jars"), paths(body, "python_paths"),
+                body.path("summary").asText(""), failure == null ? null : failure.asText());
+        return exchange.newObject().put("id", command.id());
     }
 
     JsonNode install(JsonExchange exchange) throws IOException {

@@ -86,6 +86,8 @@ final class PythonInterpreter implements Interpreter {
         ObjectNode request = JSON.createObjectNode().put("command_id", run.id()).put("code", run.code())
                 .put("max_rows", run.maxRows());
         request.set("parameters", JSON.valueToTree(run.parameters()));
+        // Read per command: libraries installed since the last one (the context's or the cluster's) become importable.
+        context.libraries().pythonPaths().forEach(path -> request.withArray("sys_path").add(path.toString()));
         running = true;
         try {
             send(request);

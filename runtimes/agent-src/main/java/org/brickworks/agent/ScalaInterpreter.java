@@ -1,10 +1,13 @@
 package org.brickworks.agent;
 
+import java.io.File;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +16,17 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import scala.Option;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
 
 /**
  * {@code scala} commands: a Scala REPL ({@code IMain}) of the context, class-based as Spark's shell, with
  * {@code spark} (the context's session, shared with its SQL commands), {@code sc}, {@code dbutils} and
- * {@code display(df)} bound. A command's result is its output and the REPL's echo ({@code res0: Int = 2}) as text, the
- * table of its last {@code display}, or an error with the compiler's or the exception's message.
+ * {@code display(df)} bound. Its classes load through the context's libraries' loader ({@link ContextLibraries}),
+ * and it compiles against the context's and the cluster's jars (those installed when it started). A command's result
+ * is its output and the REPL's echo ({@code res0: Int = 2}) as text, the table of its last {@code display}, or an
+ * error with the compiler's or the exception's message.
  */
 final class ScalaInterpreter implements Interpreter {
 
@@ -48,7 +54,14 @@ final class ScalaInterpreter implements Interpreter {
         long began = System.nanoTime();
         Path classes = Files.createDirectories(replRoot.resolve(context.id()));
         Settings settings = new Settings();
-        settings.processArgumentString("-Yrepl-class-based -Yrepl-outdir " + classes + " -usejavacp");
+        settings.processArgumentString("-Yrepl-class-based -Yrepl-outdir " + classes);
+        // The context's and the cluster's jars before the driver's classpath: cells compile against the library's
+        // version of a class the runtime also has, and load it from the context's loader (child-first).
+        List<String> classpath = new ArrayList<>();
+        context.libraries().jars().forEach(jar -> classpath.add(jar.toString()));
+        classpath.add(System.getProperty("java.class.path"));
+        settings.classpath().value_$eq(String.join(File.pathSeparator, classpath));
+        settings.explicitParentLoader_$eq(Option.apply(context.libraries().replParent()));
         BoundedOutput output = new BoundedOutput(BoundedOutput.DEFAULT_LIMIT);
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true);
         IMain repl = ScalaRepls.create(settings, writer);

@@ -12,11 +12,14 @@ interrupts the running command (the agent sends it on cancel); it is blocked bet
 a late one never loses a request or hits the next command.
 
 Cells see `spark` (a Spark Connect session on the cluster when PySpark is installed, else an
-object whose every use raises a clear error), `dbutils` and `display`.
+object whose every use raises a clear error), `dbutils` and `display`. A request's "sys_path" lists the
+library folders the context sees (notebook-scoped first, then the cluster's): new ones go on sys.path before the
+command runs.
 """
 
 import ast
 import collections
+import importlib
 import io
 import json
 import linecache
@@ -255,6 +258,7 @@ class Kernel:
     def run(self, request):
         self.count += 1
         self.max_rows = request.get("max_rows", 1000)
+        add_library_paths(request.get("sys_path") or [])
         self.displayed = None
         output = Output()
         sys.stdout = sys.stderr = output
@@ -301,6 +305,18 @@ def error(e, output):
     lines = list(report.format())
     summary = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
     return {"resultType": "error", "summary": summary, "cause": output + "".join(lines)}
+
+
+LIBRARY_PATHS = []
+
+
+def add_library_paths(paths):
+    """The context's and the cluster's library folders, in their lookup order, after the kernel's own folder."""
+    if paths != LIBRARY_PATHS:
+        sys.path[:] = [path for path in sys.path if path not in LIBRARY_PATHS]
+        sys.path[1:1] = paths
+        LIBRARY_PATHS[:] = paths
+        importlib.invalidate_caches()
 
 
 def discard_pending_interrupts():

@@ -59,6 +59,62 @@ class LibrariesEndpointTest {
     }
 
     @Test
+    void aContextInstallReachesThatContextsScalaAndPythonOnly() throws Exception {
+        String scala = client.createContext("scala", Map.of());
+        String otherScala = client.createContext("scala", Map.of());
+        String python = client.createContext("python", Map.of());
+        String otherPython = client.createContext("python", Map.of());
+        Path jar = TestLibraryJar.greeter(Files.createDirectories(dir.resolve("nb")), "notebook ");
+        Path site = Files.createDirectories(dir.resolve("nb-site/bw_nb"));
+        Files.writeString(site.resolve("__init__.py"), "VALUE = 'notebook'\n");
+        Files.writeString(site.resolveSibling("bw_order.py"), "VALUE = 'notebook'\n");
+        Path clusterSite = Files.createDirectories(dir.resolve("cluster-site"));
+        Files.writeString(clusterSite.resolve("bw_order.py"), "VALUE = 'cluster'\n");
+        client.run(scala, "scala", "val before = 1");
+
+        JsonNode scalaInstall = client.await(client.call("POST", "/contexts/" + scala + "/libraries",
+                Map.of("jars", List.of(jar.toString()), "summary", "Installed greeter")).path("id").asText());
+        JsonNode pythonInstall = client.await(client.call("POST", "/contexts/" + python + "/libraries",
+                Map.of("python_paths", List.of(site.getParent().toString()), "summary", "Installed bw_nb"))
+                .path("id").asText());
+
+        assertThat(scalaInstall.at("/results/data").asText()).startsWith("Installed greeter").contains("restarts");
+        assertThat(pythonInstall.at("/results/data").asText()).isEqualTo("Installed bw_nb");
+        assertThat(client.run(scala, "scala", "bw.test.Greeter.greet(\"x\")").at("/results/data").asText())
+                .contains("notebook x");
+        assertThat(client.run(otherScala, "scala", "bw.test.Greeter.greet(\"x\")").toString())
+                .doesNotContain("notebook x");
+        assertThat(client.run(python, "python", "import bw_nb\nbw_nb.VALUE").at("/results/data").asText())
+                .isEqualTo("'notebook'");
+        assertThat(client.run(otherPython, "python", "import bw_nb").at("/results/summary").asText())
+                .contains("ModuleNotFoundError");
+        // A cluster folder installed later comes after the context's own on its path, before the others' site packages.
+        client.call("POST", "/libraries", Map.of("python_paths", List.of(clusterSite.toString())));
+        assertThat(client.run(python, "python", "import bw_order\nbw_order.VALUE").at("/results/data").asText())
+                .isEqualTo("'notebook'");
+        assertThat(client.run(otherPython, "python", "import bw_order\nbw_order.VALUE").at("/results/data").asText())
+                .isEqualTo("'cluster'");
+    }
+
+    @Test
+    void aFailedResolutionIsTheCommandsErrorAndInstallsNothing() throws Exception {
+        String context = client.createContext("python", Map.of());
+        Path site = Files.createDirectories(dir.resolve("never"));
+
+        JsonNode failed = client.await(client.call("POST", "/contexts/" + context + "/libraries",
+                Map.of("failure", "pip could not install bw-none: No matching distribution")).path("id").asText());
+        JsonNode missing = client.await(client.call("POST", "/contexts/" + context + "/libraries",
+                Map.of("jars", List.of(dir.resolve("none.jar").toString()), "python_paths", List.of(site.toString())))
+                .path("id").asText());
+
+        assertThat(failed.path("status").asText()).isEqualTo("Error");
+        assertThat(failed.at("/results/summary").asText()).contains("No matching distribution");
+        assertThat(missing.at("/results/summary").asText()).contains("none.jar");
+        assertThat(client.run(context, "python", "import sys\n'" + site + "' in sys.path").at("/results/data")
+                .asText()).isEqualTo("False");
+    }
+
+    @Test
     void aMissingFileIsRefusedNamingIt() throws Exception {
         Path missing = dir.resolve("nothing.jar");
 

@@ -26,6 +26,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code dbutils.notebook.exit(value)} ends a command with status {@code Finished} and a {@code text} result whose
  * {@code data} is the value, marked {@code "notebookExit": true}.
  * <p>
+ * Notebook-scoped libraries: a command that a registered {@link NotebookLibraryResolver} takes ({@code %pip install
+ * ...} in Python, {@code %mvn install ...} in Scala) is resolved on the platform and adds its files to that context
+ * only, as a command of the context whose result is text (or an error with the resolver's or pip's reason).
+ * <p>
  * Widgets: {@code dbutils.widgets.get(name)} answers the run's parameter of that name, else the widget's default.
  * Parameters are given when creating the context (for all its commands) and per command (overriding the context's);
  * they are string to string.

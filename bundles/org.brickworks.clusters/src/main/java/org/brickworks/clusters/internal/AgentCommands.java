@@ -6,11 +6,16 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.NotebookLibraryResolver;
 import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.clusters.api.dto.NotebookLibraries;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 
@@ -24,7 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * as bearer token, status requests long-polling on the agent. The agent's errors keep their code and message.
  * {@link HttpURLConnection} rather than the JDK's asynchronous HttpClient: it answers a short request in half the time,
  * which is most of what the platform adds to a short command. Bodies are sent in fixed-length streaming mode, so a
- * command is never sent twice by the connection's retry of a request on a stale connection.
+ * command is never sent twice by the connection's retry of a request on a stale connection. A command that a
+ * {@link NotebookLibraryResolver} takes ({@code %pip install}, {@code %mvn install}) is resolved here, on the platform,
+ * and becomes the agent's install command of the context ({@code POST /contexts/<id>/libraries}).
  */
 final class AgentCommands implements CommandExecution {
     static final long MAX_WAIT_MILLIS = 60_000;
@@ -35,10 +42,22 @@ final class AgentCommands implements CommandExecution {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Function<String, Driver> drivers;
+    private final Supplier<List<NotebookLibraryResolver>> notebookLibraries;
 
-    /** {@code drivers}: the running driver of a cluster id, or an exception saying why there is none. */
-    AgentCommands(Function<String, Driver> drivers) {
+    /**
+     * @param drivers
+     *            the running driver of a cluster id, or an exception saying why there is none
+     * @param notebookLibraries
+     *            the resolvers of notebook-scoped installs ({@code %pip install}, ...) registered now
+     */
+    AgentCommands(Function<String, Driver> drivers, Supplier<List<NotebookLibraryResolver>> notebookLibraries) {
         this.drivers = drivers;
+        this.notebookLibraries = notebookLibraries;
+    }
+
+    /** Without notebook-scoped installs: for requests that never run commands. */
+    AgentCommands(Function<String, Driver> drivers) {
+        this(drivers, List::of);
     }
 
     @Override
@@ -78,10 +97,42 @@ final class AgentCommands implements CommandExecution {
         if (command == null || command.isBlank()) {
             throw BrickworksException.invalidParameter("Missing required field: command");
         }
-        ObjectNode body = json.createObjectNode().put("context_id", id("contextId", contextId))
-                .put("language", language).put("command", command);
+        id("contextId", contextId);
+        if (command.stripLeading().startsWith("%")) {
+            Optional<ObjectNode> install = notebookInstall(clusterId, language, command);
+            if (install.isPresent()) {
+                return call(clusterId, "POST", "/contexts/" + contextId + "/libraries", install.get(), TIMEOUT)
+                        .path("id").asText();
+            }
+        }
+        ObjectNode body = json.createObjectNode().put("context_id", contextId).put("language", language)
+                .put("command", command);
         body.set("parameters", json.valueToTree(parameters));
         return call(clusterId, "POST", "/commands", body, TIMEOUT).path("id").asText();
+    }
+
+    /**
+     * The agent's request adding a notebook-scoped install's files to the context, or its failure (the context's
+     * command then ends with the resolver's reason), when a resolver takes the command.
+     */
+    private Optional<ObjectNode> notebookInstall(String clusterId, String language, String command) {
+        drivers.apply(clusterId); // a stopped cluster refuses before anything is downloaded
+        for (NotebookLibraryResolver resolver : notebookLibraries.get()) {
+            Optional<NotebookLibraries> resolved;
+            try {
+                resolved = resolver.resolve(language, command);
+            } catch (BrickworksException e) {
+                return Optional.of(json.createObjectNode().put("failure", e.getMessage()));
+            }
+            if (resolved.isPresent()) {
+                ObjectNode body = json.createObjectNode().put("summary", resolved.get().summary());
+                resolved.get().jars().forEach(jar -> body.withArray("jars").add(jar.toAbsolutePath().toString()));
+                resolved.get().pythonPaths()
+                        .forEach(path -> body.withArray("python_paths").add(path.toAbsolutePath().toString()));
+                return Optional.of(body);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.DriverLibraries;
 import org.brickworks.clusters.api.InstancePoolService;
+import org.brickworks.clusters.api.NotebookLibraryResolver;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
@@ -80,7 +81,7 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     private final Path clustersFolder;
     private final Bundle framework;
     private final ClustersConfig config;
-    private final AgentCommands commands = new AgentCommands(this::runningDriver);
+    private final AgentCommands commands = new AgentCommands(this::runningDriver, () -> this.notebookLibraries);
     private final AgentLibraries libraries = new AgentLibraries(new AgentCommands(this::driverOfRunning));
     private final ClusterListeners listeners = new ClusterListeners();
     /** When each running cluster last saw a command call (epoch ms); absent: since its driver started. */
@@ -101,6 +102,10 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<DriverConfigurer> configurers = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<NotebookLibraryResolver> notebookLibraries = List.of();
 
     @Activate
     public StoreClusterService(@Reference Store store, @Reference RuntimeRegistry runtimes,

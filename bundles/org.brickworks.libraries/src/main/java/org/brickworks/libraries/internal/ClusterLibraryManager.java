@@ -1,10 +1,12 @@
 package org.brickworks.libraries.internal;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,9 +16,12 @@ import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.ClusterListener;
 import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.clusters.api.DriverLibraries;
+import org.brickworks.clusters.api.NotebookLibraryResolver;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterState;
+import org.brickworks.clusters.api.dto.NotebookLibraries;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
@@ -42,11 +47,14 @@ import org.slf4j.LoggerFactory;
  * {@link ClusterLibraryService}: libraries in the store, resolved into the library caches and handed to running
  * drivers through {@link DriverLibraries}, on {@code install} at once and again whenever a cluster turns RUNNING
  * (it hears that as a {@link ClusterListener}). On activation it installs the libraries of every running cluster
- * again (a driver ignores what it has), so an update of this bundle loses nothing.
+ * again (a driver ignores what it has), so an update of this bundle loses nothing. As a
+ * {@link NotebookLibraryResolver} it resolves notebook-scoped installs ({@link NotebookInstalls}) with the same caches.
  */
-@Component(service = { ClusterLibraryService.class, ClusterListener.class },
+@Component(service = { ClusterLibraryService.class, ClusterListener.class, NotebookLibraryResolver.class,
+        DriverConfigurer.class },
         configurationPid = { "org.brickworks.libraries.maven", "org.brickworks.libraries" })
-public class ClusterLibraryManager implements ClusterLibraryService, ClusterListener {
+public class ClusterLibraryManager implements ClusterLibraryService, ClusterListener, NotebookLibraryResolver,
+        DriverConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLibraryManager.class);
 
     private final ClusterService clusters;
@@ -57,6 +65,7 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
     private final LibraryResolution resolution;
     private final Path cacheRoot;
     private final PypiInstaller pypi;
+    private final NotebookInstalls notebookInstalls;
     private final ExecutorService installs;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -83,6 +92,7 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
         }
         this.resolution = new LibraryResolution(engine, cacheRoot.resolve("maven"), readOnly, pypi,
                 cacheRoot.resolve("files"), () -> dbfs);
+        this.notebookInstalls = new NotebookInstalls(resolution::resolve);
         AtomicInteger threads = new AtomicInteger();
         this.installs = Executors.newFixedThreadPool(Math.max(1, config.installThreads()), task -> {
             Thread thread = new Thread(task, "brickworks-library-install-" + threads.incrementAndGet());
@@ -156,6 +166,26 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
         List<Path> files = new ArrayList<>(resolved.jars());
         files.addAll(resolved.pythonPaths());
         return files;
+    }
+
+    @Override
+    public Optional<NotebookLibraries> resolve(String language, String command) {
+        return notebookInstalls.resolve(language, command);
+    }
+
+    /**
+     * Executors' Python path ({@code spark.executorEnv.PYTHONPATH}, which Spark gives executors it launches on workers)
+     * holds the cluster's PyPI libraries installed before, as executors start with the application: a library
+     * installed while the cluster runs reaches them at its next start. Local executors run in the driver's JVM.
+     */
+    @Override
+    public Map<String, String> sparkConf(String clusterId) {
+        List<String> folders = records.list(clusterId).stream()
+                .filter(l -> !l.uninstall() && l.library().pypi() != null)
+                .map(l -> pypi.installed(l.library().pypi().packageSpec(), l.library().pypi().repo()))
+                .flatMap(Optional::stream).map(Path::toString).toList();
+        return folders.isEmpty() ? Map.of()
+                : Map.of("spark.executorEnv.PYTHONPATH", String.join(File.pathSeparator, folders));
     }
 
     @Override

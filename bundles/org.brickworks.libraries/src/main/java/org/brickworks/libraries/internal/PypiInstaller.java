@@ -83,8 +83,8 @@ final class PypiInstaller {
      */
     Path install(String requirement, String indexUrl) {
         validate(requirement, indexUrl);
-        String index = indexUrl == null || indexUrl.isBlank() ? defaultIndex : indexUrl.strip();
-        Path request = root.resolve("requests").resolve(Digests.sha256(requirement.strip() + "\n" + index));
+        String index = index(indexUrl);
+        Path request = request(requirement, index);
         Optional<Path> known = known(request);
         if (known.isPresent()) {
             return known.get();
@@ -104,6 +104,19 @@ final class PypiInstaller {
         } finally {
             MavenEngine.deleteTree(staging);
         }
+    }
+
+    /** The folder an earlier {@link #install} of the same request produced, without running pip. */
+    Optional<Path> installed(String requirement, String indexUrl) {
+        return known(request(requirement, index(indexUrl)));
+    }
+
+    private String index(String indexUrl) {
+        return indexUrl == null || indexUrl.isBlank() ? defaultIndex : indexUrl.strip();
+    }
+
+    private Path request(String requirement, String index) {
+        return root.resolve("requests").resolve(Digests.sha256(requirement.strip() + "\n" + index));
     }
 
     private Optional<Path> known(Path request) {

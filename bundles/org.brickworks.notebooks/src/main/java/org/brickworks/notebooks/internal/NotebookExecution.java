@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class NotebookExecution {
     /** Languages sent to the cluster; whether it runs them is its answer. */
-    static final Set<String> CLUSTER_LANGUAGES = Set.of("sql", "scala", "python", "r", "fs", "sh", "pip");
+    static final Set<String> CLUSTER_LANGUAGES = Set.of("sql", "scala", "python", "r", "fs", "sh");
+    /** Notebook-scoped installs: the magic and the language whose command it is. */
+    static final Map<String, String> LIBRARY_MAGICS = Map.of("pip", "python", "mvn", "scala");
     private static final Logger LOG = LoggerFactory.getLogger(NotebookExecution.class);
     private static final long POLL_MILLIS = 10_000;
     private static final long CANCEL_WAIT_MILLIS = 60_000;
@@ -152,9 +154,13 @@ final class NotebookExecution {
         if ("md".equals(language)) {
             return new Outcome(CellStatus.FINISHED, CommandOutputs.text("html", markdown.render(command)));
         }
+        if (LIBRARY_MAGICS.containsKey(language)) {
+            // A notebook-scoped install is a command of its language's interpreter, magic included.
+            return runCell(LIBRARY_MAGICS.get(language), "%" + language + " " + command);
+        }
         if (!CLUSTER_LANGUAGES.contains(language)) {
             return new Outcome(CellStatus.ERROR, CommandOutputs.text("error", "Unknown magic command %" + language
-                    + "; cells take %md, %sql, %scala, %python, %r, %run, %fs, %sh or %pip"));
+                    + "; cells take %md, %sql, %scala, %python, %r, %run, %fs, %sh, %pip or %mvn"));
         }
         try {
             return execute(language, "sql".equals(language) ? Widgets.substitute(command, parameters) : command);

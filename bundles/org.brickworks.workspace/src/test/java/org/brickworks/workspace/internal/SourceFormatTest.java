@@ -204,6 +204,17 @@ class SourceFormatTest {
     }
 
     @Test
+    void readsAScalaNotebooksMavenInstallCellAsAnMvnCellAndWritesItBack() {
+        String scala = "// Databricks notebook source\n// MAGIC %mvn install org.apache.commons:commons-lang3:3.17.0\n\n"
+                + "// COMMAND ----------\n\norg.apache.commons.lang3.StringUtils.truncate(\"abc\", 1)\n";
+        Cell cell = SourceFormat.read(scala, NotebookLanguage.SCALA).cells().get(0);
+
+        assertThat(cell.language(NotebookLanguage.SCALA)).isEqualTo("mvn");
+        assertThat(cell.command()).isEqualTo("install org.apache.commons:commons-lang3:3.17.0");
+        assertRoundTrip(scala, NotebookLanguage.SCALA);
+    }
+
+    @Test
     void keepsTheMeaningOfAnOlderExportWhileWritingItBackUnchanged() {
         String older = "# Databricks notebook source\n# MAGIC %md\n# MAGIC # Title\n# MAGIC \n# MAGIC text\n";
         Cell cell = SourceFormat.read(older, NotebookLanguage.PYTHON).cells().get(0);
