@@ -66,12 +66,17 @@ final class ExecutionContexts {
         context.close();
     }
 
-    /** Queues a command in any of the known languages; {@code parameters} overlay the context's for it. */
-    Command execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters) {
+    /**
+     * Queues a command in any of the known languages; {@code parameters} overlay the context's for it. The caller runs
+     * {@link ExecutionContext.Submitted#runHere} when it is set (see {@link ExecutionContext#submit}).
+     */
+    ExecutionContext.Submitted execute(String contextId, String language, String code, int maxRows,
+            Map<String, String> parameters) {
         Interpreters.requireKnown(language);
-        Command command = context(contextId).submit(newId(), language, code, maxRows, parameters);
-        commands.put(command.id(), command);
-        return command;
+        ExecutionContext.Submitted submitted = context(contextId).submit(newId(), language, code, maxRows,
+                parameters);
+        commands.put(submitted.command().id(), submitted.command());
+        return submitted;
     }
 
     Command command(String id) {
