@@ -26,9 +26,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@link HttpURLConnection} rather than the JDK's asynchronous HttpClient: it answers a short request in half the time,
  * which is most of what the platform adds to a short command. A body is buffered, so headers and body leave in one
  * TCP segment: in streaming mode the body was a second, small segment that Nagle's algorithm held back until the
- * agent acknowledged the headers (about 1 ms per command here). A buffered POST may be retried by the connection on a
- * stale kept-alive connection, which would run a command twice: {@code bin/brickworks} sets
- * {@code sun.net.http.retryPost=false}.
+ * agent acknowledged the headers (about 1 ms per command here). The JDK resends a buffered POST once when a kept-alive
+ * connection fails before the answer; the agent only closes connections idle for longer than the JDK keeps them, so
+ * that is a connection the agent never read from, and {@code bin/brickworks} turns the resend off
+ * ({@code sun.net.http.retryPost=false}) so that no command can run twice.
  */
 final class AgentCommands implements CommandExecution {
     static final long MAX_WAIT_MILLIS = 60_000;
