@@ -164,7 +164,7 @@ public final class ClusterBenchmark {
 
     static String readAdminToken(Path dataDir) throws IOException, InterruptedException {
         Path file = dataDir.resolve("admin-token");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!Files.isRegularFile(file) || Files.size(file) == 0) {
             if (System.nanoTime() > deadline) {
                 throw new BenchmarkException("admin token not written to " + file);

@@ -59,6 +59,7 @@ final class AgentApi implements HttpHandler {
             respondQuietly(exchange, 500, "INTERNAL_ERROR", String.valueOf(e));
         } finally {
             http.close();
+            exchange.runAfterResponse();
         }
     }
 

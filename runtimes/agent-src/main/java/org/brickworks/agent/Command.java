@@ -11,9 +11,9 @@ import org.apache.spark.sql.SparkSession;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One command of an execution context. It runs once, on its context's worker thread, in its language's interpreter and
- * under a Spark job group named after its id, so cancelling the group stops exactly its jobs. Status and results are
- * safe to read from any thread.
+ * One command of an execution context. It runs once, after its context's earlier commands (see
+ * {@link ExecutionContext}), in its language's interpreter and under a Spark job group named after its id, so
+ * cancelling the group stops exactly its jobs. Status and results are safe to read from any thread.
  */
 final class Command {
 
@@ -50,7 +50,7 @@ final class Command {
         return results;
     }
 
-    /** Runs the command unless it was cancelled while queued; called by the context's worker. */
+    /** Runs the command unless it was cancelled while queued; called by the context's worker or fast path. */
     void run() {
         synchronized (this) {
             if (status != CommandStatus.QUEUED) {

@@ -1,6 +1,8 @@
 package org.brickworks.agent;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An execution context: its own SparkSession (temporary views and SQL conf are private to it, tables are shared),
  * shared by its SQL and Scala commands, one interpreter per language started on first use (the context's own
- * language at creation), its widgets, and one worker thread that runs its commands in submission order.
+ * language at creation), its widgets, and one worker thread that runs its commands in submission order, one at a time.
+ * Fast path: a SQL command submitted while the context is idle runs on the submitting thread instead (after it has
+ * answered its request), which saves a thread hand-off per short query; whatever is submitted meanwhile queues
+ * behind it and goes to the worker.
  */
 final class ExecutionContext {
 
@@ -33,6 +38,8 @@ final class ExecutionContext {
     private final Map<String, Interpreter> started = new ConcurrentHashMap<>();
     private final ExecutorService worker;
     private final List<Command> commands = new CopyOnWriteArrayList<>();
+    private final Deque<Runnable> queue = new ArrayDeque<>(); // guarded by this
+    private boolean busy; // guarded by this: a thread runs the context's tasks (the worker, or a fast-path submitter)
 
     ExecutionContext(String id, String language, SparkSession session, Map<String, String> parameters,
             Interpreters interpreters, ClusterLibraries clusterLibraries, PlatformCallback platform) {
@@ -53,7 +60,7 @@ final class ExecutionContext {
             return thread;
         });
         // The context's own interpreter starts now, so the first command does not wait for it alone.
-        worker.execute(this::startOwnInterpreter);
+        schedule(this::startOwnInterpreter, false);
     }
 
     String id() {
@@ -81,13 +88,23 @@ final class ExecutionContext {
         return libraries;
     }
 
-    /** Queues a command behind the context's earlier ones; its parameters overlay the context's. */
-    Command submit(String commandId, String commandLanguage, String code, int maxRows,
+    /**
+     * Queues a command behind the context's earlier ones; its parameters overlay the context's. When the context is
+     * idle and the command is SQL, the command is not queued: {@link Submitted#runHere} is set and the caller must
+     * run it (once, soon); until it has, later commands wait behind it.
+     */
+    Submitted submit(String commandId, String commandLanguage, String code, int maxRows,
             Map<String, String> commandParameters) {
         Map<String, String> effective = new HashMap<>(parameters);
         effective.putAll(commandParameters);
-        return queue(new Command(new CommandRun(commandId, code, maxRows, Map.copyOf(effective)),
-                () -> interpreter(commandLanguage), this, session));
+        Command command = new Command(new CommandRun(commandId, code, maxRows, Map.copyOf(effective)),
+                () -> interpreter(commandLanguage), this, session);
+        commands.add(command);
+        return new Submitted(command, schedule(command::run, "sql".equals(commandLanguage)));
+    }
+
+    /** A submitted command, and what runs it when the submitter has to ({@code runHere}, else null). */
+    record Submitted(Command command, Runnable runHere) {
     }
 
     /** Queues a notebook-scoped install ({@link LibraryInstall}) behind the context's earlier commands. */
@@ -115,11 +132,11 @@ final class ExecutionContext {
 
     private Command queue(Command command) {
         commands.add(command);
-        worker.execute(command::run);
+        schedule(command::run, false);
         return command;
     }
 
-    /** The context's interpreter of a language, started on first use; called on the worker thread only. */
+    /** The context's interpreter of a language, started on first use; one command at a time calls it. */
     Interpreter interpreter(String commandLanguage) throws Exception {
         Interpreter interpreter = started.get(commandLanguage);
         if (interpreter == null) {
@@ -144,6 +161,57 @@ final class ExecutionContext {
         worker.shutdownNow();
         started.values().forEach(Interpreter::close);
         started.clear();
+    }
+
+    /** Runs the task after the context's earlier ones: returns it to run on the caller's thread when allowed and idle. */
+    private synchronized Runnable schedule(Runnable task, boolean mayRunHere) {
+        if (!busy && mayRunHere) {
+            busy = true;
+            return () -> runHere(task);
+        }
+        queue.add(task);
+        if (!busy) {
+            busy = true;
+            worker.execute(this::drain);
+        }
+        return null;
+    }
+
+    private void runHere(Runnable task) {
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        thread.setContextClassLoader(libraries.classLoader());
+        try {
+            task.run();
+        } finally {
+            thread.setContextClassLoader(loader);
+            SparkSession.clearActiveSession(); // this thread serves other requests and contexts next
+            handOn();
+        }
+    }
+
+    /** The worker's step: the oldest queued task, then the rest of the queue (even when the task killed the thread). */
+    private void drain() {
+        Runnable next;
+        synchronized (this) {
+            next = queue.poll();
+        }
+        try {
+            if (next != null) {
+                next.run();
+            }
+        } finally {
+            handOn();
+        }
+    }
+
+    /** After a task: the worker takes the next queued one, or the context is idle. */
+    private synchronized void handOn() {
+        if (queue.isEmpty()) {
+            busy = false;
+        } else if (!worker.isShutdown()) {
+            worker.execute(this::drain);
+        }
     }
 
     private void startOwnInterpreter() {

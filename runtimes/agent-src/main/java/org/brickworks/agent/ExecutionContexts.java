@@ -75,14 +75,16 @@ final class ExecutionContexts {
 
     /**
      * Queues a command in any of the known languages ({@code %fs} commands in any language run as {@code fs});
-     * {@code parameters} overlay the context's for it.
+     * {@code parameters} overlay the context's for it. The caller runs {@link ExecutionContext.Submitted#runHere} when
+     * it is set (see {@link ExecutionContext#submit}).
      */
-    Command execute(String contextId, String language, String code, int maxRows, Map<String, String> parameters) {
+    ExecutionContext.Submitted execute(String contextId, String language, String code, int maxRows,
+            Map<String, String> parameters) {
         Interpreters.requireKnown(language);
         String runAs = FsMagic.isFsCommand(code) ? "fs" : language;
-        Command command = context(contextId).submit(newId(), runAs, code, maxRows, parameters);
-        commands.put(command.id(), command);
-        return command;
+        ExecutionContext.Submitted submitted = context(contextId).submit(newId(), runAs, code, maxRows, parameters);
+        commands.put(submitted.command().id(), submitted.command());
+        return submitted;
     }
 
     /** Queues a notebook-scoped install in the context (see {@link LibraryInstall}). */

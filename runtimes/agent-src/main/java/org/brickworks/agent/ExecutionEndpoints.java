@@ -52,9 +52,13 @@ final class ExecutionEndpoints {
         if (maxRows < 0) {
             throw ApiException.invalid("max_rows must not be negative");
         }
-        Command command = contexts.execute(contextId, body.path("language").asText("sql"), sql, maxRows,
-                parameters(body));
-        return exchange.newObject().put("id", command.id());
+        ExecutionContext.Submitted submitted = contexts.execute(contextId, body.path("language").asText("sql"), sql,
+                maxRows, parameters(body));
+        if (submitted.runHere() != null) {
+            // The client has its id before the command starts, as with a queued command.
+            exchange.afterResponse(submitted.runHere());
+        }
+        return exchange.newObject().put("id", submitted.command().id());
     }
 
     /** {@code GET /commands/<id>?wait_ms=N}: waits up to N ms (at most a minute) for completion. */

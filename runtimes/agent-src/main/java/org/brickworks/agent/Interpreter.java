@@ -3,8 +3,9 @@ package org.brickworks.agent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One language of an execution context: runs the context's commands in that language, one at a time, on the
- * context's worker thread, keeping its state (definitions, variables) from one command to the next.
+ * One language of an execution context: runs the context's commands in that language, one at a time (on the
+ * context's worker thread; SQL also on a request thread), keeping its state (definitions, variables) from one command
+ * to the next.
  * {@link #interrupt} is called from another thread while a command runs; {@link #close} once, when the context goes.
  */
 interface Interpreter extends AutoCloseable {

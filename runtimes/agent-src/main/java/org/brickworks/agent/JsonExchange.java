@@ -18,6 +18,7 @@ final class JsonExchange {
 
     private final HttpExchange exchange;
     private final ObjectMapper mapper;
+    private Runnable afterResponse;
 
     JsonExchange(HttpExchange exchange, ObjectMapper mapper) {
         this.exchange = exchange;
@@ -65,6 +66,18 @@ final class JsonExchange {
             return object;
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Work for this thread once the response is sent (or failed). */
+    void afterResponse(Runnable work) {
+        afterResponse = work;
+    }
+
+    /** Runs the work set by {@link #afterResponse}, if any; called once the exchange is closed. */
+    void runAfterResponse() {
+        if (afterResponse != null) {
+            afterResponse.run();
         }
     }
 

@@ -169,6 +169,23 @@ class DriverAgentTest {
     }
 
     @Test
+    void aCommandSubmittedWhileAnotherRunsWaitsForItInOrder() throws Exception {
+        String slow = client.execute(context, "SELECT sum(hash(id)) FROM range(0, 1000000000000)", 10);
+        String next = client.execute(context, "SELECT 2", 10);
+        JsonNode waiting = client.call("GET", "/commands/" + next + "?wait_ms=500", null);
+        JsonNode running = client.call("GET", "/commands/" + slow, null);
+
+        client.call("POST", "/commands/" + slow + "/cancel", null);
+        JsonNode cancelled = client.await(slow);
+        JsonNode done = client.await(next);
+
+        assertThat(waiting.get("status").asText()).isEqualTo("Queued");
+        assertThat(running.get("status").asText()).isEqualTo("Running");
+        assertThat(cancelled.get("status").asText()).isEqualTo("Cancelled");
+        assertThat(done.at("/results/data").toString()).isEqualTo("[[2]]");
+    }
+
+    @Test
     void unknownThingsAndUnsupportedLanguagesAreClearErrors() throws Exception {
         JsonNode unknown = client.call("GET", "/commands/nope", null);
         JsonNode cobol = client.call("POST", "/contexts", JSON.createObjectNode().put("language", "cobol"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +29,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The Command Execution API 1.2 over the driver agents' HTTP API: kept-alive HTTP/1.1 connections, the cluster's secret
  * as bearer token, status requests long-polling on the agent. The agent's errors keep their code and message.
  * {@link HttpURLConnection} rather than the JDK's asynchronous HttpClient: it answers a short request in half the time,
- * which is most of what the platform adds to a short command. Bodies are sent in fixed-length streaming mode, so a
- * command is never sent twice by the connection's retry of a request on a stale connection. A command that a
- * {@link NotebookLibraryResolver} takes ({@code %pip install}, {@code %mvn install}) is resolved here, on the platform,
- * and becomes the agent's install command of the context ({@code POST /contexts/<id>/libraries}).
+ * which is most of what the platform adds to a short command. A body is buffered, so headers and body leave in one
+ * TCP segment: in streaming mode the body was a second, small segment that Nagle's algorithm held back until the
+ * agent acknowledged the headers (about 1 ms per command here). The JDK resends a buffered POST once when a kept-alive
+ * connection fails before the answer; the agent only closes connections idle for longer than the JDK keeps them, so
+ * that is a connection the agent never read from, and {@code bin/brickworks} turns the resend off
+ * ({@code sun.net.http.retryPost=false}) so that no command can run twice.
+ * A command that a {@link NotebookLibraryResolver} takes ({@code %pip install}, {@code %mvn install}) is resolved here,
+ * on the platform, and becomes the agent's install command of the context ({@code POST /contexts/<id>/libraries}).
  */
 final class AgentCommands implements CommandExecution {
     static final long MAX_WAIT_MILLIS = 60_000;
@@ -176,7 +181,7 @@ final class AgentCommands implements CommandExecution {
         Driver driver = drivers.apply(clusterId);
         try {
             HttpURLConnection http = (HttpURLConnection) URI.create(driver.agentAddress() + path).toURL()
-                    .openConnection();
+                    .openConnection(Proxy.NO_PROXY);
             http.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             http.setReadTimeout((int) timeout.toMillis());
             http.setRequestMethod(method);
@@ -185,7 +190,6 @@ final class AgentCommands implements CommandExecution {
                 byte[] bytes = json.writeValueAsBytes(body);
                 http.setRequestProperty("Content-Type", "application/json");
                 http.setDoOutput(true);
-                http.setFixedLengthStreamingMode(bytes.length);
                 try (OutputStream out = http.getOutputStream()) {
                     out.write(bytes);
                 }
