@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.security.api.dto.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ final class ApiDispatcher {
             Object result = dispatch(request);
             if (result instanceof RawBody raw) {
                 writeRaw(response, raw);
+            } else if (result instanceof JsonParts parts) {
+                writeParts(response, parts);
             } else {
                 write(response, 200, result);
             }
@@ -81,8 +84,9 @@ final class ApiDispatcher {
         if (route == null) {
             throw ApiError.noEndpoint(method, request.getRequestURI());
         }
-        ApiRequest call = new ApiRequest(route.authenticated() ? authenticator.authenticate(request) : null,
-                "GET".equals(method) ? queryParams(request) : body(request));
+        User caller = route.authenticated() ? authenticator.authenticate(request) : null;
+        ApiRequest call = route.streamed() ? new ApiRequest(caller, new BoundedBody(request.getInputStream(), maxBodyBytes))
+                : new ApiRequest(caller, "GET".equals(method) ? queryParams(request) : body(request));
         return route.handler().handle(call);
     }
 
@@ -139,6 +143,16 @@ final class ApiDispatcher {
                 + "\"");
         response.setContentLength(body.bytes().length);
         response.getOutputStream().write(body.bytes());
+    }
+
+    private static void writeParts(HttpServletResponse response, JsonParts body) throws IOException {
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLengthLong(body.length());
+        for (byte[] part : body.parts()) {
+            response.getOutputStream().write(part);
+        }
     }
 
     private void write(HttpServletResponse response, int status, Object body) throws IOException {
