@@ -315,12 +315,16 @@ public class DbfsBenchmark {
         }
     }
 
+    /** Stops a process and its descendants (the platform's metastore server among them). */
     static void stop(Process process) throws InterruptedException {
         if (process != null) {
+            java.util.List<ProcessHandle> tree = process.descendants().toList();
             process.destroy();
+            tree.forEach(ProcessHandle::destroy);
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            tree.forEach(ProcessHandle::destroyForcibly);
         }
     }
 }
