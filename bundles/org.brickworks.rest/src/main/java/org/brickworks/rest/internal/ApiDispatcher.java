@@ -85,9 +85,25 @@ final class ApiDispatcher {
             throw ApiError.noEndpoint(method, request.getRequestURI());
         }
         User caller = route.authenticated() ? authenticator.authenticate(request) : null;
-        ApiRequest call = route.streamed() ? new ApiRequest(caller, new BoundedBody(request.getInputStream(), maxBodyBytes))
-                : new ApiRequest(caller, "GET".equals(method) ? queryParams(request) : body(request));
-        return route.handler().handle(call);
+        if (route.streamed()) {
+            return streamed(route, caller, request);
+        }
+        return route.handler().handle(new ApiRequest(caller, "GET".equals(method) ? queryParams(request) : body(request)));
+    }
+
+    /** A handler that reads the body itself; when it fails part-way, the rest is read so the client gets the answer. */
+    private Object streamed(Route route, User caller, HttpServletRequest request) throws Exception {
+        InputStream in = request.getInputStream();
+        try {
+            return route.handler().handle(new ApiRequest(caller, new BoundedBody(in, maxBodyBytes)));
+        } catch (Exception e) {
+            try {
+                drain(in, 4 * maxBodyBytes);
+            } catch (IOException unread) {
+                e.addSuppressed(unread);
+            }
+            throw e;
+        }
     }
 
     private ObjectNode queryParams(HttpServletRequest request) {
