@@ -31,25 +31,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresMetastoreIT extends ClusterTestSupport {
-    private static final String POSTGRES_URL = "brickworks.test.postgres.url";
-    private static PostgresServer server;
+    private static final String POSTGRES_URL = PostgresStoreIT.POSTGRES_URL;
 
+    /** Runs in the outer JVM before the framework boots: see {@link PostgresServer#shared()}. */
     @Override
     @Configuration
     public Option[] config() {
-        PostgresServer postgres = server();
+        PostgresServer postgres = PostgresServer.shared();
         String metastore = "jdbcUrl=" + postgres.jdbcUrl() + "\njdbcDriver=org.postgresql.Driver\nuser="
                 + PostgresServer.USER + "\npassword=\n";
         return new Option[] { PlatformOptions.platform(Map.of("org.brickworks.metastore.cfg", metastore)),
                 frameworkProperty(POSTGRES_URL).value(postgres.jdbcUrl()) };
-    }
-
-    private static synchronized PostgresServer server() {
-        if (server == null) {
-            server = PostgresServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "PostgreSQL server stop"));
-        }
-        return server;
     }
 
     @Test
