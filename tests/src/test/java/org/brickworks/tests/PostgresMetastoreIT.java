@@ -64,10 +64,27 @@ public class PostgresMetastoreIT extends ClusterTestSupport {
         }
     }
 
+    /**
+     * Runs a statement and waits for it up to five minutes: the first one creates the metastore's schema in PostgreSQL
+     * (DataNucleus), which takes minutes on a busy machine. A failure shows the end of the driver's log.
+     */
     private void sql(String id, String statement) throws Exception {
-        JsonNode result = runCommand(id, sqlContext(id), statement);
-        assertEquals(statement + " -> " + result, "Finished", result.path("status").asText());
-        assertTrue(statement + " -> " + result, !"error".equals(result.path("results").path("resultType").asText()));
+        String context = sqlContext(id);
+        Answer executed = post("/api/1.2/commands/execute", admin, JSON.createObjectNode().put("clusterId", id)
+                .put("contextId", context).put("language", "sql").put("command", statement).toString());
+        assertEquals(executed.body().toString(), 200, executed.status());
+        String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + context + "&commandId="
+                + executed.body().path("id").asText();
+        JsonNode result = get(status, admin).body();
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (result.path("status").asText().matches("Queued|Running") && System.nanoTime() < deadline) {
+            result = get(status, admin).body();
+        }
+        if (!"Finished".equals(result.path("status").asText())
+                || "error".equals(result.path("results").path("resultType").asText())) {
+            String log = get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText();
+            throw new AssertionError(statement + " -> " + result + "\n" + log.substring(Math.max(0, log.length() - 6000)));
+        }
     }
 
     /**
