@@ -85,7 +85,8 @@ public class DbfsBenchmark {
             long bytes = Files.size(source);
             System.out.printf(Locale.ROOT, "File: %d MiB in %s%n", bytes >> 20, work);
 
-            double cacheCopy = rate("file copy, page cache only", bytes, () -> Files.copy(source, work.resolve("copy.bin")));
+            double cacheCopy = rate("file copy, page cache only", bytes,
+                    () -> Files.copy(source, work.resolve("copy.bin")));
             Files.delete(work.resolve("copy.bin"));
             double copy = rate("file copy + fsync", bytes, () -> {
                 Files.copy(source, work.resolve("copy.bin"));
@@ -136,7 +137,8 @@ public class DbfsBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "DBFS benchmark, %d MiB, load average %s before, %s after%n", bytes >> 20,
                     loadBefore, loadAverage());
-            System.out.println("(MB/s = MiB/s; every transfer ends with its copy durable; ratio = DBFS API / baseline, target >= 0.7)");
+            System.out.println("(MB/s = MiB/s; every transfer ends with its copy durable;"
+                    + " ratio = DBFS API / baseline, target >= 0.7)");
             row("local upload (API) vs copy + fsync", localUp, copy);
             row("local download (API) vs copy + fsync", localDown, copy);
             row("Azure upload (API) vs Azure SDK", azureUp, sdkUp);
@@ -206,7 +208,8 @@ public class DbfsBenchmark {
                         + path + "&offset=" + offset + "&length=" + BLOCK)).header("Authorization", "Bearer " + token)
                         .build(), HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
-                    throw new IOException("read failed: " + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+                    throw new IOException(
+                            "read failed: " + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
                 }
                 int read = 0;
                 try (InputStream body = response.body(); JsonParser parser = JSON.getFactory().createParser(body)) {

@@ -81,8 +81,9 @@ public class DbfsIT extends PlatformTestSupport {
             // Clients differ: the second block comes with its data first and base64 in MIME lines (as Python's
             // base64.encodebytes writes it).
             Answer added = at == 1 << 20
-                    ? call("add-block", "{\"data\":\"" + Base64.getMimeEncoder().encodeToString(block).replace("\r\n", "\\n")
-                            + "\",\"handle\":" + handle + "}")
+                    ? call("add-block", "{\"data\":\""
+                            + Base64.getMimeEncoder().encodeToString(block).replace("\r\n", "\\n") + "\",\"handle\":"
+                            + handle + "}")
                     : call("add-block", "{\"handle\":" + handle + ",\"data\":\"" + b64(block) + "\"}");
             assertEquals(added.body().toString(), 200, added.status());
         }

@@ -120,10 +120,12 @@ public class DeltaIT extends ClusterTestSupport {
      * leaves the table as it was; the same append with {@code mergeSchema} adds the column, null in the old rows.
      */
     private void schemaEnforcementInScala(String id, String path) throws Exception {
-        Answer context = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"" + id + "\",\"language\":\"scala\"}");
+        Answer context = post("/api/1.2/contexts/create", admin,
+                "{\"clusterId\":\"" + id + "\",\"language\":\"scala\"}");
         assertEquals(context.body().toString(), 200, context.status());
         String scala = context.body().path("id").asText();
-        scala(id, scala, "Seq((1, \"a\"), (2, \"b\")).toDF(\"id\", \"name\").write.format(\"delta\").save(\"" + path + "\")");
+        scala(id, scala,
+                "Seq((1, \"a\"), (2, \"b\")).toDF(\"id\", \"name\").write.format(\"delta\").save(\"" + path + "\")");
         scala(id, scala, "val wider = Seq((3, \"c\", true)).toDF(\"id\", \"name\", \"flag\")");
 
         JsonNode refused = runCommand(id, scala, "scala",

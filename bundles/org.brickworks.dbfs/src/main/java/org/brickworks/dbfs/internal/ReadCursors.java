@@ -34,7 +34,7 @@ final class ReadCursors {
         this.clock = nanoClock;
     }
 
-    /** The cursor of {@code path} when it stands at {@code offset} and is fresh; any other cursor of the path closes. */
+    /** The cursor of {@code path} when it stands at {@code offset} and is fresh; another cursor of the path closes. */
     Optional<Cursor> take(String path, long offset) {
         Cursor cursor = open.remove(path);
         if (cursor == null) {

@@ -88,7 +88,8 @@ final class ApiDispatcher {
         if (route.streamed()) {
             return streamed(route, caller, request);
         }
-        return route.handler().handle(new ApiRequest(caller, "GET".equals(method) ? queryParams(request) : body(request)));
+        return route.handler()
+                .handle(new ApiRequest(caller, "GET".equals(method) ? queryParams(request) : body(request)));
     }
 
     /** A handler that reads the body itself; when it fails part-way, the rest is read so the client gets the answer. */

@@ -45,7 +45,8 @@ final class AzureBlobStorage implements Storage {
         this.source = source;
         AtomicInteger count = new AtomicInteger();
         this.transfers = Executors.newFixedThreadPool(TRANSFER_THREADS, task -> {
-            Thread thread = new Thread(task, "brickworks-dbfs-azure-" + source.container() + "-" + count.incrementAndGet());
+            Thread thread = new Thread(task,
+                    "brickworks-dbfs-azure-" + source.container() + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             thread.setContextClassLoader(AzureBlobStorage.class.getClassLoader()); // the SDK loads providers through it
             return thread;
