@@ -17,7 +17,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -90,24 +93,38 @@ final class Azurite implements AutoCloseable {
 
     /** Creates a container with a Shared Key signed request (no SDK in the test bundle). */
     void createContainer(String name) throws IOException, InterruptedException {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-        String version = "2021-08-06";
-        String toSign = String.join("\n", List.of("PUT", "", "", "", "", "", "", "", "", "", "", "",
-                "x-ms-date:" + date, "x-ms-version:" + version, "/" + ACCOUNT + "/" + ACCOUNT + "/" + name,
-                "restype:container"));
+        put(name, "restype", "container", Map.of(), 201);
+    }
+
+    /** Takes an infinite lease on a blob: writes without its lease id, staging blocks among them, are refused. */
+    void lease(String container, String blob) throws IOException, InterruptedException {
+        put(container + "/" + blob, "comp", "lease",
+                Map.of("x-ms-lease-action", "acquire", "x-ms-lease-duration", "-1"), 201);
+    }
+
+    private void put(String resource, String queryName, String queryValue, Map<String, String> headers, int expected)
+            throws IOException, InterruptedException {
+        Map<String, String> signed = new TreeMap<>(headers);
+        signed.put("x-ms-date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        signed.put("x-ms-version", "2021-08-06");
+        List<String> toSign = new ArrayList<>(List.of("PUT", "", "", "", "", "", "", "", "", "", "", ""));
+        signed.forEach((header, value) -> toSign.add(header + ":" + value));
+        toSign.add("/" + ACCOUNT + "/" + ACCOUNT + "/" + resource + "\n" + queryName + ":" + queryValue);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(KEY), "HmacSHA256"));
-            String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint() + "/" + name + "?restype=container"))
-                    .header("x-ms-date", date).header("x-ms-version", version)
+            String signature = Base64.getEncoder()
+                    .encodeToString(mac.doFinal(String.join("\n", toSign).getBytes(StandardCharsets.UTF_8)));
+            HttpRequest.Builder request = HttpRequest
+                    .newBuilder(URI.create(endpoint() + "/" + resource + "?" + queryName + "=" + queryValue))
                     .header("Authorization", "SharedKey " + ACCOUNT + ":" + signature)
-                    .PUT(HttpRequest.BodyPublishers.noBody()).build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    .PUT(HttpRequest.BodyPublishers.noBody());
+            signed.forEach(request::header);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IOException("Azurite refused to create " + name + ": " + response.statusCode() + " "
-                        + response.body());
+            if (response.statusCode() != expected) {
+                throw new IOException("Azurite refused " + queryName + "=" + queryValue + " on " + resource + ": "
+                        + response.statusCode() + " " + response.body());
             }
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException(e);

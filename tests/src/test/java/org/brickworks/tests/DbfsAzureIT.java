@@ -58,7 +58,8 @@ public class DbfsAzureIT extends PlatformTestSupport {
             JsonNode read = get("/api/2.0/dbfs/read?path=dbfs:/mnt/az/in/a.csv", admin).body();
             assertEquals("id,n\n1,2\n", new String(Base64.getDecoder().decode(read.path("data").asText())));
 
-            byte[] data = new byte[9 * 1024 * 1024 + 5]; // more than one staged block of 8 MB
+            byte[] data = new byte[9 * 1024 * 1024 + 5]; // more blocks staged in the background than one
+
             new Random(3).nextBytes(data);
             long handle = call("create", "{\"path\":\"/mnt/az/big/blob.bin\"}").body().path("handle").asLong();
             for (int at = 0; at < data.length; at += 1 << 20) {
@@ -74,8 +75,11 @@ public class DbfsAzureIT extends PlatformTestSupport {
             }
             assertArrayEquals(data, back.toByteArray());
 
+            failedBlockFailsCloseAndLeavesTheOldFile(azurite);
+
             JsonNode listed = get("/api/2.0/dbfs/list?path=/mnt/az", admin).body().path("files");
             assertEquals(listed.toString(), "/mnt/az/big", listed.path(0).path("path").asText());
+            assertEquals(listed.toString(), 3, listed.size());
             assertTrue(listed.path(0).path("is_dir").asBoolean());
             assertEquals("/mnt/az/in", listed.path(1).path("path").asText());
             assertTrue(get("/api/2.0/dbfs/list?path=/mnt", admin).body().toString().contains("/mnt/az"));
@@ -110,5 +114,31 @@ public class DbfsAzureIT extends PlatformTestSupport {
             assertEquals("[]", get("/api/2.0/dbfs/mounts", admin).body().path("mounts").toString());
             assertFalse(Files.readString(dataDirectory().resolve("dbfs-mounts.json")).contains(Azurite.KEY));
         }
+    }
+
+    /**
+     * Azure refuses the blocks of an upload over a leased blob (the real storage's own refusal, in the background while
+     * the client goes on sending): close fails and the blob keeps its old content, no block of the new one committed.
+     */
+    private void failedBlockFailsCloseAndLeavesTheOldFile(Azurite azurite) throws Exception {
+        ok(call("put", "{\"path\":\"/mnt/az/leased/old.txt\",\"contents\":\""
+                + Base64.getEncoder().encodeToString("old".getBytes()) + "\"}"));
+        azurite.lease("data", "landing/leased/old.txt");
+        long handle = call("create", "{\"path\":\"/mnt/az/leased/old.txt\",\"overwrite\":true}").body().path("handle")
+                .asLong();
+        String block = Base64.getEncoder().encodeToString(new byte[1 << 20]);
+        Answer failed = null;
+        for (int i = 0; i < 12 && failed == null; i++) {
+            Answer added = call("add-block", "{\"handle\":" + handle + ",\"data\":\"" + block + "\"}");
+            failed = added.status() == 200 ? null : added;
+        }
+        if (failed == null) {
+            failed = call("close", "{\"handle\":" + handle + "}");
+        }
+        assertEquals(failed.body().toString(), "INTERNAL_ERROR", failed.errorCode());
+        assertTrue(failed.body().toString(), failed.body().path("message").asText().contains("412"));
+        assertEquals("RESOURCE_DOES_NOT_EXIST", call("close", "{\"handle\":" + handle + "}").errorCode());
+        JsonNode read = get("/api/2.0/dbfs/read?path=/mnt/az/leased/old.txt", admin).body();
+        assertEquals("old", new String(Base64.getDecoder().decode(read.path("data").asText())));
     }
 }

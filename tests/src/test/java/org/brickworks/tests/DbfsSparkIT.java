@@ -39,7 +39,16 @@ public class DbfsSparkIT extends ClusterTestSupport {
      */
     @Test
     public void spark35WorksOnAContainerMountedWhileItRuns() throws Exception {
-        String id = create("dbfs-azure", SPARK35);
+        worksOnAContainerMountedWhileItRuns(SPARK35);
+    }
+
+    @Test
+    public void spark40WorksOnAContainerMountedWhileItRuns() throws Exception {
+        worksOnAContainerMountedWhileItRuns(SPARK40);
+    }
+
+    private void worksOnAContainerMountedWhileItRuns(String runtime) throws Exception {
+        String id = create("dbfs-azure", runtime);
         try (Azurite azurite = Azurite.start(Files.createTempDirectory("azurite"))) {
             azurite.createContainer("lake");
             awaitRunning(id);

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Delta Lake on both runtime lines through SQL, and the shared catalog: tables created by name live in the platform's
  * Hive metastore (a Derby network server the platform runs), under the warehouse directory on DBFS, so they outlive
  * their cluster and every cluster sees them. The Delta log written is read back by Delta Kernel in a JVM of its own.
+ * Schema enforcement and {@code mergeSchema} evolution through the DataFrame API in Scala cells, on both lines.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -37,6 +38,8 @@ public class DeltaIT extends ClusterTestSupport {
 
         String location = deltaScenario(spark35, "events_35");
         deltaScenario(spark40, "events_40");
+        schemaEnforcementInScala(spark35, "dbfs:/delta/schema_35");
+        schemaEnforcementInScala(spark40, "dbfs:/delta/schema_40");
 
         // Before VACUUM removes version 1's files, Delta Kernel reads the log Spark wrote: the latest version with
         // its evolved schema and 3 rows (1A, 2B2, 4d), and 3 rows (1a, 2b, 3c) at version 1.
@@ -110,6 +113,42 @@ public class DeltaIT extends ClusterTestSupport {
         JsonNode optimized = sql(id, context, "OPTIMIZE " + table);
         assertEquals(optimized.toString(), 1, optimized.path("results").path("data").size());
         return column(sql(id, context, "DESCRIBE DETAIL " + table), "location");
+    }
+
+    /**
+     * The DataFrame API from a Scala cell: an append with an extra column is refused with Delta's own message and
+     * leaves the table as it was; the same append with {@code mergeSchema} adds the column, null in the old rows.
+     */
+    private void schemaEnforcementInScala(String id, String path) throws Exception {
+        Answer context = post("/api/1.2/contexts/create", admin,
+                "{\"clusterId\":\"" + id + "\",\"language\":\"scala\"}");
+        assertEquals(context.body().toString(), 200, context.status());
+        String scala = context.body().path("id").asText();
+        scala(id, scala,
+                "Seq((1, \"a\"), (2, \"b\")).toDF(\"id\", \"name\").write.format(\"delta\").save(\"" + path + "\")");
+        scala(id, scala, "val wider = Seq((3, \"c\", true)).toDF(\"id\", \"name\", \"flag\")");
+
+        JsonNode refused = runCommand(id, scala, "scala",
+                "wider.write.format(\"delta\").mode(\"append\").save(\"" + path + "\")");
+        assertEquals(refused.toString(), "Error", refused.path("status").asText());
+        assertTrue(refused.toString(), refused.path("results").path("summary").asText()
+                .contains("A schema mismatch detected when writing to the Delta table"));
+        assertTrue(scala(id, scala, "spark.read.format(\"delta\").load(\"" + path + "\").columns.mkString(\",\")")
+                .contains("= id,name"));
+
+        scala(id, scala, "wider.write.format(\"delta\").mode(\"append\").option(\"mergeSchema\", \"true\").save(\""
+                + path + "\")");
+        String rows = scala(id, scala, "spark.read.format(\"delta\").load(\"" + path
+                + "\").orderBy(\"id\").collect().map(r => s\"${r(0)}:${r(1)}:${r(2)}\").mkString(\",\")");
+        assertTrue(rows, rows.contains("= 1:a:null,2:b:null,3:c:true"));
+    }
+
+    /** Runs a Scala cell that must succeed; its text output. */
+    private String scala(String id, String context, String code) throws Exception {
+        JsonNode result = runCommand(id, context, "scala", code);
+        assertEquals(code + " -> " + result, "Finished", result.path("status").asText());
+        assertTrue(code + " -> " + result, !"error".equals(result.path("results").path("resultType").asText()));
+        return result.path("results").path("data").asText();
     }
 
     /** The first row's value of the named column. */

@@ -27,12 +27,15 @@ final class DbfsNamespace implements DbfsService {
     private final LocalStorage local;
     private final MountTable mounts;
     private final UploadHandles handles;
+    private final ReadCursors cursors;
     private final DriverAccess driverAccess;
 
-    DbfsNamespace(LocalStorage local, MountTable mounts, UploadHandles handles, DriverAccess driverAccess) {
+    DbfsNamespace(LocalStorage local, MountTable mounts, UploadHandles handles, ReadCursors cursors,
+            DriverAccess driverAccess) {
         this.local = local;
         this.mounts = mounts;
         this.handles = handles;
+        this.cursors = cursors;
         this.driverAccess = driverAccess;
     }
 
@@ -109,6 +112,7 @@ final class DbfsNamespace implements DbfsService {
     private void finish(Target target, Storage.Upload upload, boolean overwrite) throws IOException {
         writable(target.path, overwrite);
         upload.commit();
+        cursors.drop(target.path.toString());
     }
 
     @Override
@@ -121,19 +125,38 @@ final class DbfsNamespace implements DbfsService {
             throw BrickworksException.invalidParameter("offset and length must not be negative");
         }
         DbfsPath dbfsPath = DbfsPath.of(path);
+        Optional<ReadCursors.Cursor> cursor = cursors.take(dbfsPath.toString(), offset);
+        if (cursor.isPresent()) {
+            try {
+                return readOn(dbfsPath, cursor.get().info(), cursor.get().stream(), offset, length);
+            } catch (IOException e) {
+                ReadCursors.closeQuietly(cursor.get().stream()); // changed or gone meanwhile: read afresh
+            }
+        }
         FileInfo info = status(dbfsPath).orElseThrow(() -> missing(dbfsPath));
         if (info.isDir()) {
             throw BrickworksException.invalidParameter(dbfsPath + " is a directory, not a file");
         }
-        Target target = target(dbfsPath); // one status call per read: on Azure each is a request
         if (offset >= info.fileSize() || length == 0) {
             return new byte[0];
         }
+        Target target = target(dbfsPath);
         return io(target.path, () -> {
-            try (InputStream in = target.storage.open(target.relative, offset)) {
-                return in.readNBytes((int) Math.min(length, info.fileSize() - offset));
+            InputStream in = target.storage.open(target.relative, offset);
+            try {
+                return readOn(dbfsPath, info, in, offset, length);
+            } catch (IOException | RuntimeException e) {
+                ReadCursors.closeQuietly(in);
+                throw e;
             }
         });
+    }
+
+    /** Reads from a stream at {@code offset} and keeps it open for a read that continues there. */
+    private byte[] readOn(DbfsPath path, FileInfo info, InputStream in, long offset, int length) throws IOException {
+        byte[] data = in.readNBytes((int) Math.min(length, info.fileSize() - offset));
+        cursors.keep(path.toString(), info, in, offset + data.length);
+        return data;
     }
 
     @Override
@@ -220,6 +243,7 @@ final class DbfsNamespace implements DbfsService {
             target.storage.delete(target.relative);
             return null;
         });
+        cursors.drop(dbfsPath.toString());
     }
 
     @Override
@@ -236,6 +260,7 @@ final class DbfsNamespace implements DbfsService {
             throw BrickworksException.invalidParameter("Cannot move " + from + " into itself");
         }
         mkdirs(to.parent().toString());
+        cursors.drop(from.toString());
         Target a = target(from);
         Target b = target(to);
         if (a.storage == b.storage) {
@@ -264,6 +289,7 @@ final class DbfsNamespace implements DbfsService {
     @Override
     public void unmount(String mountPoint) {
         mounts.unmount(mountPoint);
+        cursors.drop(DbfsPath.of(mountPoint).toString());
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.brickworks.dbfs.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -26,8 +26,9 @@ import org.brickworks.dbfs.api.dto.FileInfo;
 
 /**
  * DBFS's default storage: a directory on this host. Every path is checked to stay inside the root once symbolic links
- * are followed. Uploads go to a staging directory beside the root (same file system) and are renamed into place
- * atomically, so a half-written file is never visible under the root.
+ * are followed. Uploads go to a staging directory beside the root (same file system), are forced to the disk and
+ * renamed into place atomically, so a half-written file is never visible under the root and a visible one survives a
+ * crash.
  */
 final class LocalStorage implements Storage {
     private final Path root;
@@ -95,25 +96,32 @@ final class LocalStorage implements Storage {
     public Upload create(String relative) throws IOException {
         Path target = resolve(relative);
         Path temporary = staging.resolve(UUID.randomUUID() + ".part");
-        OutputStream out = Channels.newOutputStream(FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE));
+        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new Upload() {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
 
+            /** Durable before visible: the data reaches the disk, then the rename, then the directory's entry. */
             @Override
             public void commit() throws IOException {
-                out.close();
-                Files.createDirectories(resolve(relative).getParent());
+                channel.force(true);
+                channel.close();
+                Path parent = Files.createDirectories(resolve(relative).getParent());
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel directory = FileChannel.open(parent, StandardOpenOption.READ)) {
+                    directory.force(true);
+                }
             }
 
             @Override
             public void abort() {
                 try {
-                    out.close();
+                    channel.close();
                     Files.deleteIfExists(temporary);
                 } catch (IOException e) {
                     temporary.toFile().delete();

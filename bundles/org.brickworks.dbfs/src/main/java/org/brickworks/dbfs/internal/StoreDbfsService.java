@@ -42,6 +42,7 @@ public class StoreDbfsService implements DbfsService {
 
     private final MountTable mountTable;
     private final UploadHandles handles;
+    private final ReadCursors cursors = new ReadCursors(Duration.ofSeconds(30), 64, System::nanoTime);
     private final DbfsNamespace namespace;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "brickworks-dbfs-uploads");
@@ -60,9 +61,11 @@ public class StoreDbfsService implements DbfsService {
         driverFile.write(mountTable.specs());
         Duration timeout = Duration.ofSeconds(Math.max(1, config.handleTimeoutSeconds()));
         handles = new UploadHandles(timeout, System::nanoTime);
-        namespace = new DbfsNamespace(local, mountTable, handles, new DriverAccess(local.root(), driverFile.file()));
+        namespace = new DbfsNamespace(local, mountTable, handles, cursors,
+                new DriverAccess(local.root(), driverFile.file()));
         long every = Math.max(1, timeout.toSeconds() / 4);
         sweeper.scheduleWithFixedDelay(handles::expire, every, every, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(cursors::expire, 10, 10, TimeUnit.SECONDS);
         LOG.info("DBFS root at {}, {} mounts", local.root(), mountTable.list().size());
     }
 
@@ -94,6 +97,7 @@ public class StoreDbfsService implements DbfsService {
     void deactivate() {
         sweeper.shutdownNow();
         handles.abortAll();
+        cursors.closeAll();
         mountTable.closeAll();
     }
 

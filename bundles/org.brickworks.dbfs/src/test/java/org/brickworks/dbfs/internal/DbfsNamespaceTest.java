@@ -33,6 +33,7 @@ class DbfsNamespaceTest {
     Path temp;
     private Path root;
     private DbfsNamespace dbfs;
+    private final ReadCursors cursors = new ReadCursors(Duration.ofSeconds(30), 8, System::nanoTime);
     private final List<MountSpec> records = new ArrayList<>();
     private final AtomicReference<List<MountSpec>> driverTable = new AtomicReference<>();
 
@@ -64,8 +65,26 @@ class DbfsNamespaceTest {
                 throw new UncheckedIOException(e);
             }
         });
-        dbfs = new DbfsNamespace(local, mounts, new UploadHandles(Duration.ofMinutes(1), System::nanoTime),
+        dbfs = new DbfsNamespace(local, mounts, new UploadHandles(Duration.ofMinutes(1), System::nanoTime), cursors,
                 new DriverAccess(local.root(), temp.resolve("mounts.json")));
+    }
+
+    @Test
+    void sequentialReadsGoOnFromOneStreamAndAWriteThroughDbfsEndsIt() {
+        dbfs.put("/seq.txt", text("0123456789"), false);
+        assertThat(dbfs.read("/seq.txt", 0, 4)).asString(StandardCharsets.UTF_8).isEqualTo("0123");
+        assertThat(cursors.size()).isEqualTo(1);
+        assertThat(dbfs.read("/seq.txt", 4, 4)).asString(StandardCharsets.UTF_8).isEqualTo("4567");
+        dbfs.put("/seq.txt", text("abcdefghijklmnop"), true);
+        assertThat(cursors.size()).isZero();
+        // The new version, its new size: not the old stream, not the old length.
+        assertThat(dbfs.read("/seq.txt", 8, 100)).asString(StandardCharsets.UTF_8).isEqualTo("ijklmnop");
+        assertThat(cursors.size()).as("closed at the end of the file").isZero();
+        assertThat(dbfs.read("/seq.txt", 0, 2)).asString(StandardCharsets.UTF_8).isEqualTo("ab");
+        assertThat(dbfs.read("/seq.txt", 5, 2)).as("a jump elsewhere opens afresh").asString(StandardCharsets.UTF_8)
+                .isEqualTo("fg");
+        dbfs.delete("/seq.txt", false);
+        assertCode(ErrorCode.RESOURCE_DOES_NOT_EXIST, () -> dbfs.read("/seq.txt", 7, 2));
     }
 
     private static InputStream text(String text) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.security.api.dto.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ final class ApiDispatcher {
             Object result = dispatch(request);
             if (result instanceof RawBody raw) {
                 writeRaw(response, raw);
+            } else if (result instanceof JsonParts parts) {
+                writeParts(response, parts);
             } else {
                 write(response, 200, result);
             }
@@ -81,11 +84,27 @@ final class ApiDispatcher {
         if (route == null) {
             throw ApiError.noEndpoint(method, request.getRequestURI());
         }
-        ApiRequest call = route.authenticated()
-                ? new ApiRequest(authenticator.authenticate(request), "GET".equals(method) ? queryParams(request)
-                        : body(request))
-                : new ApiRequest(null, "GET".equals(method) ? queryParams(request) : body(request), bearer(request));
-        return route.handler().handle(call);
+        User caller = route.authenticated() ? authenticator.authenticate(request) : null;
+        if (route.streamed()) {
+            return streamed(route, caller, request);
+        }
+        return route.handler().handle(new ApiRequest(caller, "GET".equals(method) ? queryParams(request)
+                : body(request), route.authenticated() ? null : bearer(request)));
+    }
+
+    /** A handler that reads the body itself; when it fails part-way, the rest is read so the client gets the answer. */
+    private Object streamed(Route route, User caller, HttpServletRequest request) throws Exception {
+        InputStream in = request.getInputStream();
+        try {
+            return route.handler().handle(new ApiRequest(caller, new BoundedBody(in, maxBodyBytes)));
+        } catch (Exception e) {
+            try {
+                drain(in, 4 * maxBodyBytes);
+            } catch (IOException unread) {
+                e.addSuppressed(unread);
+            }
+            throw e;
+        }
     }
 
     private static String bearer(HttpServletRequest request) {
@@ -146,6 +165,16 @@ final class ApiDispatcher {
                 + "\"");
         response.setContentLength(body.bytes().length);
         response.getOutputStream().write(body.bytes());
+    }
+
+    private static void writeParts(HttpServletResponse response, JsonParts body) throws IOException {
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLengthLong(body.length());
+        for (byte[] part : body.parts()) {
+            response.getOutputStream().write(part);
+        }
     }
 
     private void write(HttpServletResponse response, int status, Object body) throws IOException {

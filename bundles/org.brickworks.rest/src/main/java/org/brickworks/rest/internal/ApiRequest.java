@@ -1,5 +1,6 @@
 package org.brickworks.rest.internal;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A parsed API call: the caller (null on open endpoints) and its parameters, from the JSON body of a POST or the query
- * string of a GET. Accessors check types and name the field at fault; unknown fields are ignored.
+ * string of a GET, or the body still unread for a {@linkplain Route#streamed() streamed} route. Accessors check types
+ * and name the field at fault; unknown fields are ignored.
  */
 final class ApiRequest {
     private final User caller;
     private final ObjectNode params;
     private final String bearer;
+    private final InputStream body;
 
     ApiRequest(User caller, ObjectNode params) {
         this(caller, params, null);
@@ -31,6 +34,14 @@ final class ApiRequest {
         this.caller = caller;
         this.params = params == null ? JsonNodeFactory.instance.objectNode() : params;
         this.bearer = bearer;
+        this.body = null;
+    }
+
+    ApiRequest(User caller, InputStream body) {
+        this.caller = caller;
+        this.params = JsonNodeFactory.instance.objectNode();
+        this.bearer = null;
+        this.body = body;
     }
 
     /** The bearer token of an open endpoint's request. */
@@ -40,6 +51,14 @@ final class ApiRequest {
                     .unauthenticated("Missing Authorization header: send 'Authorization: Bearer <token>'");
         }
         return bearer;
+    }
+
+    /** The unread request body of a streamed route, bounded by the configured body limit. */
+    InputStream body() {
+        if (body == null) {
+            throw new IllegalStateException("Only streamed routes read the body themselves");
+        }
+        return body;
     }
 
     User caller() {

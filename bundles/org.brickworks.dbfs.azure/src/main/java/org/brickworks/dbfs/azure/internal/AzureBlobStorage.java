@@ -1,16 +1,15 @@
 package org.brickworks.dbfs.azure.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.brickworks.dbfs.api.Storage;
 import org.brickworks.dbfs.api.dto.FileInfo;
@@ -21,31 +20,37 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.BlobProperties;
-import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
-import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 
 /**
  * A mounted Azure Blob Storage container (below a prefix). Directories follow hadoop-azure's convention: a directory
  * is a name with blobs below it, or an empty marker blob with the metadata {@code hdi_isfolder=true} (what
- * {@code mkdirs} writes), so Hadoop's wasb file system reads the same layout. A file is written as staged blocks
- * committed at once by {@link Upload#commit()}: until then no reader sees it, and an aborted upload's blocks are
- * never committed (Azure drops them after a week).
+ * {@code mkdirs} writes), so Hadoop's wasb file system reads the same layout. A file is written as blocks staged in the
+ * background and committed at once ({@link BlockUpload}); a file is read as ranges fetched ahead ({@link RangeReader}).
  */
 final class AzureBlobStorage implements Storage {
     private static final String FOLDER = "hdi_isfolder";
-    /** Blocks staged per request: few large requests are what Azure serves fastest. */
-    static final int BLOCK_BYTES = 8 << 20;
+    private static final int TRANSFER_THREADS = 8;
 
     private final BlobContainerClient container;
     private final AzureSource source;
+    /** Background block staging and read-ahead of this mount's uploads and reads. */
+    private final ExecutorService transfers;
 
     AzureBlobStorage(BlobContainerClient container, AzureSource source) {
         this.container = container;
         this.source = source;
+        AtomicInteger count = new AtomicInteger();
+        this.transfers = Executors.newFixedThreadPool(TRANSFER_THREADS, task -> {
+            Thread thread = new Thread(task,
+                    "brickworks-dbfs-azure-" + source.container() + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(AzureBlobStorage.class.getClassLoader()); // the SDK loads providers through it
+            return thread;
+        });
     }
 
     private BlobClient blob(String relative) {
@@ -100,15 +105,15 @@ final class AzureBlobStorage implements Storage {
 
     @Override
     public Upload create(String relative) {
-        return new BlockUpload(blob(relative).getBlockBlobClient());
+        return new BlockUpload(blob(relative).getBlockBlobClient(), transfers);
     }
 
     @Override
     public InputStream open(String relative, long offset) throws IOException {
+        BlobClient blob = blob(relative);
         try {
-            // 1 MB chunks: a DBFS read takes 1 MB and closes the stream; larger chunks would fetch what nobody reads.
-            return blob(relative).openInputStream(new BlobInputStreamOptions().setRange(new BlobRange(offset))
-                    .setBlockSize(1 << 20));
+            BlobProperties properties = blob.getProperties();
+            return new RangeReader(blob, properties.getETag(), properties.getBlobSize(), offset, transfers);
         } catch (BlobStorageException e) {
             throw failure(e);
         }
@@ -175,7 +180,7 @@ final class AzureBlobStorage implements Storage {
 
     @Override
     public void close() {
-        // the SDK's clients hold nothing that needs closing
+        transfers.shutdownNow(); // the SDK's clients hold nothing that needs closing
     }
 
     private static boolean isFolder(Map<String, String> metadata) {
@@ -187,60 +192,12 @@ final class AzureBlobStorage implements Storage {
         return new IOException("Azure Blob Storage answered " + e.getStatusCode() + " " + e.getErrorCode());
     }
 
-    /** Blocks of {@link #BLOCK_BYTES} staged as they fill, committed as one list. */
-    private static final class BlockUpload implements Upload {
-        private final BlockBlobClient blob;
-        private final String uploadId = UUID.randomUUID().toString();
-        private final List<String> blockIds = new ArrayList<>();
-        private final byte[] buffer = new byte[BLOCK_BYTES];
-        private int filled;
-
-        BlockUpload(BlockBlobClient blob) {
-            this.blob = blob;
+    /** A failure of a background transfer, named without its message (which may hold the URL and so a SAS). */
+    static IOException failure(Throwable e) {
+        if (e instanceof BlobStorageException storage) {
+            return failure(storage);
         }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            while (length > 0) {
-                int n = Math.min(length, buffer.length - filled);
-                System.arraycopy(bytes, offset, buffer, filled, n);
-                filled += n;
-                offset += n;
-                length -= n;
-                if (filled == buffer.length) {
-                    stage();
-                }
-            }
-        }
-
-        private void stage() throws IOException {
-            String id = Base64.getEncoder().encodeToString(
-                    String.format("%s-%08d", uploadId, blockIds.size()).getBytes(StandardCharsets.US_ASCII));
-            try {
-                blob.stageBlock(id, new ByteArrayInputStream(buffer, 0, filled), filled);
-            } catch (BlobStorageException e) {
-                throw failure(e);
-            }
-            blockIds.add(id);
-            filled = 0;
-        }
-
-        @Override
-        public void commit() throws IOException {
-            if (filled > 0) {
-                stage();
-            }
-            try {
-                blob.commitBlockList(blockIds, true);
-            } catch (BlobStorageException e) {
-                throw failure(e);
-            }
-        }
-
-        @Override
-        public void abort() {
-            blockIds.clear(); // staged blocks are never committed; Azure drops them
-            filled = 0;
-        }
+        return e instanceof IOException io ? io
+                : new IOException("Azure Blob Storage request failed: " + e.getClass().getSimpleName());
     }
 }
