@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +18,15 @@ final class ExecutionEndpoints {
 
     private static final int DEFAULT_MAX_ROWS = 1000;
     private static final long MAX_WAIT_MS = 60_000;
+    private static final long MAX_EXECUTE_WAIT_MS = 1_000;
 
     private final ExecutionContexts contexts;
+    /** Runs fast-path commands whose request waits for them ({@code wait_ms}). */
+    private final ExecutorService runners = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "brickworks-command");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ExecutionEndpoints(ExecutionContexts contexts) {
         this.contexts = contexts;
@@ -43,8 +52,13 @@ final class ExecutionEndpoints {
         return exchange.newObject().put("id", id);
     }
 
-    /** {@code POST /commands {"context_id":..,"language":..,"command":..,"max_rows":N?,"parameters":{..}?}}. */
-    JsonNode execute(JsonExchange exchange) throws IOException {
+    /**
+     * {@code POST /commands {"context_id":..,"language":..,"command":..,"max_rows":N?,"parameters":{..}?,
+     * "wait_ms":N?}}: answers {@code {"id"}} at once, or with {@code wait_ms} (at most a second) after the command ended
+     * or that time passed, with its status and results as {@link #commandStatus} gives them, so that a short command
+     * needs no second request.
+     */
+    JsonNode execute(JsonExchange exchange) throws IOException, InterruptedException {
         ObjectNode body = exchange.body();
         String contextId = required(body, "context_id");
         String sql = required(body, "command");
@@ -52,22 +66,34 @@ final class ExecutionEndpoints {
         if (maxRows < 0) {
             throw ApiException.invalid("max_rows must not be negative");
         }
+        long waitMs = Math.min(Math.max(body.path("wait_ms").asLong(0), 0), MAX_EXECUTE_WAIT_MS);
         ExecutionContext.Submitted submitted = contexts.execute(contextId, body.path("language").asText("sql"), sql,
                 maxRows, parameters(body));
-        if (submitted.runHere() != null) {
-            // The client has its id before the command starts, as with a queued command.
-            exchange.afterResponse(submitted.runHere());
+        Command command = submitted.command();
+        if (waitMs == 0) {
+            if (submitted.runHere() != null) {
+                // The client has its id before the command starts, as with a queued command.
+                exchange.afterResponse(submitted.runHere());
+            }
+            return exchange.newObject().put("id", command.id());
         }
-        return exchange.newObject().put("id", submitted.command().id());
+        if (submitted.runHere() != null) {
+            // Not on this thread: the answer must come after wait_ms even when the command runs on.
+            runners.execute(submitted.runHere());
+        }
+        return status(exchange, command, waitMs);
     }
 
     /** {@code GET /commands/<id>?wait_ms=N}: waits up to N ms (at most a minute) for completion. */
     JsonNode commandStatus(JsonExchange exchange, String id) throws InterruptedException {
-        Command command = contexts.command(id);
-        long waitMs = Math.min(Math.max(exchange.queryLong("wait_ms", 0), 0), MAX_WAIT_MS);
+        return status(exchange, contexts.command(id),
+                Math.min(Math.max(exchange.queryLong("wait_ms", 0), 0), MAX_WAIT_MS));
+    }
+
+    private static JsonNode status(JsonExchange exchange, Command command, long waitMs) throws InterruptedException {
         command.awaitCompletion(Duration.ofMillis(waitMs));
         CommandStatus status = command.status();
-        ObjectNode json = exchange.newObject().put("id", id).put("status", status.apiName());
+        ObjectNode json = exchange.newObject().put("id", command.id()).put("status", status.apiName());
         ObjectNode results = command.results();
         json.set("results", results == null ? json.nullNode() : results);
         return json;

@@ -98,6 +98,20 @@ class DriverAgentTest {
     }
 
     @Test
+    void executeWithWaitAnswersAShortCommandsResultAndAnIdForALongOne() throws Exception {
+        JsonNode quick = client.call("POST", "/commands", Map.of("context_id", context, "language", "sql",
+                "command", "SELECT 2 AS two", "wait_ms", 5_000));
+        JsonNode slow = client.call("POST", "/commands", Map.of("context_id", context, "language", "sql",
+                "command", "SELECT java_method('java.lang.Thread', 'sleep', 3000L)", "wait_ms", 50));
+
+        assertThat(quick.get("status").asText()).as(quick.toString()).isEqualTo("Finished");
+        assertThat(quick.at("/results/data").toString()).isEqualTo("[[2]]");
+        assertThat(slow.get("status").asText()).as(slow.toString()).isIn("Queued", "Running");
+        assertThat(slow.get("results").isNull()).isTrue();
+        assertThat(client.await(slow.get("id").asText()).get("status").asText()).isEqualTo("Finished");
+    }
+
+    @Test
     void nestedBinaryDecimalAndNullValuesBecomeJson() throws Exception {
         JsonNode command = client.run(context, "SELECT array(1, 2) a, map('k', 1) m, named_struct('x', 'y') s,"
                 + " X'0102' b, CAST(1.5 AS DECIMAL(3,1)) d, CAST(NULL AS STRING) n, DATE'2024-02-29' day");

@@ -7,6 +7,8 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Command Execution API 1.2 over the driver agents' HTTP API: kept-alive HTTP/1.1 connections, the cluster's secret
- * as bearer token, status requests long-polling on the agent. The agent's errors keep their code and message.
+ * as bearer token, status requests long-polling on the agent. {@code execute} waits on the agent up to
+ * {@link #EXECUTE_WAIT_MILLIS} for the command to end and keeps a result it got for the first status call, so a short
+ * command costs one request to the agent, not two. The agent's errors keep their code and message.
  * {@link HttpURLConnection} rather than the JDK's asynchronous HttpClient: it answers a short request in half the time,
  * which is most of what the platform adds to a short command. A body is buffered, so headers and body leave in one
  * TCP segment: in streaming mode the body was a second, small segment that Nagle's algorithm held back until the
@@ -40,6 +44,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class AgentCommands implements CommandExecution {
     static final long MAX_WAIT_MILLIS = 60_000;
+    /** How long {@code execute} waits on the agent for the command to end, so a short one needs no status call. */
+    static final long EXECUTE_WAIT_MILLIS = 100;
+    private static final int FINISHED_KEPT = 256;
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -48,6 +55,17 @@ final class AgentCommands implements CommandExecution {
     private final ObjectMapper json = new ObjectMapper();
     private final Function<String, Driver> drivers;
     private final Supplier<List<NotebookLibraryResolver>> notebookLibraries;
+    /**
+     * Commands that ended while {@code execute} waited, by cluster and command id, until their first status call (the
+     * agent keeps them too; the oldest go first beyond {@link #FINISHED_KEPT}).
+     */
+    private final Map<String, CommandResult> finished = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CommandResult> eldest) {
+                    return size() > FINISHED_KEPT;
+                }
+            });
 
     /**
      * @param drivers
@@ -111,9 +129,13 @@ final class AgentCommands implements CommandExecution {
             }
         }
         ObjectNode body = json.createObjectNode().put("context_id", contextId).put("language", language)
-                .put("command", command);
+                .put("command", command).put("wait_ms", EXECUTE_WAIT_MILLIS);
         body.set("parameters", json.valueToTree(parameters));
-        return call(clusterId, "POST", "/commands", body, TIMEOUT).path("id").asText();
+        CommandResult result = result(call(clusterId, "POST", "/commands", body, TIMEOUT));
+        if (result.done()) {
+            finished.put(clusterId + "/" + result.id(), result);
+        }
+        return result.id();
     }
 
     /**
@@ -142,9 +164,18 @@ final class AgentCommands implements CommandExecution {
 
     @Override
     public CommandResult status(String clusterId, String contextId, String commandId, long waitMillis) {
+        id("commandId", commandId);
+        drivers.apply(clusterId); // a cluster that stopped refuses, as the call to its agent would
+        CommandResult ended = finished.remove(clusterId + "/" + commandId);
+        if (ended != null) {
+            return ended;
+        }
         long wait = Math.max(0, Math.min(MAX_WAIT_MILLIS, waitMillis));
-        JsonNode answer = call(clusterId, "GET", "/commands/" + id("commandId", commandId) + "?wait_ms=" + wait,
-                null, TIMEOUT.plusMillis(wait));
+        return result(call(clusterId, "GET", "/commands/" + commandId + "?wait_ms=" + wait, null,
+                TIMEOUT.plusMillis(wait)));
+    }
+
+    private CommandResult result(JsonNode answer) {
         JsonNode results = answer.get("results");
         return new CommandResult(answer.path("id").asText(), answer.path("status").asText(),
                 results == null || results.isNull() ? null : json.convertValue(results, MAP));
