@@ -96,7 +96,7 @@ final class ApiDispatcher {
     private Object streamed(Route route, User caller, HttpServletRequest request) throws Exception {
         InputStream in = request.getInputStream();
         try {
-            return route.handler().handle(new ApiRequest(caller, new BoundedBody(in, maxBodyBytes)));
+            return route.handler().handle(ApiRequest.streamed(caller, new BoundedBody(in, maxBodyBytes)));
         } catch (Exception e) {
             try {
                 drain(in, 4 * maxBodyBytes);

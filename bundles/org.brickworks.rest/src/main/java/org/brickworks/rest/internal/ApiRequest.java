@@ -31,17 +31,19 @@ final class ApiRequest {
 
     /** {@code bearer}: the request's bearer token, kept for open endpoints that check it themselves. */
     ApiRequest(User caller, ObjectNode params, String bearer) {
+        this(caller, params, bearer, null);
+    }
+
+    private ApiRequest(User caller, ObjectNode params, String bearer, InputStream body) {
         this.caller = caller;
         this.params = params == null ? JsonNodeFactory.instance.objectNode() : params;
         this.bearer = bearer;
-        this.body = null;
+        this.body = body;
     }
 
-    ApiRequest(User caller, InputStream body) {
-        this.caller = caller;
-        this.params = JsonNodeFactory.instance.objectNode();
-        this.bearer = null;
-        this.body = body;
+    /** A request of a streamed route: its handler reads {@code body} itself. */
+    static ApiRequest streamed(User caller, InputStream body) {
+        return new ApiRequest(caller, null, null, body);
     }
 
     /** The bearer token of an open endpoint's request. */
