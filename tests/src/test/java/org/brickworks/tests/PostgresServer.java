@@ -28,6 +28,8 @@ final class PostgresServer implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String INSTALL = ": install Debian's postgresql package (apt-get install postgresql)";
 
+    private static PostgresServer shared;
+
     private final Path bin;
     private final Path directory;
     private final int port;
@@ -36,6 +38,19 @@ final class PostgresServer implements AutoCloseable {
         this.bin = bin;
         this.directory = directory;
         this.port = port;
+    }
+
+    /**
+     * The server of this JVM, started on the first call and stopped when the JVM exits. An IT's {@code @Configuration}
+     * runs in the outer JVM before the framework boots (JUnit's discovery and its run each call it), so the server
+     * lives until that JVM exits: failsafe forks one per test class.
+     */
+    static synchronized PostgresServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "PostgreSQL server stop"));
+        }
+        return shared;
     }
 
     /** Creates, starts and waits for a new server; fails, never skips, when PostgreSQL is missing. */

@@ -38,29 +38,16 @@ import org.osgi.framework.ServiceReference;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresStoreIT extends PlatformTestSupport {
-    private static final String POSTGRES_URL = "brickworks.test.postgres.url";
-    /** Started by the outer JVM's first {@link #config()} call; JUnit's discovery and its run each make one. */
-    private static PostgresServer server;
+    static final String POSTGRES_URL = "brickworks.test.postgres.url";
 
-    /**
-     * Runs in the outer JVM before the framework boots (the native container shares the JVM, but the probe has its own
-     * copy of this class), so the server lives until that JVM exits: failsafe forks one per test class.
-     */
+    /** Runs in the outer JVM before the framework boots: see {@link PostgresServer#shared()}. */
     @Override
     @Configuration
     public Option[] config() {
-        PostgresServer postgres = server();
+        PostgresServer postgres = PostgresServer.shared();
         String store = "url=" + postgres.jdbcUrl() + "\nuser=" + PostgresServer.USER + "\npassword=\n";
         return new Option[] { PlatformOptions.platform(Map.of(PlatformOptions.STORE_CFG, store)),
                 frameworkProperty(POSTGRES_URL).value(postgres.jdbcUrl()) };
-    }
-
-    private static synchronized PostgresServer server() {
-        if (server == null) {
-            server = PostgresServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "PostgreSQL server stop"));
-        }
-        return server;
     }
 
     @Before

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.core.api.PlatformInfo;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * served by an Apache Derby network server this component runs on loopback in a JVM of its own (its jars resolved
  * like any library, its files under {@code <data>/metastore}); an external database (PostgreSQL) is a configuration
  * away. Drivers connect with Hive's
- * own JDO settings, given to them as {@link DriverConfigurer} conf; DataNucleus creates the schema on first use.
+ * own JDO settings, given to them as {@link DriverConfigurer} conf; DataNucleus creates the whole schema when the first
+ * driver's metastore client starts.
  */
 @Component(service = DriverConfigurer.class, configurationPid = "org.brickworks.metastore")
 @Designate(ocd = MetastoreConfig.class)
@@ -33,6 +35,13 @@ public class HiveMetastore implements DriverConfigurer {
     /** Where Databricks keeps managed tables, on DBFS (which drivers reach through the {@code dbfs} scheme). */
     static final String DEFAULT_WAREHOUSE = "dbfs:/user/hive/warehouse";
     private static final Logger LOG = LoggerFactory.getLogger(HiveMetastore.class);
+    /** The persistent classes of the Hive 2.3 metastore (its package.jdo), in an order their references allow. */
+    private static final List<String> MODEL_CLASSES = List.of("MDatabase", "MFieldSchema", "MType", "MTable",
+            "MConstraint", "MSerDeInfo", "MOrder", "MColumnDescriptor", "MStringList", "MStorageDescriptor",
+            "MPartition", "MIndex", "MRole", "MRoleMap", "MGlobalPrivilege", "MDBPrivilege", "MTablePrivilege",
+            "MPartitionPrivilege", "MTableColumnPrivilege", "MPartitionColumnPrivilege", "MPartitionEvent",
+            "MMasterKey", "MDelegationToken", "MTableColumnStatistics", "MPartitionColumnStatistics", "MVersionTable",
+            "MResourceUri", "MFunction", "MNotificationLog", "MNotificationNextId");
 
     private final DerbyServer derby;
     private final Map<String, String> sparkConf;
@@ -83,6 +92,12 @@ public class HiveMetastore implements DriverConfigurer {
         // No schematool run: the first driver that needs the schema creates it, and no version check refuses it.
         conf.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
         conf.put("spark.hadoop.hive.metastore.schema.verification", "false");
+        // The whole schema when the metastore starts, not table by table inside the first statements' transactions:
+        // created lazily, a table's foreign key to TBLS waits, on another connection, for the very transaction that
+        // needs it, and PostgreSQL (whose DDL takes locks) hangs there for good.
+        conf.put("spark.hadoop.datanucleus.autoStartMechanism", "Classes");
+        conf.put("spark.hadoop.datanucleus.autoStartClassNames", MODEL_CLASSES.stream()
+                .map(name -> "org.apache.hadoop.hive.metastore.model." + name).collect(Collectors.joining(",")));
         return Map.copyOf(conf);
     }
 }
