@@ -162,10 +162,14 @@ public class DistributionIT {
                 .setSparkVersion(version).setNumWorkers(0L)).get(Duration.ofMinutes(5));
         assertEquals(State.RUNNING, cluster.getState());
         ProcessHandle driver = ProcessHandle.of(driverPid(cluster.getClusterId())).orElseThrow();
+        ProcessHandle metastore = ProcessHandle
+                .of(Long.parseLong(Files.readString(data.resolve("metastore/server.pid")).strip())).orElseThrow();
 
         stop();
         assertTrue("a stopped platform leaves no driver behind (Spark stops within 30 s of its SIGTERM)",
                 driver.onExit().thenApply(exited -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get());
+        assertTrue("a stopped platform leaves no metastore server behind", metastore
+                .onExit().thenApply(exited -> true).completeOnTimeout(false, 30, TimeUnit.SECONDS).get());
         start();
         ClusterDetails after = workspace.clusters().get(cluster.getClusterId());
         assertEquals(State.TERMINATED, after.getState());

@@ -46,6 +46,7 @@ final class DerbyServer {
     private static final long START_PATIENCE_MILLIS = 60_000;
 
     private final Process process;
+    private final Thread shutdownHook;
     private final Path home;
     private final int port;
     private final String password;
@@ -55,6 +56,9 @@ final class DerbyServer {
         this.home = home;
         this.port = port;
         this.password = password;
+        // A platform stopped by a signal never deactivates its components: the server goes with its JVM all the same.
+        this.shutdownHook = new Thread(() -> stop(process.toHandle()), "Derby network server stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -103,6 +107,11 @@ final class DerbyServer {
 
     /** Stops the server and waits for it, forcibly after 10 s. */
     void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("The JVM is shutting down: its hook stops the server too");
+        }
         stop(process.toHandle());
         try {
             Files.deleteIfExists(home.resolve(PID_FILE));
