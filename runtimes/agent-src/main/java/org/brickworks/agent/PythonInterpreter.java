@@ -135,32 +135,14 @@ final class PythonInterpreter implements Interpreter {
         if (call != null) {
             call.interrupt();
         }
-        if (running && current != null && current.isAlive()) {
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(current.pid())).start().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                LOG.warn("Could not interrupt Python process {}", current.pid(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (running) {
+            KernelProcesses.interrupt(current, "Python");
         }
     }
 
     @Override
     public void close() {
-        Process current = process;
-        if (current == null) {
-            return;
-        }
-        current.destroy();
-        try {
-            if (!current.waitFor(5, TimeUnit.SECONDS)) {
-                current.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            current.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        KernelProcesses.stop(process);
     }
 
     private String exitStatus() throws InterruptedException {

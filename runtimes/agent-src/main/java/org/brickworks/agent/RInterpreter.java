@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,32 +138,11 @@ final class RInterpreter implements Interpreter {
     }
 
     private void signalInterrupt() {
-        Process current = process;
-        if (current.isAlive()) {
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(current.pid())).start().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                LOG.warn("Could not interrupt R process {}", current.pid(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        KernelProcesses.interrupt(process, "R");
     }
 
     @Override
     public void close() {
-        Process current = process;
-        if (current == null) {
-            return;
-        }
-        current.destroy();
-        try {
-            if (!current.waitFor(5, TimeUnit.SECONDS)) {
-                current.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            current.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        KernelProcesses.stop(process);
     }
 }
