@@ -104,6 +104,76 @@ public class DbfsIT extends PlatformTestSupport {
                 "RESOURCE_DOES_NOT_EXIST");
     }
 
+    /** A multipart/form-data body of text fields and, unless {@code contents} is null, a file part at index {@code at}. */
+    private static byte[] form(byte[] contents, int at, String... fields) {
+        String boundary = "----brickworks-it-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i <= fields.length / 2; i++) {
+            if (i == at && contents != null) {
+                body.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"contents\"; filename=\"f\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(contents);
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            if (i < fields.length / 2) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[2 * i]
+                        + "\"\r\n\r\n" + fields[2 * i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private Answer putForm(byte[] body) throws Exception {
+        return send(request("/api/2.0/dbfs/put", admin)
+                .header("Content-Type", "multipart/form-data; boundary=----brickworks-it-boundary")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private byte[] readWhole(String path) throws Exception {
+        ByteArrayOutputStream back = new ByteArrayOutputStream();
+        for (long offset = 0;; offset += 1 << 20) {
+            JsonNode read = get("/api/2.0/dbfs/read?path=" + path + "&offset=" + offset + "&length=1048576", admin)
+                    .body();
+            if (read.path("bytes_read").asInt() == 0) {
+                return back.toByteArray();
+            }
+            back.writeBytes(Base64.getDecoder().decode(read.path("data").asText()));
+        }
+    }
+
+    @Test
+    public void multipartPutStreamsRawBytesInEitherFieldOrder() throws Exception {
+        // Larger than the 10 MB limit on JSON bodies: the form's file is written as it arrives, never held whole.
+        byte[] big = new byte[12 * 1024 * 1024 + 5];
+        new Random(11).nextBytes(big);
+        Answer put = putForm(form(big, 2, "path", "/form/big.bin", "overwrite", "false"));
+        assertEquals(put.body().toString(), 200, put.status());
+        assertArrayEquals(big, readWhole("/form/big.bin"));
+
+        // The order of Databricks' curl example: contents first, then path and overwrite.
+        byte[] small = "binary \r\n--not-a-boundary\u0000 bytes".getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, putForm(form(small, 0, "path", "/form/big.bin", "overwrite", "true")).status());
+        assertArrayEquals(small, readWhole("/form/big.bin"));
+
+        assertError(putForm(form(big, 0, "path", "/form/big.bin")), 409, "RESOURCE_ALREADY_EXISTS");
+        assertArrayEquals(small, readWhole("/form/big.bin"));
+        assertError(putForm(form(small, 1, "overwrite", "true")), 400, "INVALID_PARAMETER_VALUE");
+        assertError(putForm(form(small, 1, "path", "/form/x.bin", "overwrite", "yes")), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertError(putForm(form(small, 1, "path", "/../x.bin")), 400, "INVALID_PARAMETER_VALUE");
+        assertEquals(200, putForm(form(null, 0, "path", "/form/empty.bin")).status());
+        assertEquals(0, get("/api/2.0/dbfs/get-status?path=/form/empty.bin", admin).body().path("file_size").asLong());
+
+        // A form cut off in the middle of its file: an error, and no file, whole or partial.
+        byte[] whole = form(big, 2, "path", "/form/cut.bin", "overwrite", "true");
+        assertError(putForm(java.util.Arrays.copyOf(whole, whole.length / 2)), 400, "MALFORMED_REQUEST");
+        assertError(get("/api/2.0/dbfs/get-status?path=/form/cut.bin", admin), 404, "RESOURCE_DOES_NOT_EXIST");
+        try (Stream<Path> files = Files.walk(dataDirectory().resolve("dbfs"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("cut.bin")));
+        }
+    }
+
     @Test
     public void errorsFollowDatabricks() throws Exception {
         String mb = b64(new byte[(1 << 20) + 1]);

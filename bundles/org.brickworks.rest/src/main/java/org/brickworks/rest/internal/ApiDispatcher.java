@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,18 +86,24 @@ final class ApiDispatcher {
             throw ApiError.noEndpoint(method, request.getRequestURI());
         }
         User caller = route.authenticated() ? authenticator.authenticate(request) : null;
+        if (route.form() != null && isForm(request)) {
+            // Not bounded by the body limit: a form carries a file, and its handler limits what it takes.
+            return streamed(route.form(), request, in -> ApiRequest.form(caller, in, request.getContentType()));
+        }
         if (route.streamed()) {
-            return streamed(route, caller, request);
+            return streamed(route.handler(), request,
+                    in -> ApiRequest.streamed(caller, new BoundedBody(in, maxBodyBytes)));
         }
         return route.handler().handle(new ApiRequest(caller, "GET".equals(method) ? queryParams(request)
                 : body(request), route.authenticated() ? null : bearer(request)));
     }
 
     /** A handler that reads the body itself; when it fails part-way, the rest is read so the client gets the answer. */
-    private Object streamed(Route route, User caller, HttpServletRequest request) throws Exception {
+    private Object streamed(Route.Handler handler, HttpServletRequest request, Function<InputStream, ApiRequest> call)
+            throws Exception {
         InputStream in = request.getInputStream();
         try {
-            return route.handler().handle(ApiRequest.streamed(caller, new BoundedBody(in, maxBodyBytes)));
+            return handler.handle(call.apply(in));
         } catch (Exception e) {
             try {
                 drain(in, 4 * maxBodyBytes);
@@ -105,6 +112,11 @@ final class ApiDispatcher {
             }
             throw e;
         }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19);
     }
 
     private static String bearer(HttpServletRequest request) {

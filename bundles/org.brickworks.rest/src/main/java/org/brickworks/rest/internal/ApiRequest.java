@@ -24,6 +24,7 @@ final class ApiRequest {
     private final ObjectNode params;
     private final String bearer;
     private final InputStream body;
+    private final String contentType;
 
     ApiRequest(User caller, ObjectNode params) {
         this(caller, params, null);
@@ -31,19 +32,30 @@ final class ApiRequest {
 
     /** {@code bearer}: the request's bearer token, kept for open endpoints that check it themselves. */
     ApiRequest(User caller, ObjectNode params, String bearer) {
-        this(caller, params, bearer, null);
+        this(caller, params, bearer, null, null);
     }
 
-    private ApiRequest(User caller, ObjectNode params, String bearer, InputStream body) {
+    private ApiRequest(User caller, ObjectNode params, String bearer, InputStream body, String contentType) {
         this.caller = caller;
         this.params = params == null ? JsonNodeFactory.instance.objectNode() : params;
         this.bearer = bearer;
         this.body = body;
+        this.contentType = contentType;
     }
 
     /** A request of a streamed route: its handler reads {@code body} itself. */
     static ApiRequest streamed(User caller, InputStream body) {
-        return new ApiRequest(caller, null, null, body);
+        return new ApiRequest(caller, null, null, body, null);
+    }
+
+    /** A {@code multipart/form-data} request: its handler parses {@code body}, the boundary in {@code contentType}. */
+    static ApiRequest form(User caller, InputStream body, String contentType) {
+        return new ApiRequest(caller, null, null, body, contentType);
+    }
+
+    /** The Content-Type of a form request. */
+    String contentType() {
+        return contentType;
     }
 
     /** The bearer token of an open endpoint's request. */
@@ -55,7 +67,7 @@ final class ApiRequest {
         return bearer;
     }
 
-    /** The unread request body of a streamed route, bounded by the configured body limit. */
+    /** The unread request body of a streamed route (bounded by the configured body limit) or of a form. */
     InputStream body() {
         if (body == null) {
             throw new IllegalStateException("Only streamed routes read the body themselves");
