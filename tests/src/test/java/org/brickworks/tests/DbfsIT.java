@@ -79,12 +79,14 @@ public class DbfsIT extends PlatformTestSupport {
         for (int at = 0; at < data.length; at += 1 << 20) {
             byte[] block = java.util.Arrays.copyOfRange(data, at, Math.min(data.length, at + (1 << 20)));
             // Clients differ: the second block comes with its data first and base64 in MIME lines (as Python's
-            // base64.encodebytes writes it).
+            // base64.encodebytes writes it), the third with its data first (as the Databricks SDKs send it).
             Answer added = at == 1 << 20
                     ? call("add-block", "{\"data\":\""
                             + Base64.getMimeEncoder().encodeToString(block).replace("\r\n", "\\n") + "\",\"handle\":"
                             + handle + "}")
-                    : call("add-block", "{\"handle\":" + handle + ",\"data\":\"" + b64(block) + "\"}");
+                    : at == 2 << 20
+                            ? call("add-block", "{\"data\": \"" + b64(block) + "\", \"handle\": " + handle + "}")
+                            : call("add-block", "{\"handle\":" + handle + ",\"data\":\"" + b64(block) + "\"}");
             assertEquals(added.body().toString(), 200, added.status());
         }
         assertError(get("/api/2.0/dbfs/get-status?path=/stream/big.bin", admin), 404, "RESOURCE_DOES_NOT_EXIST");
@@ -194,6 +196,9 @@ public class DbfsIT extends PlatformTestSupport {
         assertError(get("/api/2.0/dbfs/read?path=/e&length=10", admin), 400, "INVALID_PARAMETER_VALUE");
         assertError(get("/api/2.0/dbfs/read?path=/nothing", admin), 404, "RESOURCE_DOES_NOT_EXIST");
         assertError(call("add-block", "{\"handle\":12345,\"data\":\"AA==\"}"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertError(call("add-block", "{\"data\":\"not base64!\",\"handle\":" + handle + "}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertError(call("add-block", "{\"data\":\"AA==\"}"), 400, "INVALID_PARAMETER_VALUE");
         assertError(call("mkdirs", "{\"path\":\"/e/s/sub\"}"), 409, "RESOURCE_ALREADY_EXISTS");
         assertError(call("move", "{\"source_path\":\"/none\",\"destination_path\":\"/x\"}"), 404,
                 "RESOURCE_DOES_NOT_EXIST");
