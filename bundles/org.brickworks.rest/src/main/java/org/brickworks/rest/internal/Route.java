@@ -21,7 +21,7 @@ record Route(String method, String path, boolean authenticated, boolean streamed
         return new Route("POST", path, true, false, handler, null);
     }
 
-    /** A POST whose handler parses the body as it arrives: large uploads never held whole as a JSON tree. */
+    /** A POST whose handler reads the body itself, bounded by the body limit: never parsed into a JSON tree. */
     static Route postStreamed(String path, Handler handler) {
         return new Route("POST", path, true, true, handler, null);
     }
