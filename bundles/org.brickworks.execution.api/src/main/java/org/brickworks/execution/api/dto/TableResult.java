@@ -1,0 +1,39 @@
+package org.brickworks.execution.api.dto;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A table; a statement without output (DDL) is a table with no columns and no rows.
+ *
+ * @param schema
+ *            the columns
+ * @param data
+ *            the rows, each a list of JSON values: null, {@link Boolean}, {@link Number}, {@link String},
+ *            {@link List} and {@link java.util.Map} of those
+ * @param truncated
+ *            whether the result had more rows than were asked for
+ */
+public record TableResult(List<Column> schema, List<List<Object>> data, boolean truncated) implements CommandResult {
+    public TableResult {
+        schema = List.copyOf(schema);
+        List<List<Object>> rows = new ArrayList<>(data.size());
+        data.forEach(row -> rows.add(Collections.unmodifiableList(new ArrayList<>(row))));
+        data = Collections.unmodifiableList(rows);
+    }
+
+    @Override
+    public String resultType() {
+        return "table";
+    }
+
+    /**
+     * @param type
+     *            the column's Spark type as its JSON text ({@code "\"integer\""}, {@code {"type":"array",...}})
+     * @param metadata
+     *            the column's Spark metadata as JSON text ({@code {}} when none)
+     */
+    public record Column(String name, String type, String metadata) {
+    }
+}

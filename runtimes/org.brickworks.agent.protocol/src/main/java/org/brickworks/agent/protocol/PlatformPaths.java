@@ -1,0 +1,21 @@
+package org.brickworks.agent.protocol;
+
+/**
+ * The platform's paths a driver calls back, below the platform's base address (the {@link AgentLaunch#AUTH_URL}'s
+ * scheme, host and port), with the cluster's secret as bearer token. Each acts for the calling cluster only.
+ * <ul>
+ * <li>{@link #NOTEBOOK_RUN} {@link NotebookRunRequest} → {@link NotebookRunAnswer}: {@code dbutils.notebook.run}</li>
+ * <li>{@link #MOUNT} {@link Mount} → {@code {}}; {@link #UNMOUNT} {@link Unmount} → {@code {}}:
+ * {@code dbutils.fs.mount/unmount}, the platform's mounts, which it then pushes to every driver</li>
+ * </ul>
+ */
+public final class PlatformPaths {
+    public static final String NOTEBOOK_RUN = "/api/2.0/driver/notebook-run";
+    public static final String MOUNT = "/api/2.0/driver/mount";
+    public static final String UNMOUNT = "/api/2.0/driver/unmount";
+    /** Where Spark Connect checks tokens: SCIM {@code Me} answers 200 for a valid personal access token. */
+    public static final String TOKEN_CHECK = "/api/2.0/preview/scim/v2/Me";
+
+    private PlatformPaths() {
+    }
+}
