@@ -110,6 +110,24 @@ public class DbfsAzureIT extends PlatformTestSupport {
             assertEquals(refused.body().toString(), "INVALID_PARAMETER_VALUE", refused.errorCode());
             assertFalse(refused.body().toString().contains("AccountKey"));
 
+            // The cause, not an exception's class name: a key that is not base64, a port nobody listens on.
+            ObjectNode notBase64 = JSON.createObjectNode()
+                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net").put("mount_point", "/mnt/bad");
+            notBase64.putObject("extra_configs").put("fs.azure.account.key.devstoreaccount1.blob.core.windows.net",
+                    "not-base64!").put("azure.endpoint", azurite.endpoint());
+            Answer invalidKey = call("mount", notBase64.toString());
+            assertEquals(invalidKey.body().toString(), 400, invalidKey.status());
+            assertTrue(invalidKey.body().toString(), invalidKey.body().path("message").asText().contains("not base64"));
+            assertFalse(invalidKey.body().toString().contains("not-base64!"));
+            ObjectNode nobody = JSON.createObjectNode()
+                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net").put("mount_point", "/mnt/bad");
+            nobody.putObject("extra_configs").put("fs.azure.account.key.devstoreaccount1.blob.core.windows.net",
+                    Azurite.KEY).put("azure.endpoint", "http://127.0.0.1:" + closedPort() + "/devstoreaccount1");
+            Answer unreachable = call("mount", nobody.toString());
+            assertEquals(unreachable.body().toString(), 400, unreachable.status());
+            assertTrue(unreachable.body().toString(),
+                    unreachable.body().path("message").asText().endsWith(": connection refused"));
+
             ok(call("unmount", "{\"mount_point\":\"/mnt/az\"}"));
             assertEquals("[]", get("/api/2.0/dbfs/mounts", admin).body().path("mounts").toString());
             assertFalse(Files.readString(dataDirectory().resolve("dbfs-mounts.json")).contains(Azurite.KEY));
@@ -140,5 +158,11 @@ public class DbfsAzureIT extends PlatformTestSupport {
         assertEquals("RESOURCE_DOES_NOT_EXIST", call("close", "{\"handle\":" + handle + "}").errorCode());
         JsonNode read = get("/api/2.0/dbfs/read?path=/mnt/az/leased/old.txt", admin).body();
         assertEquals("old", new String(Base64.getDecoder().decode(read.path("data").asText())));
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

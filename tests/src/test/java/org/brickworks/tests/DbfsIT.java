@@ -76,6 +76,8 @@ public class DbfsIT extends PlatformTestSupport {
         byte[] data = new byte[3 * 1024 * 1024 + 123];
         new Random(7).nextBytes(data);
         long handle = call("create", "{\"path\":\"/stream/big.bin\"}").body().path("handle").asLong();
+        // JSON readers that hold numbers as doubles (jq, JavaScript) must read the handle exactly.
+        assertTrue("handle " + handle + " is beyond 2^53 - 1", handle > 0 && handle <= (1L << 53) - 1);
         for (int at = 0; at < data.length; at += 1 << 20) {
             byte[] block = java.util.Arrays.copyOfRange(data, at, Math.min(data.length, at + (1 << 20)));
             // Clients differ: the second block comes with its data first and base64 in MIME lines (as Python's

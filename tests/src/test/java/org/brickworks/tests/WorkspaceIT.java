@@ -146,6 +146,20 @@ public class WorkspaceIT extends PlatformTestSupport {
     }
 
     @Test
+    public void theAdminHasAHomeFolderAndSharedExists() throws Exception {
+        await("the admin's home folder", () -> {
+            try {
+                return get("/api/2.0/workspace/get-status?path=/Users/admin", admin).status() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        JsonNode home = get("/api/2.0/workspace/get-status?path=/Users/admin", admin).body();
+        assertEquals("DIRECTORY", home.path("object_type").asText());
+        assertEquals(200, get("/api/2.0/workspace/get-status?path=/Shared", admin).status());
+    }
+
+    @Test
     public void badRequestsAnswerDatabricksErrorCodesAndChangeNothing() throws Exception {
         mkdirs("/Shared/errors");
         importNotebook("/Shared/errors/nb", "SOURCE", "PYTHON", resource("sales.py"), false);

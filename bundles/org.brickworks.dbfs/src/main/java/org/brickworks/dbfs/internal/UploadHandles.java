@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open streaming uploads of the DBFS API ({@code create}/{@code add-block}/{@code close}) by handle. Handles are
- * random positive longs, so one caller cannot guess another's. Calls on one handle are serialised on it; an upload
+ * random positive integers of 53 bits, so one caller cannot guess another's and every JSON reader keeps them exact
+ * (readers that use doubles, such as jq and JavaScript, round anything above 2^53 - 1). Calls on one handle are serialised on it; an upload
  * without a call for {@code timeout} is aborted by {@link #expire()}, which the service runs periodically.
  */
 final class UploadHandles {
@@ -26,6 +27,9 @@ final class UploadHandles {
 
         void finish() throws IOException;
     }
+
+    /** JavaScript's {@code Number.MAX_SAFE_INTEGER}: the largest handle. */
+    static final long MAX_HANDLE = (1L << 53) - 1;
 
     private final Map<Long, Entry> open = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -40,7 +44,7 @@ final class UploadHandles {
     long open(Pending pending) {
         Entry entry = new Entry(pending, clock.getAsLong());
         while (true) {
-            long handle = random.nextLong() & Long.MAX_VALUE;
+            long handle = random.nextLong() & MAX_HANDLE;
             if (handle != 0 && open.putIfAbsent(handle, entry) == null) {
                 return handle;
             }

@@ -83,4 +83,11 @@ class UploadHandlesTest {
         assertThatThrownBy(() -> handles.finish(42)).isInstanceOfSatisfying(BrickworksException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
     }
+
+    @Test
+    void handlesAreExactInEveryJsonReader() {
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(handles.open(new MemoryUpload())).isPositive().isLessThanOrEqualTo((1L << 53) - 1);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.brickworks.dbfs.azure.internal;
 
 import java.net.URI;
+import java.util.Base64;
 import java.util.Map;
 
 import org.brickworks.core.api.BrickworksException;
@@ -53,9 +54,14 @@ record AzureSource(String container, String account, String prefix, String endpo
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             String key = setting.getKey();
             if (key.equals(CONNECTION_STRING)) {
+                String accountKey = connectionStringPart(setting.getValue(), "AccountKey");
+                if (accountKey != null) {
+                    requireBase64(accountKey, "AccountKey of " + key);
+                }
                 return new Credential(Kind.CONNECTION_STRING, setting.getValue());
             }
             if (key.startsWith("fs.azure.account.key." + account + ".")) {
+                requireBase64(setting.getValue(), key);
                 return new Credential(Kind.ACCOUNT_KEY, setting.getValue());
             }
             if (key.startsWith("fs.azure.sas." + container + "." + account + ".")) {
@@ -65,6 +71,40 @@ record AzureSource(String container, String account, String prefix, String endpo
         throw BrickworksException.invalidParameter("No credential for " + source + " in extra_configs: give "
                 + "fs.azure.account.key." + account + ".blob.core.windows.net, fs.azure.sas." + container + "."
                 + account + ".blob.core.windows.net or " + CONNECTION_STRING);
+    }
+
+    /** An account key is base64 (Azure signs with its bytes): say so before any request fails for it. */
+    private static void requireBase64(String key, String setting) {
+        try {
+            Base64.getDecoder().decode(key.strip());
+        } catch (IllegalArgumentException e) {
+            throw BrickworksException.invalidParameter("Invalid account key in " + setting + ": it is not base64 ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static String connectionStringPart(String connectionString, String name) {
+        for (String part : connectionString.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).strip().equalsIgnoreCase(name)) {
+                return part.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    /** {@code text} without this source's credential, for messages that quote what the SDK said. */
+    String redact(String text) {
+        String redacted = text.replace(credential.value(), "[REDACTED]");
+        for (String secret : new String[] { "AccountKey", "SharedAccessSignature" }) {
+            String value = credential.kind() == Kind.CONNECTION_STRING
+                    ? connectionStringPart(credential.value(), secret)
+                    : null;
+            if (value != null && !value.isEmpty()) {
+                redacted = redacted.replace(value, "[REDACTED]");
+            }
+        }
+        return redacted;
     }
 
     /** The blob name of a path relative to the mount ({@code ""}: the prefix itself). */

@@ -46,4 +46,24 @@ class AzureSourceTest {
                 .isInstanceOf(BrickworksException.class).hasMessageContaining("No credential")
                 .hasMessageNotContaining("k\"");
     }
+
+    @Test
+    void refusesAnAccountKeyThatIsNotBase64WithoutQuotingIt() {
+        assertThatThrownBy(() -> AzureSource.parse(URI.create("wasbs://c@acct.blob.core.windows.net"),
+                Map.of("fs.azure.account.key.acct.blob.core.windows.net", "not-a-key!")))
+                .isInstanceOf(BrickworksException.class).hasMessageContaining("not base64")
+                .hasMessageContaining("fs.azure.account.key.acct.blob.core.windows.net")
+                .hasMessageNotContaining("not-a-key!");
+        assertThatThrownBy(() -> AzureSource.parse(URI.create("wasbs://c@acct.blob.core.windows.net"),
+                Map.of("azure.connection.string", "AccountName=acct;AccountKey=bad key;BlobEndpoint=http://x")))
+                .isInstanceOf(BrickworksException.class).hasMessageContaining("AccountKey of azure.connection.string")
+                .hasMessageNotContaining("bad key");
+    }
+
+    @Test
+    void redactsTheCredentialFromQuotedMessages() {
+        AzureSource source = AzureSource.parse(URI.create("wasbs://c@acct.blob.core.windows.net"),
+                Map.of("azure.connection.string", "AccountName=acct;AccountKey=S3CRET==;BlobEndpoint=http://x"));
+        assertThat(source.redact("signed with S3CRET== for acct")).isEqualTo("signed with [REDACTED] for acct");
+    }
 }
