@@ -113,6 +113,25 @@ public class PostgresStoreIT extends PlatformTestSupport {
                 .path("object_type").asText());
     }
 
+    /** A server restart or a failover kills the pool's connections: the store replaces them, nothing fails for long. */
+    @Test
+    public void connectionsKilledOnTheServerAreReplaced() throws Exception {
+        assertEquals(200, get("/api/2.0/token/list", admin).status());
+        String killed = queryOne("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> ?", "-");
+        assertTrue("no store connection was open on the server", Integer.parseInt(killed) > 0);
+        await("the store on new connections", () -> {
+            try {
+                return get("/api/2.0/token/list", admin).status() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, get("/api/2.0/token/list", admin).status());
+        }
+    }
+
     private String storeDescription() {
         ServiceReference<Store> reference = context.getServiceReference(Store.class);
         Store store = reference == null ? null : context.getService(reference);

@@ -1,30 +1,56 @@
 package org.brickworks.store.internal;
 
-import javax.sql.ConnectionPoolDataSource;
+import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import org.brickworks.core.api.BrickworksException;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** The JDBC drivers the store knows, chosen by URL; each driver's own data source, no DriverManager. */
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The connection pool of a store URL, each database's own driver and no DriverManager: the embedded H2 database
+ * through H2's own pool (no network, nothing goes stale), PostgreSQL through HikariCP, which validates connections
+ * before handing them out and retires them after their maximum lifetime (a server restart, a firewall's idle timeout
+ * or a failover never leaves the store with dead connections).
+ */
 final class DataSources {
     private DataSources() {
     }
 
-    static ConnectionPoolDataSource forUrl(String url, String user, String password) {
+    /** A pool and how to close it. */
+    record Pool(DataSource dataSource, AutoCloseable closer) {
+    }
+
+    static Pool open(String url, StoreConfig config) {
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(url);
-            h2.setUser(user);
-            h2.setPassword(password);
-            return h2;
+            h2.setUser(config.user());
+            h2.setPassword(config.password());
+            JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
+            pool.setMaxConnections(config.maxConnections());
+            return new Pool(pool, pool::dispose);
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(url);
-            postgres.setUser(user);
-            postgres.setPassword(password);
-            return postgres;
+            postgres.setUser(config.user());
+            postgres.setPassword(config.password());
+            HikariConfig hikari = new HikariConfig();
+            hikari.setPoolName("brickworks-store");
+            hikari.setDataSource(postgres);
+            hikari.setMaximumPoolSize(config.maxConnections());
+            hikari.setMinimumIdle(1);
+            hikari.setMaxLifetime(Duration.ofSeconds(config.maxLifetimeSeconds()).toMillis());
+            hikari.setConnectionTimeout(Duration.ofSeconds(config.connectionTimeoutSeconds()).toMillis());
+            hikari.setAutoCommit(false);
+            HikariDataSource pool = new HikariDataSource(hikari);
+            return new Pool(pool, pool::close);
         }
         throw BrickworksException.invalidParameter(
                 "Unsupported store URL " + withoutSecrets(url) + ": use jdbc:h2:... or jdbc:postgresql://...");

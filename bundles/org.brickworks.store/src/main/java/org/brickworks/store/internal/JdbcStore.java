@@ -4,13 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import javax.sql.ConnectionPoolDataSource;
-
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.store.api.SqlWork;
 import org.brickworks.store.api.Store;
 import org.brickworks.store.api.StoreException;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The metadata store over a JDBC connection pool: an H2 file database under the data directory unless {@code url} names
- * another database (PostgreSQL). A configuration change replaces the component (no {@code @Modified}): dependants
+ * The metadata store over a JDBC connection pool ({@link DataSources}): an H2 file database under the data directory
+ * unless {@code url} names another database (PostgreSQL). A configuration change replaces the component (no {@code @Modified}): dependants
  * rebind to a store on the new database.
  * <p>
  * It starts only once its configuration exists (the distribution ships {@code etc/org.brickworks.store.cfg}): starting
@@ -35,16 +32,14 @@ import org.slf4j.LoggerFactory;
 public class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
-    private final JdbcConnectionPool pool;
+    private final DataSources.Pool pool;
     private final String description;
 
     @Activate
     public JdbcStore(@Reference PlatformInfo platform, StoreConfig config) {
         String url = config.url().isBlank() ? "jdbc:h2:file:" + platform.dataDirectory().resolve("store/brickworks")
                 : config.url();
-        ConnectionPoolDataSource source = DataSources.forUrl(url, config.user(), config.password());
-        pool = JdbcConnectionPool.create(source);
-        pool.setMaxConnections(config.maxConnections());
+        pool = DataSources.open(url, config);
         description = transaction(
                 c -> c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
         transaction(c -> Migrations.createVersionTable(c));
@@ -52,14 +47,14 @@ public class JdbcStore implements Store {
     }
 
     @Deactivate
-    void close() {
-        pool.dispose();
+    void close() throws Exception {
+        pool.closer().close();
         LOG.info("Store closed");
     }
 
     @Override
     public <T> T transaction(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = pool.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

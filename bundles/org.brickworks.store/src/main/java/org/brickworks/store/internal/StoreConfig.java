@@ -18,4 +18,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Maximum connections", description = "Size of the connection pool")
     int maxConnections() default 16;
+
+    @AttributeDefinition(name = "Connection lifetime", description = "PostgreSQL: seconds after which a pooled"
+            + " connection is closed and replaced (keep it below any idle or lifetime limit of the network and server)")
+    int maxLifetimeSeconds() default 1800;
+
+    @AttributeDefinition(name = "Connection timeout", description = "PostgreSQL: seconds a transaction waits for a"
+            + " connection before the store fails it")
+    int connectionTimeoutSeconds() default 30;
 }

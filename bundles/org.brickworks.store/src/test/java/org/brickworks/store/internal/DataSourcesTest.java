@@ -2,18 +2,22 @@ package org.brickworks.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.h2.jdbcx.JdbcDataSource;
+import java.sql.Connection;
+
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
 class DataSourcesTest {
 
     @Test
-    void choosesH2DataSourceForH2Url() {
-        assertThat(DataSources.forUrl("jdbc:h2:mem:test", "sa", "secret")).isInstanceOfSatisfying(JdbcDataSource.class,
-                h2 -> {
-                    assertThat(h2.getURL()).isEqualTo("jdbc:h2:mem:test");
-                    assertThat(h2.getUser()).isEqualTo("sa");
-                });
+    void embeddedH2GoesThroughH2sOwnPool() throws Exception {
+        DataSources.Pool pool = DataSources.open("jdbc:h2:mem:pooltest", TestStoreConfig.withUrl("jdbc:h2:mem:x"));
+        try (Connection connection = pool.dataSource().getConnection()) {
+            assertThat(connection.getMetaData().getURL()).isEqualTo("jdbc:h2:mem:pooltest");
+        } finally {
+            pool.closer().close();
+        }
+        assertThat(pool.dataSource()).isInstanceOf(JdbcConnectionPool.class);
     }
 
     @Test

@@ -15,6 +15,16 @@ record TestStoreConfig(String url, String user, String password, int maxConnecti
     }
 
     @Override
+    public int maxLifetimeSeconds() {
+        return 1800;
+    }
+
+    @Override
+    public int connectionTimeoutSeconds() {
+        return 30;
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
         return StoreConfig.class;
     }
