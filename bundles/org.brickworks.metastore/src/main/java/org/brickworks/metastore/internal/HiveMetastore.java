@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.DriverConfigurer;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * like any library, its files under {@code <data>/metastore}); an external database (PostgreSQL) is a configuration
  * away. Drivers connect with Hive's
  * own JDO settings, given to them as {@link DriverConfigurer} conf; DataNucleus creates the whole schema when the first
- * driver's metastore client starts.
+ * driver's metastore client starts. The database starts in the background, off the platform's start.
  */
 @Component(service = DriverConfigurer.class, configurationPid = "org.brickworks.metastore")
 @Designate(ocd = MetastoreConfig.class)
@@ -43,40 +47,77 @@ public class HiveMetastore implements DriverConfigurer {
             "MMasterKey", "MDelegationToken", "MTableColumnStatistics", "MPartitionColumnStatistics", "MVersionTable",
             "MResourceUri", "MFunction", "MNotificationLog", "MNotificationNextId");
 
-    private final DerbyServer derby;
-    private final Map<String, String> sparkConf;
+    /** How long a driver's start waits for the catalog's database, which starts in the background. */
+    private static final long READY_PATIENCE_SECONDS = 120;
 
+    private final CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+
+    /** The running catalog: its Derby server (null for an external database) and the drivers' conf. */
+    private record Catalog(DerbyServer derby, Map<String, String> sparkConf) {
+    }
+
+    /**
+     * Starts the catalog's database in the background: nothing the platform serves needs it, only drivers do, and a
+     * driver's start waits for it ({@link #sparkConf}).
+     */
     @Activate
-    public HiveMetastore(@Reference PlatformInfo platform, @Reference MavenResolver resolver, MetastoreConfig config)
-            throws IOException {
-        Path data = platform.dataDirectory();
+    public HiveMetastore(@Reference PlatformInfo platform, @Reference MavenResolver resolver, MetastoreConfig config) {
+        Thread starter = new Thread(() -> {
+            try {
+                catalog.complete(start(platform.dataDirectory(), resolver, config));
+            } catch (IOException | RuntimeException e) {
+                LOG.error("The shared catalog could not start; clusters cannot start until it does", e);
+                catalog.completeExceptionally(e);
+            }
+        }, "brickworks-metastore-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private static Catalog start(Path data, MavenResolver resolver, MetastoreConfig config) throws IOException {
         String warehouse = config.warehouseDir().isBlank() ? DEFAULT_WAREHOUSE : config.warehouseDir();
-        if (config.jdbcUrl().isBlank()) {
-            List<Path> classpath = resolver
-                    .resolve(new MavenRequest(List.of(DerbyServer.COORDINATES), List.of(), List.of())).artifacts()
-                    .stream().map(ResolvedArtifact::file).toList();
-            derby = DerbyServer.start(data.resolve("metastore"), config.port(), classpath);
-            sparkConf = sparkConf(derby.clientUrl(), DerbyServer.CLIENT_DRIVER, DerbyServer.USER, derby.password(),
-                    warehouse);
-            LOG.info("Shared catalog: Hive metastore on the Derby network server at 127.0.0.1:{}, warehouse {}",
-                    derby.port(), warehouse);
-        } else {
-            derby = null;
-            sparkConf = sparkConf(config.jdbcUrl(), config.jdbcDriver(), config.user(), config.password(), warehouse);
+        if (!config.jdbcUrl().isBlank()) {
             LOG.info("Shared catalog: Hive metastore in {}, warehouse {}", config.jdbcUrl(), warehouse);
+            return new Catalog(null, sparkConf(config.jdbcUrl(), config.jdbcDriver(), config.user(), config.password(),
+                    warehouse));
         }
+        List<Path> classpath = resolver.resolve(new MavenRequest(List.of(DerbyServer.COORDINATES), List.of(),
+                List.of())).artifacts().stream().map(ResolvedArtifact::file).toList();
+        DerbyServer derby = DerbyServer.start(data.resolve("metastore"), config.port(), classpath);
+        LOG.info("Shared catalog: Hive metastore on the Derby network server at 127.0.0.1:{}, warehouse {}",
+                derby.port(), warehouse);
+        return new Catalog(derby, sparkConf(derby.clientUrl(), DerbyServer.CLIENT_DRIVER, DerbyServer.USER,
+                derby.password(), warehouse));
     }
 
     @Deactivate
     void deactivate() {
-        if (derby != null) {
-            derby.stop();
+        try {
+            Catalog started = catalog.get(READY_PATIENCE_SECONDS, TimeUnit.SECONDS);
+            if (started.derby() != null) {
+                started.derby().stop();
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("The catalog never started: nothing to stop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
+    /** Waits for the catalog to have started, then gives its conf; fails the driver's start when it cannot. */
     @Override
     public Map<String, String> sparkConf(String clusterId) {
-        return sparkConf;
+        try {
+            return catalog.get(READY_PATIENCE_SECONDS, TimeUnit.SECONDS).sparkConf();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The shared catalog did not start: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The shared catalog is still starting after " + READY_PATIENCE_SECONDS
+                    + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for the shared catalog", e);
+        }
     }
 
     /** A driver's conf for a Hive metastore in the database at {@code jdbcUrl}. */
