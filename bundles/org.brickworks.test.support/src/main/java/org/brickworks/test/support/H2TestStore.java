@@ -1,4 +1,4 @@
-package org.brickworks.security.internal;
+package org.brickworks.test.support;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,11 +13,11 @@ import org.brickworks.store.api.Store;
 import org.brickworks.store.api.StoreException;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-/** A small real {@link Store} over an H2 file database, so the security services run against real SQL. */
-final class H2TestStore implements Store, AutoCloseable {
+/** A small real {@link Store} over an H2 file database, so services run against real SQL in unit tests. */
+public final class H2TestStore implements Store, AutoCloseable {
     private final JdbcConnectionPool pool;
 
-    H2TestStore(Path directory) {
+    public H2TestStore(Path directory) {
         pool = JdbcConnectionPool.create("jdbc:h2:file:" + directory.resolve("store"), "", "");
         update("CREATE TABLE IF NOT EXISTS schema_version (area VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
     }
@@ -72,7 +72,7 @@ final class H2TestStore implements Store, AutoCloseable {
     }
 
     /** Runs one SQL statement in its own transaction; for tests that set up or inspect rows directly. */
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         return transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
@@ -84,7 +84,7 @@ final class H2TestStore implements Store, AutoCloseable {
     }
 
     /** The single value a query returns, or null without a row. */
-    Object queryValue(String sql, Object... params) {
+    public Object queryValue(String sql, Object... params) {
         return transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {

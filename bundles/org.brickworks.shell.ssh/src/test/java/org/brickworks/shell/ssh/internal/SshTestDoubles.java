@@ -1,7 +1,6 @@
 package org.brickworks.shell.ssh.internal;
 
 import java.lang.annotation.Annotation;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,38 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.service.command.CommandSession;
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
 import org.brickworks.security.api.dto.CreatedToken;
 import org.brickworks.security.api.dto.TokenInfo;
 import org.brickworks.security.api.dto.User;
 
-/** Small test doubles of the platform services the SSH shell uses, and the Gogo commands the tests run. */
-final class TestPlatform {
+/** Small test doubles of the security services and configuration the SSH shell uses, and the Gogo commands the tests
+ * run. */
+final class SshTestDoubles {
     static final User ALICE = new User(1, "alice", "Alice", true, Instant.EPOCH);
     static final User BOB = new User(2, "bob", "Bob", false, Instant.EPOCH);
 
-    private TestPlatform() {
-    }
-
-    static PlatformInfo platformInfo(Path dataDirectory) {
-        return new PlatformInfo() {
-            @Override
-            public String version() {
-                return "0.1.0.test";
-            }
-
-            @Override
-            public Instant startedAt() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public Path dataDirectory() {
-                return dataDirectory;
-            }
-        };
+    private SshTestDoubles() {
     }
 
     static Config config(String host, int port) {
