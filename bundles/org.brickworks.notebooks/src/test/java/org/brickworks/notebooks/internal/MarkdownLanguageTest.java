@@ -2,10 +2,14 @@ package org.brickworks.notebooks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.brickworks.execution.api.CellLanguage;
+import org.brickworks.execution.api.dto.HtmlResult;
 import org.junit.jupiter.api.Test;
 
-class MarkdownRendererTest {
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
+class MarkdownLanguageTest {
+    private final MarkdownLanguage renderer = new MarkdownLanguage();
 
     @Test
     void rendersHeadingsEmphasisListsAndTables() {
@@ -20,5 +24,11 @@ class MarkdownRendererTest {
         String html = renderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1))");
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;").doesNotContain("javascript:");
+    }
+
+    @Test
+    void runsOnThePlatformAsHtml() {
+        assertThat(renderer.placement()).isEqualTo(CellLanguage.Placement.PLATFORM);
+        assertThat(renderer.run("*hi*", Map.of())).isEqualTo(new HtmlResult("<p><em>hi</em></p>\n"));
     }
 }
