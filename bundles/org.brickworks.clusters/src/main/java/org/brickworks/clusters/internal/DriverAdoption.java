@@ -2,6 +2,7 @@ package org.brickworks.clusters.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,8 +39,9 @@ final class DriverAdoption {
         this.agent = agent;
     }
 
-    void adoptOrTerminate(TerminationReason reason) {
-        for (ClusterInfo cluster : records.list()) {
+    /** Adopts or terminates {@code clusters}, the store's clusters when this service started. */
+    void adoptOrTerminate(List<ClusterInfo> clusters, TerminationReason reason) {
+        for (ClusterInfo cluster : clusters) {
             if (cluster.state() == ClusterState.TERMINATED) {
                 continue;
             }
@@ -57,8 +59,8 @@ final class DriverAdoption {
                         cluster.clusterId());
                 d.process().destroy();
             });
-            records.move(cluster.clusterId(),
-                    c -> ClusterLifecycle.terminated(c, reason, System.currentTimeMillis()), "TERMINATED",
+            records.move(cluster.clusterId(), c -> ClusterLifecycle.canMove(c.state(), ClusterState.TERMINATED)
+                    ? ClusterLifecycle.terminated(c, reason, System.currentTimeMillis()) : null, "TERMINATED",
                     reason.message());
         }
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.ClusterListener;
@@ -25,7 +26,6 @@ import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.DriverChannel;
 import org.brickworks.clusters.api.dto.ExecutorNode;
 import org.brickworks.clusters.api.dto.TerminationReason;
-import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
@@ -44,7 +44,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +71,8 @@ public class DriverFleet implements DriverHooks {
     private final DriverRunner runner;
     private final InstancePools pools;
     private final Path clustersFolder;
-    private final Bundle framework;
-    private final ServiceTracker<DriverAgent, DriverAgent> agents;
+    private final BooleanSupplier platformStopping;
+    private final AgentSource agents;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "brickworks-clusters-timers");
         thread.setDaemon(true);
@@ -85,27 +84,38 @@ public class DriverFleet implements DriverHooks {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<DriverConfigurer> configurers = List.of();
+    volatile List<DriverConfigurer> configurers = List.of();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<DriverInitializer> initializers = List.of();
+    volatile List<DriverInitializer> initializers = List.of();
 
     @Activate
     public DriverFleet(@Reference Store store, @Reference RuntimeRegistry runtimes, @Reference MavenResolver resolver,
             @Reference PlatformInfo platform, BundleContext context, ClustersConfig config) {
+        this(store, runtimes, resolver, platform.dataDirectory(), config, AgentSource.tracked(context),
+                () -> context.getBundle(0).getState() == Bundle.STOPPING);
+    }
+
+    /**
+     * Without OSGi: {@code agents} gives the agent protocol, {@code platformStopping} tells a platform stop (drivers
+     * stop with the service) from a bundle update (they are left to the next instance).
+     */
+    DriverFleet(Store store, RuntimeRegistry runtimes, MavenResolver resolver, Path dataDirectory,
+            ClustersConfig config, AgentSource agents, BooleanSupplier platformStopping) {
         this.config = config;
-        this.framework = context.getBundle(0);
-        this.clustersFolder = platform.dataDirectory().resolve("clusters");
+        this.agents = agents;
+        this.platformStopping = platformStopping;
+        this.clustersFolder = dataDirectory.resolve("clusters");
         this.records = new ClusterRecords(store, listeners::clusterChanged);
         this.poolRecords = new PoolRecords(store);
         this.runner = new DriverRunner(records, runtimes, new DriverClasspath(records, runtimes, resolver,
-                platform.dataDirectory().resolve("cache/agents")), launchers, this, clustersFolder);
+                dataDirectory.resolve("cache/agents")), launchers, this, clustersFolder);
         this.pools = new InstancePools(poolRecords, records, runner, runtimes, ClusterIds::next);
-        this.agents = new ServiceTracker<>(context, DriverAgent.class, null);
-        agents.open();
         DriverAdoption adoption = new DriverAdoption(records, runner, clustersFolder, this::agent);
-        this.adopted = CompletableFuture.runAsync(() -> adoption.adoptOrTerminate(SERVICE_STOPPED), timers);
+        // The clusters of the previous instance; those created from now on are this one's.
+        List<ClusterInfo> before = records.list();
+        this.adopted = CompletableFuture.runAsync(() -> adoption.adoptOrTerminate(before, SERVICE_STOPPED), timers);
         scheduleOrphanCheck();
     }
 
@@ -156,7 +166,7 @@ public class DriverFleet implements DriverHooks {
         timers.shutdownNow();
         listeners.close();
         pools.close();
-        if (framework.getState() == Bundle.STOPPING) {
+        if (platformStopping.getAsBoolean()) {
             runner.close(Duration.ofSeconds(10), SERVICE_STOPPED);
         } else {
             LOG.info("Clusters service stopping alone: running drivers are left for its next instance to adopt");
@@ -253,7 +263,8 @@ public class DriverFleet implements DriverHooks {
         }
     }
 
-    private void terminateOrphans() {
+    /** Terminates the active clusters whose node type no launcher offers now, naming the launcher it had. */
+    void terminateOrphans() {
         try {
             awaitAdoption();
             for (ClusterInfo cluster : records.list()) {
@@ -297,12 +308,12 @@ public class DriverFleet implements DriverHooks {
 
     @Override
     public DriverAgent agent() {
-        return Awaiting.await(agents, "driver agent (command execution)", serviceWait());
+        return agents.await(serviceWait());
     }
 
     @Override
     public DriverAgent agentNow() {
-        return agents.getService();
+        return agents.now();
     }
 
     @Override
