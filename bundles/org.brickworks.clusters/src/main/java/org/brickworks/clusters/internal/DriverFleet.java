@@ -67,7 +67,6 @@ public class DriverFleet implements DriverHooks {
     private final ClusterLaunchers launchers = new ClusterLaunchers();
     private final Activity activity = new Activity();
     private final ClusterRecords records;
-    private final PoolRecords poolRecords;
     private final DriverRunner runner;
     private final InstancePools pools;
     private final Path clustersFolder;
@@ -108,10 +107,9 @@ public class DriverFleet implements DriverHooks {
         this.platformStopping = platformStopping;
         this.clustersFolder = dataDirectory.resolve("clusters");
         this.records = new ClusterRecords(store, listeners::clusterChanged);
-        this.poolRecords = new PoolRecords(store);
         this.runner = new DriverRunner(records, runtimes, new DriverClasspath(records, runtimes, resolver,
                 dataDirectory.resolve("cache/agents")), launchers, this, clustersFolder);
-        this.pools = new InstancePools(poolRecords, records, runner, runtimes, ClusterIds::next);
+        this.pools = new InstancePools(new PoolRecords(store), records, runner, runtimes, ClusterIds::next);
         DriverAdoption adoption = new DriverAdoption(records, runner, clustersFolder, this::agent);
         // The clusters of the previous instance; those created from now on are this one's.
         List<ClusterInfo> before = records.list();
@@ -177,10 +175,6 @@ public class DriverFleet implements DriverHooks {
 
     ClusterRecords records() {
         return records;
-    }
-
-    PoolRecords poolRecords() {
-        return poolRecords;
     }
 
     DriverRunner runner() {
