@@ -107,8 +107,8 @@ public class DriverFleet implements DriverHooks {
         this.platformStopping = platformStopping;
         this.clustersFolder = dataDirectory.resolve("clusters");
         this.records = new ClusterRecords(store, listeners::clusterChanged);
-        this.runner = new DriverRunner(records, runtimes, new DriverClasspath(records, runtimes, resolver,
-                dataDirectory.resolve("cache/agents")), launchers, this, clustersFolder);
+        this.runner = new DriverRunner(records, new DriverLaunching(runtimes, new DriverClasspath(records, runtimes,
+                resolver, dataDirectory.resolve("cache/agents")), launchers, this, clustersFolder), this);
         this.pools = new InstancePools(new PoolRecords(store), records, runner, runtimes, ClusterIds::next);
         DriverAdoption adoption = new DriverAdoption(records, runner, clustersFolder, this::agent);
         // The clusters of the previous instance; those created from now on are this one's.

@@ -2,7 +2,6 @@ package org.brickworks.clusters.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,38 +21,26 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.brickworks.clusters.api.DriverAgent;
-import org.brickworks.clusters.api.dto.AgentEndpoint;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
-import org.brickworks.clusters.api.dto.DriverLaunch;
 import org.brickworks.clusters.api.dto.DriverNode;
-import org.brickworks.clusters.api.dto.LaunchedDriver;
 import org.brickworks.clusters.api.dto.TerminationReason;
-import org.brickworks.runtimes.api.RuntimeRegistry;
-import org.brickworks.runtimes.api.dto.SparkRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts, restarts and stops cluster drivers on its own worker threads. A start resolves the classpath, has the
- * launcher of the cluster's node type start the driver, waits for it to be ready and runs the driver initializers
- * before the cluster turns RUNNING. A stop waits for the cluster's start to finish (a start gives up waiting for its
+ * Starts, restarts and stops cluster drivers on its own worker threads; a start is a {@link DriverLaunching}, after
+ * which the cluster turns RUNNING. A stop waits for the cluster's start to finish (a start gives up waiting for its
  * driver as soon as a stop is asked for), then stops the driver; whoever stops a cluster also records its end.
  * {@link #close} stops every driver; {@link #detach} leaves running drivers to the next instance of the service, which
  * {@link #adopt}s them.
  */
 final class DriverRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DriverRunner.class);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(20);
 
     private final ClusterRecords records;
-    private final RuntimeRegistry runtimes;
-    private final DriverClasspath classpath;
-    private final ClusterLaunchers launchers;
+    private final DriverLaunching launching;
     private final DriverHooks hooks;
-    private final Path clustersFolder;
     private final ExecutorService workers;
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> starts = new ConcurrentHashMap<>();
@@ -63,15 +50,10 @@ final class DriverRunner {
             () -> drivers.values().forEach(driver -> driver.process().destroy()), "brickworks-clusters-shutdown");
     private volatile boolean detached;
 
-    /** {@code clustersFolder}: where each cluster's driver has a folder named after the cluster. */
-    DriverRunner(ClusterRecords records, RuntimeRegistry runtimes, DriverClasspath classpath,
-            ClusterLaunchers launchers, DriverHooks hooks, Path clustersFolder) {
+    DriverRunner(ClusterRecords records, DriverLaunching launching, DriverHooks hooks) {
         this.records = records;
-        this.runtimes = runtimes;
-        this.classpath = classpath;
-        this.launchers = launchers;
+        this.launching = launching;
         this.hooks = hooks;
-        this.clustersFolder = clustersFolder;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "brickworks-clusters-" + threads.incrementAndGet());
@@ -92,7 +74,7 @@ final class DriverRunner {
             Driver old = drivers.remove(clusterId);
             if (old != null) {
                 try {
-                    old.stop(STOP_PATIENCE, hooks.agentNow());
+                    old.stop(DriverLaunching.STOP_PATIENCE, hooks.agentNow());
                 } catch (InterruptedException e) {
                     old.process().destroyForcibly();
                     return;
@@ -157,7 +139,7 @@ final class DriverRunner {
     /** Stops a driver this runner does not own, such as a pool's idle one, on the calling thread. */
     void stopIdle(Driver driver) {
         try {
-            driver.stop(STOP_PATIENCE, hooks.agentNow());
+            driver.stop(DriverLaunching.STOP_PATIENCE, hooks.agentNow());
         } catch (InterruptedException e) {
             driver.process().destroyForcibly();
             Thread.currentThread().interrupt();
@@ -189,45 +171,10 @@ final class DriverRunner {
         return List.copyOf(drivers.values());
     }
 
-    /**
-     * Starts a driver for {@code spec} in the folder of {@code clusterId}, waits until it is ready and initializes it,
-     * on the calling thread; events go to the cluster when it exists. The caller owns the driver: it is not this
-     * runner's yet.
-     *
-     * @throws CancellationException
-     *             when {@code cancelled} turns true first; the driver is stopped
-     */
+    /** See {@link DriverLaunching#launch}. */
     Driver launch(String clusterId, ClusterSpec spec, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
-        SparkRuntime runtime = runtimes.get(spec.sparkVersion());
-        List<Path> jars = classpath.of(clusterId, runtime);
-        ClusterLaunchers.Offer offer = launchers.await(spec.nodeTypeId(), hooks.serviceWait())
-                .orElseThrow(() -> new StartFailure("UNEXPECTED_LAUNCH_FAILURE",
-                        ClusterLaunchers.unknown(spec.nodeTypeId(), launchers.nodeTypes())));
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException();
-        }
-        LaunchedDriver launched = offer.launcher().launch(new DriverLaunch(clusterId, runtime, jars, spec,
-                clustersFolder.resolve(clusterId), offer.nodeType(), hooks.platformUrl(),
-                hooks.platformConf(clusterId)));
-        Driver driver = new Driver(clusterId, ProcessHandle.of(launched.pid()).orElseThrow(
-                () -> new IOException("The driver process exited at once; see its driver.log")), launched);
-        try {
-            driver.ready(awaitReady(driver, cancelled));
-            initialize(driver);
-            return driver;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            driver.stop(STOP_PATIENCE, hooks.agentNow());
-            throw e;
-        }
-    }
-
-    private void initialize(Driver driver) throws IOException {
-        try {
-            hooks.initialize(driver.channel());
-        } catch (RuntimeException e) {
-            throw new StartFailure("INIT_SCRIPT_FAILURE", "Driver initialization failed: " + e.getMessage());
-        }
+        return launching.launch(clusterId, spec, cancelled);
     }
 
     /** Stops every start and every driver, waiting at most about {@code patience} for each. */
@@ -290,37 +237,13 @@ final class DriverRunner {
                             + Duration.ofNanos(System.nanoTime() - launchedAt).toMillis() + " ms");
         } catch (InterruptedException | CancellationException e) {
             LOG.debug("Start of cluster {} stopped", clusterId);
-        } catch (StartFailure e) {
+        } catch (DriverLaunching.StartFailure e) {
             failed(clusterId, new TerminationReason(e.code(), "SERVICE_FAULT", e.getMessage()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cluster {} failed to start", clusterId, e);
             failed(clusterId, new TerminationReason("UNEXPECTED_LAUNCH_FAILURE", "SERVICE_FAULT", e.getMessage()));
         }
     }
-    private AgentEndpoint awaitReady(Driver driver, BooleanSupplier cancelled)
-            throws InterruptedException, IOException {
-        Path readyFile = driver.launched().readyFile();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        DriverAgent agent = hooks.agent();
-        Optional<AgentEndpoint> ready;
-        while ((ready = agent.ready(readyFile)).isEmpty()) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException();
-            }
-            if (!driver.process().isAlive()) {
-                throw new StartFailure("SPARK_STARTUP_FAILURE",
-                        "The driver process exited before it was ready; see its driver.log");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StartFailure("SPARK_STARTUP_FAILURE",
-                        "The driver was not ready within " + READY_TIMEOUT.toMinutes()
-                                + " minutes; see its driver.log");
-            }
-            Thread.sleep(20); // the agent writes the file once: polling a local file is cheap
-        }
-        return ready.get();
-    }
-
     private void failed(String clusterId, TerminationReason reason) {
         if (stopping.contains(clusterId)) {
             return;
@@ -344,7 +267,7 @@ final class DriverRunner {
         CompletableFuture<Void> start = starts.get(clusterId);
         try {
             if (start != null) {
-                start.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                start.get(DriverLaunching.READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -357,7 +280,7 @@ final class DriverRunner {
         Driver driver = drivers.remove(clusterId);
         try {
             if (driver != null) {
-                driver.stop(STOP_PATIENCE, hooks.agentNow());
+                driver.stop(DriverLaunching.STOP_PATIENCE, hooks.agentNow());
             }
         } catch (InterruptedException e) {
             driver.process().destroyForcibly();
@@ -366,20 +289,5 @@ final class DriverRunner {
         records.move(clusterId, c -> ClusterLifecycle.canMove(c.state(), ClusterState.TERMINATED)
                 ? ClusterLifecycle.terminated(c, reason, System.currentTimeMillis())
                 : null, "TERMINATED", reason.message());
-    }
-
-    /** A start that failed for a reason the user can read in the cluster's termination reason. */
-    private static final class StartFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final String code;
-
-        StartFailure(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
-        }
     }
 }
