@@ -80,7 +80,8 @@ public class StandaloneClusterIT extends ClusterTestSupport {
                 assertFalse(nodeTypes().contains("standalone-small"));
                 launcher.update(new Hashtable<>(Map.of("master", spark.masterUrl())));
                 await("the standalone launcher", this::standaloneLauncherRegistered);
-                assertTrue(nodeTypes(), nodeTypes().contains("local-small") && nodeTypes().contains("standalone-small"));
+                String offered = nodeTypes();
+                assertTrue(offered, offered.contains("local-small") && offered.contains("standalone-small"));
                 id = create();
                 ProcessHandle driver = runsOnTheWorker(spark, id);
                 launcher.delete();

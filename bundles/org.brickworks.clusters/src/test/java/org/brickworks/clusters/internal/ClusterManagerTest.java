@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.brickworks.clusters.api.ClusterLauncher;
-import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;

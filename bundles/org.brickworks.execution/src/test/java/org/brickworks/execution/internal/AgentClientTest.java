@@ -59,8 +59,8 @@ class AgentClientTest {
 
     @Test
     void statusWaitsOnTheAgentAndReadsATable() {
-        agent.answer("GET", "/commands/cmd1", 200, "{\"id\":\"cmd1\",\"status\":\"Finished\",\"results\":{\"resultType\":"
-                + "\"table\",\"schema\":[{\"name\":\"one\",\"type\":\"\\\"integer\\\"\",\"metadata\":\"{}\"}],"
+        agent.answer("GET", "/commands/cmd1", 200, "{\"id\":\"cmd1\",\"status\":\"Finished\",\"results\":"
+                + "{\"resultType\":\"table\",\"schema\":[{\"name\":\"one\",\"type\":\"\\\"integer\\\"\",\"metadata\":\"{}\"}],"
                 + "\"data\":[[1]],\"truncated\":false,\"isJsonSchema\":true}}");
 
         assertThat(ProtocolResults.status(client.status(driver, "cmd1", 500)).result().resultType())

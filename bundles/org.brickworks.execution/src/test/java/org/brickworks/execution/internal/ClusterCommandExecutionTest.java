@@ -42,11 +42,9 @@ class ClusterCommandExecutionTest {
         agent = new FakeAgent();
         channels.with(agent.channel("c1"));
         languages = CellLanguagesTest.builtIn(new DriverState(data, () -> channels));
-        NotebookLibraryResolver pip = (language, command) -> command.startsWith("%pip install bad")
-                ? failing()
-                : command.startsWith("%pip install")
-                        ? Optional.of(new NotebookLibraries(List.of(), List.of(Path.of("/cache/tiny")), "Installed tiny"))
-                        : Optional.empty();
+        NotebookLibraries tiny = new NotebookLibraries(List.of(), List.of(Path.of("/cache/tiny")), "Installed tiny");
+        NotebookLibraryResolver pip = (language, command) -> command.startsWith("%pip install bad") ? failing()
+                : command.startsWith("%pip install") ? Optional.of(tiny) : Optional.empty();
         commands = new ClusterCommandExecution(languages, () -> channels, List.of(pip));
     }
 
