@@ -93,7 +93,7 @@ public class ClustersIT extends ClusterTestSupport {
     }
 
     @Test
-    public void driverThatDiesTerminatesItsClusterAndARunningDriverOutlivesAnUpdateOfItsService() throws Exception {
+    public void driverThatDiesTerminatesItsClusterAndARunningDriverOutlivesUpdatesOfItsServices() throws Exception {
         String killed = create("killed");
         String survivor = create("survivor");
         await("both clusters to run", () -> "RUNNING".equals(state(killed)) && "RUNNING".equals(state(survivor)));
@@ -112,6 +112,13 @@ public class ClustersIT extends ClusterTestSupport {
         String events = post("/api/2.0/clusters/events", admin, "{\"cluster_id\":\"" + survivor + "\"}").body()
                 .toString();
         assertTrue(events, events.contains("DRIVER_HEALTHY"));
+
+        // Its launcher's bundle and the command execution bundle: the driver is the clusters service's, not theirs.
+        bundle("org.brickworks.clusters.local").update();
+        bundle("org.brickworks.execution").update();
+        assertEquals("5", sqlValue(survivor, "SELECT 2 + 3"));
+        assertEquals("the same driver process", pid, pid(survivor));
+        assertEquals("RUNNING", state(survivor));
 
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         await("the adopted driver's death to terminate its cluster", () -> "TERMINATED".equals(state(survivor)));

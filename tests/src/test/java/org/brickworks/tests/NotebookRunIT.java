@@ -5,11 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.brickworks.execution.api.CellLanguage;
+import org.brickworks.execution.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.CellOutput;
 import org.brickworks.notebooks.api.dto.CellRun;
@@ -24,6 +28,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -162,6 +167,8 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertTrue(magic.cells().get(0).output().data().contains("Unknown magic command %conda"));
         assertEquals(CellStatus.SKIPPED, magic.cells().get(1).status());
 
+        runsShCellsOnlyWhileAnShLanguageIsInstalled(id);
+
         String printed = shell("bw:nb-run /Shared/nb/main " + id + " day=2024-01-01");
         assertTrue(printed, printed.contains("FINISHED in"));
         assertTrue(printed, printed.matches("(?s).*\\[1\\] +md +FINISHED +\\d+ ms +Sales report Totals per day.*"));
@@ -170,6 +177,55 @@ public class NotebookRunIT extends ClusterTestSupport {
         runsCellsOneByOneInTheAttachedContext(id);
         assertEquals(200, post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
         await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
+    }
+
+    /**
+     * The cell languages are the registry's: {@code %sh} is an unknown magic naming the installed languages until a
+     * plugin registers {@code sh} (here a platform language of the test's), then notebooks and the API 1.2 run it.
+     */
+    private void runsShCellsOnlyWhileAnShLanguageIsInstalled(String id) throws Exception {
+        save("/Shared/nb/sh", "-- Databricks notebook source\n-- MAGIC %sh\n-- MAGIC echo hi\n");
+        CellRun without = runner.run("/Shared/nb/sh", id, Map.of(), "admin").cells().get(0);
+        assertEquals(CellStatus.ERROR, without.status());
+        assertEquals("Unknown magic command %sh; cells take %run, %pip, %mvn and the installed languages: %fs, %md,"
+                + " %python, %r, %scala, %sql", without.output().data());
+        String contextId = sqlContext(id);
+        String execute = "{\"clusterId\":\"" + id + "\",\"contextId\":\"" + contextId
+                + "\",\"language\":\"sh\",\"command\":\"echo hi\"}";
+        Answer refused = post("/api/1.2/commands/execute", admin, execute);
+        assertEquals(refused.body().toString(), "INVALID_PARAMETER_VALUE", refused.errorCode());
+        assertTrue(refused.body().toString(), refused.body().path("message").asText().contains("fs, md, python"));
+
+        ServiceRegistration<CellLanguage> sh = context.registerService(CellLanguage.class, new EchoLanguage(),
+                new Hashtable<>(Map.of(CellLanguage.NAME_PROPERTY, "sh")));
+        try {
+            CellRun with = runner.run("/Shared/nb/sh", id, Map.of(), "admin").cells().get(0);
+            assertEquals(with.output().data(), CellStatus.FINISHED, with.status());
+            assertEquals("echo hi", with.output().data());
+            JsonNode result = runCommand(id, contextId, "sh", "echo api");
+            assertEquals(result.toString(), "Finished", result.path("status").asText());
+            assertEquals(result.toString(), "echo api", result.path("results").path("data").asText());
+        } finally {
+            sh.unregister();
+        }
+    }
+
+    /** A platform language of the test: its result is the command. */
+    private static final class EchoLanguage implements CellLanguage {
+        @Override
+        public String description() {
+            return "Echoes the command";
+        }
+
+        @Override
+        public Placement placement() {
+            return Placement.PLATFORM;
+        }
+
+        @Override
+        public CommandResult run(String command, Map<String, String> parameters) {
+            return TextResult.of(command);
+        }
     }
 
     /** "Run cell": cells of an attached notebook, one call each, share one context that outlives the calls. */

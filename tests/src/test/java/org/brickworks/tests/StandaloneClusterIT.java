@@ -1,10 +1,12 @@
 package org.brickworks.tests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
@@ -32,13 +34,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Spark standalone launcher against a real standalone master and worker started from the runtime's own jars (the
- * closure the platform resolved, through its Maven resolver and cache): a cluster with a worker, created over REST,
- * runs its SQL on the worker's executor, a JVM the worker started, and leaves nothing running when it terminates.
+ * closure the platform resolved, through its Maven resolver and cache): while configured it offers its node types; a
+ * cluster on one, created over REST, runs its SQL on the worker's executor, a JVM the worker started; when the
+ * launcher goes away for good (its configuration deleted), the cluster terminates naming it and leaves nothing
+ * running.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class StandaloneClusterIT extends ClusterTestSupport {
     private static final String PID = "org.brickworks.clusters.standalone";
+    private static final String CLUSTERS_PID = "org.brickworks.clusters";
     private static final String STANDALONE_LAUNCHER = "(&(objectClass=org.brickworks.clusters.api.ClusterLauncher)"
             + "(brickworks.launcher=standalone))";
     /** Over 4 partitions, so the query is tasks on executors; reflect() is not folded by the optimizer. */
@@ -67,68 +72,96 @@ public class StandaloneClusterIT extends ClusterTestSupport {
                 runtime.driverJvmOptions(), 1, 1024)) {
             System.out.printf("Standalone master ALIVE in %d ms, worker registered in %d ms%n",
                     spark.masterStartMillis(), spark.workerStartMillis());
+            Configuration clusters = configurationAdmin.getConfiguration(CLUSTERS_PID, "?");
+            clusters.update(new Hashtable<>(Map.of("serviceWaitSeconds", 3)));
             Configuration launcher = configurationAdmin.getConfiguration(PID, "?");
+            String id = null;
             try {
+                assertFalse(nodeTypes().contains("standalone-small"));
                 launcher.update(new Hashtable<>(Map.of("master", spark.masterUrl())));
                 await("the standalone launcher", this::standaloneLauncherRegistered);
-                runsOnTheWorker(spark);
-            } finally {
+                String offered = nodeTypes();
+                assertTrue(offered, offered.contains("local-small") && offered.contains("standalone-small"));
+                id = create();
+                ProcessHandle driver = runsOnTheWorker(spark, id);
                 launcher.delete();
+                launcher = null;
+                terminatesWhenItsLauncherIsGone(spark, id, driver);
+            } finally {
+                if (launcher != null) {
+                    launcher.delete();
+                }
+                clusters.delete();
+                if (id != null) {
+                    post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}");
+                }
             }
         }
     }
 
-    private void runsOnTheWorker(StandaloneSpark spark) throws Exception {
-        long began = System.nanoTime();
+    private String create() throws Exception {
         Answer created = post("/api/2.0/clusters/create", admin, "{\"cluster_name\":\"standalone\",\"spark_version\":\""
-                + SPARK35 + "\",\"num_workers\":1,\"spark_conf\":{\"spark.executor.memory\":\"512m\"}}");
+                + SPARK35 + "\",\"node_type_id\":\"standalone-small\",\"num_workers\":1,"
+                + "\"spark_conf\":{\"spark.executor.memory\":\"512m\"}}");
         assertEquals(created.body().toString(), 200, created.status());
-        String id = created.body().path("cluster_id").asText();
-        ProcessHandle driver = null;
-        try {
-            await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
-            JsonNode running = cluster(id);
-            assertEquals(running.toString() + "\n" + driverLog(id), "RUNNING", running.path("state").asText());
-            System.out.printf("Cluster create -> RUNNING: %d ms%n", millisSince(began));
-            driver = ProcessHandle.of(running.path("driver").path("pid").asLong()).orElseThrow();
+        return created.body().path("cluster_id").asText();
+    }
 
-            long ranAt = System.nanoTime();
-            JsonNode executors = awaitExecutor(id);
-            System.out.printf("Executor registered with the driver %d ms after RUNNING%n", millisSince(ranAt));
-            assertEquals(executors.toString(), 1, executors.size());
-            assertEquals("127.0.0.1", executors.path(0).path("host_private_ip").asText());
-            assertEquals("one core, the node type's", 1, executors.path(0).path("num_cores").asInt());
-            JsonNode worker = spark.masterState().path("workers").path(0);
-            assertEquals(spark.masterState().toString(), 1, spark.masterState().path("activeapps").size());
-            assertEquals(worker.toString(), 1, worker.path("coresused").asInt());
-            assertEquals("the spec's spark.executor.memory won: " + worker, 512, worker.path("memoryused").asInt());
+    /** Runs queries on the cluster's executor; the cluster stays RUNNING. Its driver process. */
+    private ProcessHandle runsOnTheWorker(StandaloneSpark spark, String id) throws Exception {
+        long began = System.nanoTime();
+        await("cluster " + id + " to run", () -> !"PENDING".equals(state(id)));
+        JsonNode running = cluster(id);
+        assertEquals(running.toString() + "\n" + driverLog(id), "RUNNING", running.path("state").asText());
+        System.out.printf("Cluster create -> RUNNING: %d ms%n", millisSince(began));
+        ProcessHandle driver = ProcessHandle.of(running.path("driver").path("pid").asLong()).orElseThrow();
 
-            String context = post("/api/1.2/contexts/create", admin,
-                    "{\"clusterId\":\"" + id + "\",\"language\":\"sql\"}").body().path("id").asText();
-            began = System.nanoTime();
-            JsonNode result = runCommand(id, context, WHERE_DID_IT_RUN);
-            System.out.printf("First query on the executor: %d ms%n", millisSince(began));
-            assertEquals(result.toString() + "\n" + driverLog(id), "Finished", result.path("status").asText());
-            JsonNode rows = result.path("results").path("data");
-            assertEquals("one executor ran every task: " + rows, 1, rows.size());
-            long executorPid = rows.path(0).path(0).asLong();
-            assertTrue(rows.toString(), rows.path(0).path(1).asText().contains("CoarseGrainedExecutorBackend"));
-            assertNotEquals("the driver ran the tasks itself", driver.pid(), executorPid);
-            Set<Long> workerTree = spark.workerProcesses().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
-            assertTrue("executor " + executorPid + " is a child of the worker " + workerTree,
-                    workerTree.contains(executorPid));
+        long ranAt = System.nanoTime();
+        JsonNode executors = awaitExecutor(id);
+        System.out.printf("Executor registered with the driver %d ms after RUNNING%n", millisSince(ranAt));
+        assertEquals(executors.toString(), 1, executors.size());
+        assertEquals("127.0.0.1", executors.path(0).path("host_private_ip").asText());
+        assertEquals("one core, the node type's", 1, executors.path(0).path("num_cores").asInt());
+        JsonNode worker = spark.masterState().path("workers").path(0);
+        assertEquals(spark.masterState().toString(), 1, spark.masterState().path("activeapps").size());
+        assertEquals(worker.toString(), 1, worker.path("coresused").asInt());
+        assertEquals("the spec's spark.executor.memory won: " + worker, 512, worker.path("memoryused").asInt());
 
-            began = System.nanoTime();
-            assertEquals("Finished", runCommand(id, context, WHERE_DID_IT_RUN).path("status").asText());
-            System.out.printf("Second query on the executor: %d ms%n", millisSince(began));
-        } finally {
-            post("/api/2.0/clusters/delete", admin, "{\"cluster_id\":\"" + id + "\"}");
-            await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
-            if (driver != null) {
-                ProcessHandle stopped = driver;
-                await("the driver process to exit", () -> !stopped.isAlive());
-            }
-        }
+        String context = post("/api/1.2/contexts/create", admin,
+                "{\"clusterId\":\"" + id + "\",\"language\":\"sql\"}").body().path("id").asText();
+        began = System.nanoTime();
+        JsonNode result = runCommand(id, context, WHERE_DID_IT_RUN);
+        System.out.printf("First query on the executor: %d ms%n", millisSince(began));
+        assertEquals(result.toString() + "\n" + driverLog(id), "Finished", result.path("status").asText());
+        JsonNode rows = result.path("results").path("data");
+        assertEquals("one executor ran every task: " + rows, 1, rows.size());
+        long executorPid = rows.path(0).path(0).asLong();
+        assertTrue(rows.toString(), rows.path(0).path(1).asText().contains("CoarseGrainedExecutorBackend"));
+        assertNotEquals("the driver ran the tasks itself", driver.pid(), executorPid);
+        Set<Long> workerTree = spark.workerProcesses().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        assertTrue("executor " + executorPid + " is a child of the worker " + workerTree,
+                workerTree.contains(executorPid));
+
+        began = System.nanoTime();
+        assertEquals("Finished", runCommand(id, context, WHERE_DID_IT_RUN).path("status").asText());
+        System.out.printf("Second query on the executor: %d ms%n", millisSince(began));
+        return driver;
+    }
+
+    /**
+     * The launcher's configuration is gone and it does not come back within the clusters service's wait: the cluster
+     * terminates with a reason naming it, and its driver, application and executor end.
+     */
+    private void terminatesWhenItsLauncherIsGone(StandaloneSpark spark, String id, ProcessHandle driver)
+            throws Exception {
+        await("the launcher's node types to go", () -> !nodeTypes().contains("standalone-small"));
+        await("cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
+        JsonNode reason = cluster(id).path("termination_reason");
+        assertEquals(reason.toString(), "CLOUD_PROVIDER_SHUTDOWN", reason.path("code").asText());
+        assertEquals(reason.toString(), "CLOUD_FAILURE", reason.path("type").asText());
+        assertTrue(reason.toString(), reason.path("parameters").toString().contains("Cluster launcher 'standalone' of"
+                + " node type standalone-small is no longer installed"));
+        await("the driver process to exit", () -> !driver.isAlive());
         await("the application to complete on the master", () -> {
             try {
                 return spark.masterState().path("activeapps").isEmpty()
@@ -138,6 +171,17 @@ public class StandaloneClusterIT extends ClusterTestSupport {
             }
         });
         await("the executor to exit", () -> spark.workerProcesses().size() == 1);
+    }
+
+    private String nodeTypes() {
+        try {
+            return get("/api/2.0/clusters/list-node-types", admin).body().path("node_types").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The cluster's executors as clusters/get shows them, once one has registered (a JVM the worker starts). */

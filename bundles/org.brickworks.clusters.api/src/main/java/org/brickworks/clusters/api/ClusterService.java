@@ -25,13 +25,17 @@ public interface ClusterService {
      *
      * @return the new cluster's id
      * @throws org.brickworks.core.api.BrickworksException
-     *             {@code INVALID_PARAMETER_VALUE} for an unknown {@code spark_version} or {@code node_type_id},
+     *             {@code INVALID_PARAMETER_VALUE} for an unknown {@code spark_version} or {@code node_type_id} (the
+     *             message names the node types there are),
      *             negative {@code num_workers} or a malformed {@code spark_conf}, {@code spark_env_vars} or
      *             {@code custom_tags}; nothing is created
      */
     String create(ClusterSpec spec);
 
-    /** The node types a spec can name in {@code node_type_id}, smallest (the default) first. */
+    /**
+     * The node types a spec can name in {@code node_type_id}: every registered {@link ClusterLauncher}'s, smallest
+     * (by memory, then cores, then id) first; the first is the default of a spec that names none.
+     */
     List<NodeType> nodeTypes();
 
     /**
@@ -96,14 +100,4 @@ public interface ClusterService {
      *             {@code INVALID_PARAMETER_VALUE} when {@code maxBytes} is not positive
      */
     String driverLog(String clusterId, int maxBytes);
-
-    /**
-     * The RUNNING cluster whose driver holds {@code secret}: how the platform recognizes a driver's call back to it
-     * (such as {@code dbutils.notebook.run}), which may act on that cluster only.
-     *
-     * @throws org.brickworks.core.api.BrickworksException
-     *             {@code UNAUTHENTICATED} when no running cluster's driver has that secret
-     * @since 1.5
-     */
-    String driverCluster(String secret);
 }

@@ -8,8 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Whiteboard: a service that adds Spark configuration to every driver the platform starts, such as the shared
  * catalog's metastore connection or DBFS. The clusters service asks every registered configurer at each driver start
  * and hands the merged answers to the launcher as {@link org.brickworks.clusters.api.dto.DriverLaunch#platformConf()};
- * a cluster's own {@code spark_conf} wins over them. Values may be secrets: launchers pass them in a file only the
- * platform's user can read, never on a command line, and nothing logs them.
+ * a cluster's own {@code spark_conf} wins over them. Values may be secrets: they reach the driver in a file only the
+ * platform's user can read ({@link DriverProcesses}), never on a command line, and nothing logs them.
  */
 @ConsumerType
 public interface DriverConfigurer {

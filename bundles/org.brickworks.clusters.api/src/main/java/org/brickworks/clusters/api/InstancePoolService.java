@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * ready on its first preloaded runtime version, and a cluster created with the pool's id takes one of them instead of
  * starting a driver. A taken driver is never returned: the cluster stops it when it terminates, and the pool starts a
  * fresh one. Pools are kept in the store; idle drivers are not (they are started again when the service starts).
- * Thread-safe. (Method names carry "pool": one component implements this and {@link ClusterService}.)
+ * Thread-safe.
  *
  * @throws org.brickworks.core.api.BrickworksException
  *             from every method taking an id: {@code RESOURCE_DOES_NOT_EXIST} for an unknown pool

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.core.api.BrickworksException;
 
-/** Checks a cluster spec before anything is created; the runtime registry checks {@code spark_version} itself. */
+/**
+ * Checks a cluster spec before anything is created; the runtime registry checks {@code spark_version}, the launchers'
+ * node types {@code node_type_id}.
+ */
 final class ClusterValidation {
     private static final Pattern CONF_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -29,7 +32,6 @@ final class ClusterValidation {
             throw BrickworksException.invalidParameter(
                     "autotermination_minutes must be 0 or more, got " + spec.autoterminationMinutes());
         }
-        LocalNodeTypes.get(spec.nodeTypeId());
         checkNames("spark_conf", spec.sparkConf(), CONF_KEY);
         checkNames("spark_env_vars", spec.sparkEnvVars(), ENV_NAME);
         checkNames("custom_tags", spec.customTags(), CONF_KEY);

@@ -1,13 +1,19 @@
 package org.brickworks.clusters.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.brickworks.clusters.api.DriverAgent;
+import org.brickworks.clusters.api.dto.AgentEndpoint;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.DriverNode;
 import org.brickworks.clusters.api.dto.LaunchedDriver;
 import org.brickworks.clusters.api.dto.TerminationReason;
+import org.brickworks.core.api.BrickworksException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +29,19 @@ final class DriverAdoption {
     private final ClusterRecords records;
     private final DriverRunner runner;
     private final Path clustersFolder;
+    private final Supplier<DriverAgent> agent;
 
-    DriverAdoption(ClusterRecords records, DriverRunner runner, Path clustersFolder) {
+    /** {@code agent}: the agent protocol, waiting for its provider (asked only when a driver may be adopted). */
+    DriverAdoption(ClusterRecords records, DriverRunner runner, Path clustersFolder, Supplier<DriverAgent> agent) {
         this.records = records;
         this.runner = runner;
         this.clustersFolder = clustersFolder;
+        this.agent = agent;
     }
 
-    void adoptOrTerminate(TerminationReason reason) {
-        for (ClusterInfo cluster : records.list()) {
+    /** Adopts or terminates {@code clusters}, the store's clusters when this service started. */
+    void adoptOrTerminate(List<ClusterInfo> clusters, TerminationReason reason) {
+        for (ClusterInfo cluster : clusters) {
             if (cluster.state() == ClusterState.TERMINATED) {
                 continue;
             }
@@ -49,14 +59,14 @@ final class DriverAdoption {
                         cluster.clusterId());
                 d.process().destroy();
             });
-            records.move(cluster.clusterId(),
-                    c -> ClusterLifecycle.terminated(c, reason, System.currentTimeMillis()), "TERMINATED",
+            records.move(cluster.clusterId(), c -> ClusterLifecycle.canMove(c.state(), ClusterState.TERMINATED)
+                    ? ClusterLifecycle.terminated(c, reason, System.currentTimeMillis()) : null, "TERMINATED",
                     reason.message());
         }
     }
 
     private Optional<ProcessHandle> process(ClusterInfo cluster) {
-        String marker = LocalClusterLauncher.folderMarker(clustersFolder.resolve(cluster.clusterId()));
+        String marker = DriverFolder.marker(clustersFolder.resolve(cluster.clusterId()));
         return cluster.driver() == null ? Optional.empty()
                 : ProcessHandle.of(cluster.driver().pid())
                         .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false));
@@ -65,17 +75,17 @@ final class DriverAdoption {
     private Driver driver(ClusterInfo cluster, ProcessHandle process) {
         Path folder = clustersFolder.resolve(cluster.clusterId());
         DriverNode node = cluster.driver();
-        Driver driver = new Driver(process, new LaunchedDriver(node.pid(), node.host(),
-                folder.resolve(LocalClusterLauncher.READY_FILE), folder.resolve(LocalClusterLauncher.SECRET_FILE)));
-        driver.ready(node.port(), node.connectPort());
+        Driver driver = new Driver(cluster.clusterId(), process, new LaunchedDriver(node.pid(), node.host(),
+                folder.resolve(DriverFolder.READY_FILE), folder.resolve(DriverFolder.SECRET_FILE)));
+        driver.ready(new AgentEndpoint(node.port(), node.connectPort()));
         return driver;
     }
 
-    private static boolean healthy(Driver driver) {
+    private boolean healthy(Driver driver) {
         try {
-            return driver.healthy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return agent.get().healthy(driver.channel());
+        } catch (IOException | BrickworksException e) {
+            LOG.warn("Cannot check the driver of cluster {}: {}", driver.clusterId(), e.getMessage());
             return false;
         }
     }

@@ -2,11 +2,10 @@ package org.brickworks.clusters.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,74 +20,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-import org.brickworks.clusters.api.ClusterLauncher;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
-import org.brickworks.clusters.api.dto.DriverLaunch;
 import org.brickworks.clusters.api.dto.DriverNode;
-import org.brickworks.clusters.api.dto.LaunchedDriver;
 import org.brickworks.clusters.api.dto.TerminationReason;
-import org.brickworks.libraries.api.MavenResolver;
-import org.brickworks.libraries.api.ResolutionListener;
-import org.brickworks.libraries.api.dto.MavenRequest;
-import org.brickworks.runtimes.api.RuntimeRegistry;
-import org.brickworks.runtimes.api.dto.SparkRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Starts, restarts and stops cluster drivers on its own worker threads. A stop waits for the cluster's start to finish
- * (a start gives up waiting for its driver as soon as a stop is asked for), then stops the driver; whoever stops a
- * cluster also records its end. {@link #close} stops every driver; {@link #detach} leaves running drivers to the
- * next instance of the service, which {@link #adopt}s them.
+ * Starts, restarts and stops cluster drivers on its own worker threads; a start is a {@link DriverLaunching}, after
+ * which the cluster turns RUNNING. A stop waits for the cluster's start to finish (a start gives up waiting for its
+ * driver as soon as a stop is asked for), then stops the driver; whoever stops a cluster also records its end.
+ * {@link #close} stops every driver; {@link #detach} leaves running drivers to the next instance of the service, which
+ * {@link #adopt}s them.
  */
 final class DriverRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DriverRunner.class);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(20);
 
     private final ClusterRecords records;
-    private final RuntimeRegistry runtimes;
-    private final MavenResolver resolver;
-    private final Function<ClusterSpec, ClusterLauncher> launchers;
-    private final Supplier<String> connectAuthUrl;
-    private final Function<String, Map<String, String>> platformConf;
-    private final AgentJarCache agentJars;
-    private final Path clustersFolder;
-    private final ObjectMapper json = new ObjectMapper();
+    private final DriverLaunching launching;
+    private final DriverHooks hooks;
     private final ExecutorService workers;
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> starts = new ConcurrentHashMap<>();
     private final Set<String> stopping = ConcurrentHashMap.newKeySet();
-    /** Closures by coordinates: resolving even a cached closure again costs seconds. */
-    private final Map<List<String>, List<Path>> closures = new ConcurrentHashMap<>();
     /** A platform killed with SIGTERM never deactivates this component: its drivers must not outlive it. */
     private final Thread shutdownHook = new Thread(
             () -> drivers.values().forEach(driver -> driver.process().destroy()), "brickworks-clusters-shutdown");
     private volatile boolean detached;
 
-    /**
-     * {@code launchers}: the launcher for a cluster's spec (the local launcher, or one with real workers);
-     * {@code connectAuthUrl}: see {@link DriverLaunch#connectAuthUrl()}; {@code platformConf}: a cluster id's
-     * {@link DriverLaunch#platformConf()}.
-     */
-    DriverRunner(ClusterRecords records, RuntimeRegistry runtimes, MavenResolver resolver,
-            Function<ClusterSpec, ClusterLauncher> launchers, Supplier<String> connectAuthUrl,
-            Function<String, Map<String, String>> platformConf, Path dataDirectory) {
-        this.connectAuthUrl = connectAuthUrl;
-        this.platformConf = platformConf;
+    DriverRunner(ClusterRecords records, DriverLaunching launching, DriverHooks hooks) {
         this.records = records;
-        this.runtimes = runtimes;
-        this.resolver = resolver;
-        this.launchers = launchers;
-        this.agentJars = new AgentJarCache(dataDirectory.resolve("cache/agents"));
-        this.clustersFolder = dataDirectory.resolve("clusters");
+        this.launching = launching;
+        this.hooks = hooks;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "brickworks-clusters-" + threads.incrementAndGet());
@@ -109,7 +74,7 @@ final class DriverRunner {
             Driver old = drivers.remove(clusterId);
             if (old != null) {
                 try {
-                    old.stop(STOP_PATIENCE);
+                    old.stop(DriverLaunching.STOP_PATIENCE, hooks.agentNow());
                 } catch (InterruptedException e) {
                     old.process().destroyForcibly();
                     return;
@@ -154,6 +119,33 @@ final class DriverRunner {
         driver.process().onExit().thenRun(() -> exited(clusterId, driver));
     }
 
+    /**
+     * Takes over a pool's ready driver for the new cluster {@code clusterId}: initialized again (the platform's state
+     * may have changed while it waited), then the cluster's.
+     *
+     * @throws RuntimeException
+     *             when the initialization failed; the driver is stopped
+     */
+    void takeOver(String clusterId, Driver driver) {
+        try {
+            hooks.initialize(driver.channel());
+        } catch (IOException | RuntimeException e) {
+            stopIdle(driver);
+            throw new IllegalStateException("Driver initialization failed: " + e.getMessage(), e);
+        }
+        adopt(clusterId, driver);
+    }
+
+    /** Stops a driver this runner does not own, such as a pool's idle one, on the calling thread. */
+    void stopIdle(Driver driver) {
+        try {
+            driver.stop(DriverLaunching.STOP_PATIENCE, hooks.agentNow());
+        } catch (InterruptedException e) {
+            driver.process().destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The cluster whose driver has this secret (compared in constant time), while this runner has that driver. */
     Optional<String> clusterWithSecret(String secret) {
         byte[] given = secret.getBytes(StandardCharsets.UTF_8);
@@ -174,33 +166,15 @@ final class DriverRunner {
         return Optional.ofNullable(drivers.get(clusterId));
     }
 
-    /**
-     * Starts a driver for {@code spec} in the folder of {@code clusterId} and waits until it is ready, on the calling
-     * thread; events go to the cluster when it exists. The caller owns the driver: it is not this runner's yet.
-     *
-     * @throws CancellationException
-     *             when {@code cancelled} turns true first; the driver is stopped
-     */
+    /** The drivers this runner has now. */
+    Collection<Driver> drivers() {
+        return List.copyOf(drivers.values());
+    }
+
+    /** See {@link DriverLaunching#launch}. */
     Driver launch(String clusterId, ClusterSpec spec, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
-        SparkRuntime runtime = runtimes.get(spec.sparkVersion());
-        List<Path> classpath = classpath(clusterId, runtime);
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException();
-        }
-        LaunchedDriver launched = launchers.apply(spec).launch(new DriverLaunch(clusterId, runtime, classpath, spec,
-                clustersFolder.resolve(clusterId), LocalNodeTypes.get(spec.nodeTypeId()), connectAuthUrl.get(),
-                platformConf.apply(clusterId)));
-        Driver driver = new Driver(ProcessHandle.of(launched.pid()).orElseThrow(
-                () -> new IOException("The driver process exited at once; see its driver.log")), launched);
-        try {
-            JsonNode ready = awaitReady(driver, cancelled);
-            driver.ready(ready.path("port").asInt(), ready.path("connect_port").asInt());
-            return driver;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            driver.stop(STOP_PATIENCE);
-            throw e;
-        }
+        return launching.launch(clusterId, spec, cancelled);
     }
 
     /** Stops every start and every driver, waiting at most about {@code patience} for each. */
@@ -256,75 +230,20 @@ final class DriverRunner {
             long launchedAt = System.nanoTime();
             Driver driver = launch(clusterId, spec, () -> stopping.contains(clusterId));
             adopt(clusterId, driver);
-            LaunchedDriver launched = driver.launched();
-            DriverNode node = new DriverNode(launched.host(), driver.port(), launched.pid(), System.currentTimeMillis(),
-                    driver.connectPort());
+            DriverNode node = driver.node(System.currentTimeMillis());
             records.move(clusterId, c -> ClusterLifecycle.canMove(c.state(), ClusterState.RUNNING)
                     ? ClusterLifecycle.running(c, node) : null, "RUNNING",
-                    "Driver ready at " + launched.host() + ":" + driver.port() + " in "
+                    "Driver ready at " + node.host() + ":" + node.port() + " in "
                             + Duration.ofNanos(System.nanoTime() - launchedAt).toMillis() + " ms");
         } catch (InterruptedException | CancellationException e) {
             LOG.debug("Start of cluster {} stopped", clusterId);
-        } catch (StartFailure e) {
+        } catch (DriverLaunching.StartFailure e) {
             failed(clusterId, new TerminationReason(e.code(), "SERVICE_FAULT", e.getMessage()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cluster {} failed to start", clusterId, e);
             failed(clusterId, new TerminationReason("UNEXPECTED_LAUNCH_FAILURE", "SERVICE_FAULT", e.getMessage()));
         }
     }
-    private List<Path> classpath(String clusterId, SparkRuntime runtime) throws IOException {
-        List<Path> closure = closures.get(runtime.mavenCoordinates());
-        if (closure == null || !closure.stream().allMatch(Files::isRegularFile)) {
-            records.event(clusterId, "STARTING", "Resolving the libraries of " + runtime.name());
-            long began = System.nanoTime();
-            closure = resolver.resolve(new MavenRequest(runtime.mavenCoordinates(), List.of(), List.of()),
-                    progress(clusterId)).files();
-            closures.put(runtime.mavenCoordinates(), closure);
-            records.event(clusterId, "STARTING", "Resolved " + closure.size() + " jars in "
-                    + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
-        }
-        records.event(clusterId, "STARTING", "Launching the driver with " + closure.size() + " jars");
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(agentJars.copy(runtimes.agentJar(runtime.key())));
-        classpath.addAll(closure);
-        return classpath;
-    }
-
-    private ResolutionListener progress(String clusterId) {
-        return new ResolutionListener() {
-            @Override
-            public void downloadFinished(String url, long size) {
-                records.event(clusterId, "RUNTIME_DOWNLOAD", "Downloaded " + url + " (" + size + " bytes)");
-            }
-
-            @Override
-            public void downloadFailed(String url, String reason) {
-                records.event(clusterId, "RUNTIME_DOWNLOAD", "Could not download " + url + ": " + reason);
-            }
-        };
-    }
-
-    private JsonNode awaitReady(Driver driver, BooleanSupplier cancelled) throws InterruptedException, IOException {
-        Path readyFile = driver.launched().readyFile();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!Files.exists(readyFile)) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException();
-            }
-            if (!driver.process().isAlive()) {
-                throw new StartFailure("SPARK_STARTUP_FAILURE",
-                        "The driver process exited before it was ready; see its driver.log");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StartFailure("SPARK_STARTUP_FAILURE",
-                        "The driver was not ready within " + READY_TIMEOUT.toMinutes()
-                                + " minutes; see its driver.log");
-            }
-            Thread.sleep(20); // the agent writes the file once: polling a local file is cheap
-        }
-        return json.readTree(readyFile.toFile());
-    }
-
     private void failed(String clusterId, TerminationReason reason) {
         if (stopping.contains(clusterId)) {
             return;
@@ -348,7 +267,7 @@ final class DriverRunner {
         CompletableFuture<Void> start = starts.get(clusterId);
         try {
             if (start != null) {
-                start.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                start.get(DriverLaunching.READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -361,7 +280,7 @@ final class DriverRunner {
         Driver driver = drivers.remove(clusterId);
         try {
             if (driver != null) {
-                driver.stop(STOP_PATIENCE);
+                driver.stop(DriverLaunching.STOP_PATIENCE, hooks.agentNow());
             }
         } catch (InterruptedException e) {
             driver.process().destroyForcibly();
@@ -370,20 +289,5 @@ final class DriverRunner {
         records.move(clusterId, c -> ClusterLifecycle.canMove(c.state(), ClusterState.TERMINATED)
                 ? ClusterLifecycle.terminated(c, reason, System.currentTimeMillis())
                 : null, "TERMINATED", reason.message());
-    }
-
-    /** A start that failed for a reason the user can read in the cluster's termination reason. */
-    private static final class StartFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final String code;
-
-        StartFailure(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
-        }
     }
 }

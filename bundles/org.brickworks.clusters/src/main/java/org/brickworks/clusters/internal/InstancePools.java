@@ -1,7 +1,6 @@
 package org.brickworks.clusters.internal;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,11 @@ import java.util.function.Supplier;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
-import org.brickworks.clusters.api.dto.DriverNode;
 import org.brickworks.clusters.api.dto.InstancePool;
+import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.runtimes.api.RuntimeRegistry;
-import org.brickworks.store.api.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +52,9 @@ final class InstancePools {
     });
     private volatile boolean closed;
 
-    InstancePools(Store store, ClusterRecords clusters, DriverRunner runner, RuntimeRegistry runtimes,
+    InstancePools(PoolRecords pools, ClusterRecords clusters, DriverRunner runner, RuntimeRegistry runtimes,
             Supplier<String> ids) {
-        this.pools = new PoolRecords(store);
+        this.pools = pools;
         this.clusters = clusters;
         this.runner = runner;
         this.runtimes = runtimes;
@@ -123,12 +121,20 @@ final class InstancePools {
         return taken == null ? new Taken(ids.get(), null) : new Taken(taken.clusterId(), taken.driver());
     }
 
-    /** Hands a taken driver to the new PENDING cluster {@code clusterId}, which turns RUNNING. */
+    /**
+     * Hands a taken driver to the new PENDING cluster {@code clusterId}, which turns RUNNING; when the driver cannot
+     * be initialized, the cluster terminates with the reason.
+     */
     void attach(String clusterId, Driver driver) {
-        runner.adopt(clusterId, driver);
-        DriverNode node = new DriverNode(driver.launched().host(), driver.port(), driver.launched().pid(),
-                System.currentTimeMillis(), driver.connectPort());
-        clusters.move(clusterId, c -> ClusterLifecycle.running(c, node), "RUNNING",
+        try {
+            runner.takeOver(clusterId, driver);
+        } catch (IllegalStateException e) {
+            TerminationReason reason = new TerminationReason("INIT_SCRIPT_FAILURE", "SERVICE_FAULT", e.getMessage());
+            clusters.move(clusterId, c -> ClusterLifecycle.terminated(c, reason, System.currentTimeMillis()),
+                    "TERMINATED", reason.message());
+            return;
+        }
+        clusters.move(clusterId, c -> ClusterLifecycle.running(c, driver.node(System.currentTimeMillis())), "RUNNING",
                 "Took a pre-started driver from the instance pool");
     }
 
@@ -184,12 +190,7 @@ final class InstancePools {
 
     private void stopIdle(Deque<Idle> queue) {
         for (Idle ready = queue == null ? null : queue.poll(); ready != null; ready = queue.poll()) {
-            try {
-                ready.driver().stop(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                ready.driver().process().destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            runner.stopIdle(ready.driver());
         }
     }
 

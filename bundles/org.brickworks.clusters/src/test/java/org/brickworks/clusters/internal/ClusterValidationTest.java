@@ -43,11 +43,6 @@ class ClusterValidationTest {
         assertInvalid(ClusterSpec.of("etl", null), "spark_version");
     }
 
-    @Test
-    void refusesAnUnknownNodeType() {
-        assertInvalid(ClusterSpec.of("etl", VERSION).withNodeTypeId("m5.large"), "node_type_id");
-    }
-
     private static ClusterSpec spec(Map<String, String> conf, Map<String, String> env) {
         return new ClusterSpec("etl", VERSION, null, 0, conf, env, 0, Map.of(), null, null);
     }

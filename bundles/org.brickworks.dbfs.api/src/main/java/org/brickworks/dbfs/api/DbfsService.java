@@ -3,7 +3,6 @@ package org.brickworks.dbfs.api;
 import java.io.InputStream;
 import java.util.List;
 
-import org.brickworks.dbfs.api.dto.DriverAccess;
 import org.brickworks.dbfs.api.dto.FileInfo;
 import org.brickworks.dbfs.api.dto.MountInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
@@ -102,8 +101,7 @@ public interface DbfsService {
     /**
      * Mounts {@code spec.source()} at {@code spec.mountPoint()} ({@code /mnt/<name>}) through the
      * {@link StorageBackend} registered for the source's scheme, after checking that the storage answers with the
-     * given credentials. The mount is kept in the store and reaches running drivers through
-     * {@link #driverAccess()}'s mount table within seconds.
+     * given credentials. The mount is kept in the store and reaches every running driver within seconds.
      *
      * @throws org.brickworks.core.api.BrickworksException
      *             {@code RESOURCE_ALREADY_EXISTS} for a mount point in use, {@code INVALID_PARAMETER_VALUE} for a
@@ -116,7 +114,4 @@ public interface DbfsService {
 
     /** The mounts, by mount point; never their credentials. */
     List<MountInfo> mounts();
-
-    /** Where drivers on this host find the local root and the mount table. */
-    DriverAccess driverAccess();
 }

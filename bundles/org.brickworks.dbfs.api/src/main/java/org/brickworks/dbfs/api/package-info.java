@@ -4,7 +4,7 @@
  * extension point a bundle registers to offer another kind of storage for mounts.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.brickworks.dbfs.api;
 
 import org.osgi.annotation.bundle.Export;

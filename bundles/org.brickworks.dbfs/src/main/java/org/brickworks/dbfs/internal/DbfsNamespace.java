@@ -14,7 +14,6 @@ import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.Storage;
-import org.brickworks.dbfs.api.dto.DriverAccess;
 import org.brickworks.dbfs.api.dto.FileInfo;
 import org.brickworks.dbfs.api.dto.MountInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
@@ -28,15 +27,12 @@ final class DbfsNamespace implements DbfsService {
     private final MountTable mounts;
     private final UploadHandles handles;
     private final ReadCursors cursors;
-    private final DriverAccess driverAccess;
 
-    DbfsNamespace(LocalStorage local, MountTable mounts, UploadHandles handles, ReadCursors cursors,
-            DriverAccess driverAccess) {
+    DbfsNamespace(LocalStorage local, MountTable mounts, UploadHandles handles, ReadCursors cursors) {
         this.local = local;
         this.mounts = mounts;
         this.handles = handles;
         this.cursors = cursors;
-        this.driverAccess = driverAccess;
     }
 
     /** A path's storage and its path there. */
@@ -295,11 +291,6 @@ final class DbfsNamespace implements DbfsService {
     @Override
     public List<MountInfo> mounts() {
         return mounts.list();
-    }
-
-    @Override
-    public DriverAccess driverAccess() {
-        return driverAccess;
     }
 
     /** The target of a write: not a directory, not an existing file unless {@code overwrite}, parent no file. */

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.StorageBackend;
-import org.brickworks.dbfs.api.dto.DriverAccess;
 import org.brickworks.dbfs.api.dto.FileInfo;
 import org.brickworks.dbfs.api.dto.MountInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
+import org.brickworks.execution.api.DriverMounts;
+import org.brickworks.execution.api.dto.DriverMount;
 import org.brickworks.store.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,25 +26,28 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The DBFS service: the local root ({@code <data>/dbfs} unless configured), mounts kept in the store over the
- * {@link StorageBackend}s registered (whiteboard, by {@value StorageBackend#SCHEME_PROPERTY}), the drivers' mount
- * table at {@code <data>/dbfs-mounts.json}, and a sweeper dropping idle uploads.
+ * {@link StorageBackend}s registered (whiteboard, by {@value StorageBackend#SCHEME_PROPERTY}), and a sweeper dropping
+ * idle uploads. The local root and the whole mount table go to the drivers through {@link DriverMounts} when that
+ * service comes (also after an update of either bundle) and after every mount change.
  */
 @Component(service = DbfsService.class, configurationPid = "org.brickworks.dbfs")
 @Designate(ocd = DbfsConfig.class)
 public class StoreDbfsService implements DbfsService {
     private static final Logger LOG = LoggerFactory.getLogger(StoreDbfsService.class);
-    static final String MOUNT_TABLE = "dbfs-mounts.json";
 
+    private final Path root;
     private final MountTable mountTable;
     private final UploadHandles handles;
     private final ReadCursors cursors = new ReadCursors(Duration.ofSeconds(30), 64, System::nanoTime);
     private final DbfsNamespace namespace;
+    private volatile DriverMounts driverMounts;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "brickworks-dbfs-uploads");
         thread.setDaemon(true);
@@ -53,20 +57,48 @@ public class StoreDbfsService implements DbfsService {
     @Activate
     public StoreDbfsService(@Reference Store store, @Reference PlatformInfo platform, DbfsConfig config)
             throws IOException {
-        Path root = config.root().isBlank() ? platform.dataDirectory().resolve("dbfs") : Path.of(config.root());
-        LocalStorage local = new LocalStorage(root);
+        LocalStorage local = new LocalStorage(
+                config.root().isBlank() ? platform.dataDirectory().resolve("dbfs") : Path.of(config.root()));
         local.clearStaging();
-        DriverMountFile driverFile = new DriverMountFile(platform.dataDirectory().toAbsolutePath().resolve(MOUNT_TABLE));
-        mountTable = new MountTable(new StoreMountRecords(store), driverFile::write);
-        driverFile.write(mountTable.specs());
+        this.root = local.root();
+        mountTable = new MountTable(new StoreMountRecords(store), this::mountsChanged);
         Duration timeout = Duration.ofSeconds(Math.max(1, config.handleTimeoutSeconds()));
         handles = new UploadHandles(timeout, System::nanoTime);
-        namespace = new DbfsNamespace(local, mountTable, handles, cursors,
-                new DriverAccess(local.root(), driverFile.file()));
+        namespace = new DbfsNamespace(local, mountTable, handles, cursors);
         long every = Math.max(1, timeout.toSeconds() / 4);
         sweeper.scheduleWithFixedDelay(handles::expire, every, every, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(cursors::expire, 10, 10, TimeUnit.SECONDS);
         LOG.info("DBFS root at {}, {} mounts", local.root(), mountTable.list().size());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDriverMounts(DriverMounts mounts) {
+        driverMounts = mounts;
+        publish(mounts, mountTable.specs());
+    }
+
+    void unbindDriverMounts(DriverMounts mounts) {
+        if (driverMounts == mounts) {
+            driverMounts = null;
+        }
+    }
+
+    private void mountsChanged(List<MountSpec> specs) {
+        DriverMounts mounts = driverMounts;
+        if (mounts != null) {
+            publish(mounts, specs);
+        }
+    }
+
+    /** The mount is made either way: a driver that misses the table gets it at its next start. */
+    private void publish(DriverMounts mounts, List<MountSpec> specs) {
+        try {
+            mounts.publish(root, specs.stream()
+                    .map(spec -> new DriverMount(spec.source(), spec.mountPoint(), spec.extraConfigs())).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("The drivers did not get the mount table; they get it at their next start", e);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -169,10 +201,5 @@ public class StoreDbfsService implements DbfsService {
     @Override
     public List<MountInfo> mounts() {
         return namespace.mounts();
-    }
-
-    @Override
-    public DriverAccess driverAccess() {
-        return namespace.driverAccess();
     }
 }

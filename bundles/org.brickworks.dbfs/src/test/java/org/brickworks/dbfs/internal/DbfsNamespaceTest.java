@@ -20,7 +20,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.dbfs.api.DbfsService;
-import org.brickworks.dbfs.api.dto.DriverAccess;
 import org.brickworks.dbfs.api.dto.FileInfo;
 import org.brickworks.dbfs.api.dto.MountInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
@@ -65,8 +64,7 @@ class DbfsNamespaceTest {
                 throw new UncheckedIOException(e);
             }
         });
-        dbfs = new DbfsNamespace(local, mounts, new UploadHandles(Duration.ofMinutes(1), System::nanoTime), cursors,
-                new DriverAccess(local.root(), temp.resolve("mounts.json")));
+        dbfs = new DbfsNamespace(local, mounts, new UploadHandles(Duration.ofMinutes(1), System::nanoTime), cursors);
     }
 
     @Test

@@ -32,7 +32,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CommandExecution {
 
-    /** Creates a context on the cluster's driver whose commands see {@code parameters} as widget values. */
+    /**
+     * Creates a context on the cluster's driver whose commands see {@code parameters} as widget values; its language
+     * is one that runs on the driver ({@code INVALID_PARAMETER_VALUE} for a platform language, whose commands run in
+     * any context).
+     */
     String createContext(String clusterId, String language, Map<String, String> parameters);
 
     /** {@code Running}: contexts are ready as soon as they exist. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.brickworks.clusters.api.dto.NotebookLibraries;
+import org.brickworks.execution.api.dto.NotebookLibraries;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.libraries.api.dto.Library;
 import org.brickworks.libraries.api.dto.MavenLibrary;

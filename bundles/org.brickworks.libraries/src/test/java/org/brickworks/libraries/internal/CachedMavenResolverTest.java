@@ -18,6 +18,7 @@ import org.brickworks.libraries.api.ResolutionListener;
 import org.brickworks.libraries.api.dto.MavenRequest;
 import org.brickworks.libraries.api.dto.ResolvedArtifact;
 import org.brickworks.libraries.api.dto.ResolvedClosure;
+import org.brickworks.test.support.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.brickworks.clusters.api.dto.NotebookLibraries;
+import org.brickworks.execution.api.dto.NotebookLibraries;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.libraries.api.dto.Library;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.CommandState;
+import org.brickworks.execution.api.dto.CommandStatus;
+import org.brickworks.execution.api.dto.ErrorResult;
+import org.brickworks.execution.api.dto.HtmlResult;
+import org.brickworks.execution.api.dto.ImageResult;
+import org.brickworks.execution.api.dto.TableResult;
+import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.CellOutput;
 import org.brickworks.notebooks.api.dto.CellStatus;
@@ -14,8 +21,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Command Execution API 1.2 results as bounded cell outputs: tables keep as many whole rows as fit, text and errors
- * are cut at {@link NotebookRunner#MAX_OUTPUT_CHARS}. Stateless and thread-safe.
+ * Command results as bounded cell outputs: tables keep as many whole rows as fit (JSON in the Command Execution API
+ * 1.2's shape), text and errors are cut at {@link NotebookRunner#MAX_OUTPUT_CHARS}. Stateless and thread-safe.
  */
 final class CommandOutputs {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,38 +30,39 @@ final class CommandOutputs {
     private CommandOutputs() {
     }
 
-    /** How a completed command's cell ended: a finished command with an error result is an error. */
-    static CellStatus status(CommandResult result) {
-        if ("Cancelled".equals(result.status())) {
+    /** How an ended command's cell ended: a finished command with an error result is an error. */
+    static CellStatus status(CommandStatus status) {
+        if (status.state() == CommandState.CANCELLED) {
             return CellStatus.CANCELLED;
         }
-        boolean error = "Error".equals(result.status())
-                || (result.results() != null && "error".equals(result.results().get("resultType")));
+        boolean error = status.state() == CommandState.ERROR || status.result() instanceof ErrorResult;
         return error ? CellStatus.ERROR : CellStatus.FINISHED;
     }
 
-    @SuppressWarnings("unchecked")
+    static CellOutput output(CommandStatus status) {
+        if (status.result() == null) {
+            return status.state() == CommandState.CANCELLED ? text("error", "The command was cancelled")
+                    : CellOutput.NONE;
+        }
+        return output(status.result());
+    }
+
     static CellOutput output(CommandResult result) {
-        Map<String, Object> results = result.results();
-        if (results == null) {
-            return "Cancelled".equals(result.status()) ? text("error", "The command was cancelled") : CellOutput.NONE;
+        if (result instanceof TableResult table) {
+            return table(table.schema().stream().map(CommandOutputs::column).toList(), table.data(),
+                    table.truncated());
         }
-        Object type = results.get("resultType");
-        if ("table".equals(type)) {
-            return table((List<Object>) results.getOrDefault("schema", List.of()),
-                    (List<Object>) results.getOrDefault("data", List.of()),
-                    Boolean.TRUE.equals(results.get("truncated")));
+        if (result instanceof ErrorResult error) {
+            String cause = error.cause();
+            return text("error", cause == null || cause.isBlank() ? error.summary() : error.summary() + "\n" + cause);
         }
-        if ("error".equals(type)) {
-            String summary = String.valueOf(results.getOrDefault("summary", ""));
-            Object cause = results.get("cause");
-            return text("error", cause == null || String.valueOf(cause).isBlank() ? summary : summary + "\n" + cause);
+        if (result instanceof HtmlResult html) {
+            return text("html", html.html());
         }
-        Object data = results.get("data");
-        if (data instanceof String string) {
-            return text("text", string);
+        if (result instanceof ImageResult image) {
+            return text("html", "<img src=\"data:" + image.mimeType() + ";base64," + image.data() + "\"/>");
         }
-        return text("text", json(results));
+        return text("text", ((TextResult) result).data());
     }
 
     /** {@code data} cut to the output bound. */
@@ -64,7 +72,7 @@ final class CommandOutputs {
                 : new CellOutput(type, data.substring(0, max), true);
     }
 
-    static CellOutput table(List<Object> schema, List<Object> rows, boolean truncated) {
+    static CellOutput table(List<?> schema, List<?> rows, boolean truncated) {
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("schema", schema);
         List<Object> kept = new ArrayList<>(rows);
@@ -82,6 +90,15 @@ final class CommandOutputs {
                     + " characters");
         }
         return new CellOutput("table", json, truncated || cut);
+    }
+
+    /** A column as the API 1.2 shows it: {@code name}, {@code type} and {@code metadata} (JSON texts). */
+    private static Map<String, String> column(TableResult.Column column) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("name", column.name());
+        shown.put("type", column.type());
+        shown.put("metadata", column.metadata());
+        return shown;
     }
 
     private static String json(Object value) {

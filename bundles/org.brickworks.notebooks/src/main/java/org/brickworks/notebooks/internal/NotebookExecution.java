@@ -6,11 +6,16 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
-import org.brickworks.clusters.api.CommandExecution;
-import org.brickworks.clusters.api.dto.CommandResult;
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.execution.api.CellLanguage;
+import org.brickworks.execution.api.CommandExecution;
+import org.brickworks.execution.api.LanguageRegistry;
+import org.brickworks.execution.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.CommandState;
+import org.brickworks.execution.api.dto.CommandStatus;
+import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.notebooks.api.dto.CellOutput;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.CellStatus;
@@ -22,13 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One whole-notebook run: the cells in order, {@code %run} targets inlined, in one execution context created on the
- * cluster when the first cell needs it (with the run's parameters as its widget values) and destroyed at the end. Stops
- * at the first failure and records the rest as skipped, or at a {@code dbutils.notebook.exit}, which keeps its value.
- * Used by one thread, once.
+ * cluster when the first cell needs it (with the run's parameters as its widget values) and destroyed at the end. A
+ * cell's language is one the {@link LanguageRegistry} has now: a platform language ({@code md}) runs here, the others
+ * on the cluster; a magic that is no language, {@code %run} nor an install is the cell's error, naming the installed
+ * languages. Stops at the first failure and records the rest as skipped, or at a {@code dbutils.notebook.exit}, which
+ * keeps its value. Used by one thread, once.
  */
 final class NotebookExecution {
-    /** Languages sent to the cluster; whether it runs them is its answer. */
-    static final Set<String> CLUSTER_LANGUAGES = Set.of("sql", "scala", "python", "r", "fs", "sh");
     /** Notebook-scoped installs: the magic and the language whose command it is. */
     static final Map<String, String> LIBRARY_MAGICS = Map.of("pip", "python", "mvn", "scala");
     private static final Logger LOG = LoggerFactory.getLogger(NotebookExecution.class);
@@ -37,7 +42,7 @@ final class NotebookExecution {
 
     private final WorkspaceService workspace;
     private final CommandExecution commands;
-    private final MarkdownRenderer markdown;
+    private final LanguageRegistry languages;
     private final String clusterId;
     private final Map<String, String> parameters;
     private final long cellTimeoutMillis;
@@ -49,12 +54,12 @@ final class NotebookExecution {
     private boolean exited;
     private String exitValue;
 
-    NotebookExecution(WorkspaceService workspace, CommandExecution commands, MarkdownRenderer markdown,
+    NotebookExecution(WorkspaceService workspace, CommandExecution commands, LanguageRegistry languages,
             String clusterId, Map<String, String> parameters, long cellTimeoutMillis, RunningNotebooks running,
             String user) {
         this.workspace = workspace;
         this.commands = commands;
-        this.markdown = markdown;
+        this.languages = languages;
         this.clusterId = clusterId;
         this.parameters = parameters;
         this.cellTimeoutMillis = cellTimeoutMillis;
@@ -151,16 +156,18 @@ final class NotebookExecution {
         if (command.isBlank()) {
             return new Outcome(CellStatus.FINISHED, CellOutput.NONE);
         }
-        if ("md".equals(language)) {
-            return new Outcome(CellStatus.FINISHED, CommandOutputs.text("html", markdown.render(command)));
-        }
         if (LIBRARY_MAGICS.containsKey(language)) {
             // A notebook-scoped install is a command of its language's interpreter, magic included.
             return runCell(LIBRARY_MAGICS.get(language), "%" + language + " " + command);
         }
-        if (!CLUSTER_LANGUAGES.contains(language)) {
+        Optional<CellLanguage> cellLanguage = languages.find(language);
+        if (cellLanguage.isEmpty()) {
             return new Outcome(CellStatus.ERROR, CommandOutputs.text("error", "Unknown magic command %" + language
-                    + "; cells take %md, %sql, %scala, %python, %r, %run, %fs, %sh, %pip or %mvn"));
+                    + "; cells take %run, %pip, %mvn and the installed languages: %"
+                    + String.join(", %", languages.languages().keySet())));
+        }
+        if (cellLanguage.get().placement() == CellLanguage.Placement.PLATFORM) {
+            return runHere(cellLanguage.get(), command);
         }
         try {
             return execute(language, "sql".equals(language) ? Widgets.substitute(command, parameters) : command);
@@ -169,14 +176,23 @@ final class NotebookExecution {
         }
     }
 
+    /** A platform language's cell: no context, no cluster; the language's failure is the cell's error. */
+    private Outcome runHere(CellLanguage language, String command) {
+        try {
+            return outcome(new CommandStatus(null, CommandState.FINISHED, language.run(command, parameters)));
+        } catch (RuntimeException e) {
+            return new Outcome(CellStatus.ERROR, CommandOutputs.text("error", String.valueOf(e.getMessage())));
+        }
+    }
+
     private Outcome execute(String language, String command) {
         if (contextId == null) {
             contextId = commands.createContext(clusterId, language, parameters);
             running.put(clusterId, contextId, entry);
         }
-        String commandId = commands.execute(clusterId, contextId, language, command);
+        String commandId = commands.execute(clusterId, contextId, language, command, Map.of());
         long deadline = System.currentTimeMillis() + cellTimeoutMillis;
-        CommandResult result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS,
+        CommandStatus result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS,
                 cellTimeoutMillis));
         while (!result.done()) {
             long left = deadline - System.currentTimeMillis();
@@ -192,11 +208,17 @@ final class NotebookExecution {
             }
             result = commands.status(clusterId, contextId, commandId, Math.min(POLL_MILLIS, left));
         }
-        if (result.results() != null && Boolean.TRUE.equals(result.results().get("notebookExit"))) {
+        return outcome(result);
+    }
+
+    /** An ended command's outcome; a {@code dbutils.notebook.exit} ends the run with its value. */
+    private Outcome outcome(CommandStatus ended) {
+        CommandResult result = ended.result();
+        if (result instanceof TextResult text && text.notebookExit()) {
             exited = true;
-            exitValue = String.valueOf(result.results().get("data"));
+            exitValue = text.data();
         }
-        return new Outcome(CommandOutputs.status(result), CommandOutputs.output(result));
+        return new Outcome(CommandOutputs.status(ended), CommandOutputs.output(ended));
     }
 
     /**

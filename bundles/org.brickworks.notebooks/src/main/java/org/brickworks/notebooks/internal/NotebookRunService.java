@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.brickworks.clusters.api.ClusterService;
-import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.execution.api.CommandExecution;
+import org.brickworks.execution.api.LanguageRegistry;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.ChildRun;
@@ -47,7 +48,6 @@ public class NotebookRunService implements NotebookRunner {
     private final Attachments attachments;
     /** One lock per notebook being attached, so two first calls do not both create a context. */
     private final Map<Long, Object> attaching = new ConcurrentHashMap<>();
-    private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final RunningNotebooks running = new RunningNotebooks();
     private final ExecutorService childRuns = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "brickworks-child-run");
@@ -62,6 +62,8 @@ public class NotebookRunService implements NotebookRunner {
     private volatile ClusterService clusters;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile CommandExecution commands;
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LanguageRegistry languages;
 
     @Activate
     public NotebookRunService(@Reference Store store, NotebooksConfig config) {
@@ -124,7 +126,7 @@ public class NotebookRunService implements NotebookRunner {
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
         LOG.debug("{} runs {} (revision {}) on cluster {}", user, notebookPath, revision.revisionId(), clusterId);
-        NotebookExecution execution = new NotebookExecution(workspace, commands, markdown, clusterId, parameters,
+        NotebookExecution execution = new NotebookExecution(workspace, commands, languages, clusterId, parameters,
                 Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user);
         List<CellRun> cells = execution.run(notebookPath, revision.notebook());
         return new Executed(records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(),
@@ -151,7 +153,7 @@ public class NotebookRunService implements NotebookRunner {
         String contextId = attach(revision, clusterId);
         LOG.debug("{} runs cells {} to {} of {} (revision {}) in context {} on cluster {}", user, firstCell, lastCell,
                 notebookPath, revision.revisionId(), contextId, clusterId);
-        List<CellRun> cells = new NotebookExecution(workspace, commands, markdown, clusterId, parameters,
+        List<CellRun> cells = new NotebookExecution(workspace, commands, languages, clusterId, parameters,
                 Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user)
                         .runAttached(notebookPath, revision.notebook(), firstCell, lastCell, contextId);
         return records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(), revision.revisionId(),
@@ -182,7 +184,8 @@ public class NotebookRunService implements NotebookRunner {
                 return attached.get().contextId();
             }
             attached.ifPresent(this::destroy);
-            String contextId = commands.createContext(clusterId, revision.notebook().language().cellLanguage());
+            String contextId = commands.createContext(clusterId, revision.notebook().language().cellLanguage(),
+                    Map.of());
             attachments.put(objectId, new Attachments.Attachment(clusterId, contextId));
             LOG.info("Notebook {} attached to cluster {} (context {})", revision.object().path(), clusterId,
                     contextId);

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.CommandState;
+import org.brickworks.execution.api.dto.CommandStatus;
+import org.brickworks.execution.api.dto.ErrorResult;
+import org.brickworks.execution.api.dto.TableResult;
+import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.CellOutput;
 import org.brickworks.notebooks.api.dto.CellStatus;
@@ -18,36 +22,38 @@ class CommandOutputsTest {
 
     @Test
     void aFinishedTableIsATableOutput() throws Exception {
-        CommandResult result = new CommandResult("c", "Finished", Map.of("resultType", "table", "schema",
-                List.of(Map.of("name", "one", "type", "\"integer\"")), "data", List.of(List.of(1)), "truncated",
-                false));
+        CommandStatus result = new CommandStatus("c", CommandState.FINISHED, new TableResult(
+                List.of(new TableResult.Column("one", "\"integer\"", "{}")), List.of(List.of(1)), false));
 
         CellOutput output = CommandOutputs.output(result);
 
         assertThat(CommandOutputs.status(result)).isEqualTo(CellStatus.FINISHED);
         assertThat(output.type()).isEqualTo("table");
-        assertThat(new ObjectMapper().readTree(output.data()).path("data").toString()).isEqualTo("[[1]]");
+        assertThat(new ObjectMapper().readTree(output.data()).toString())
+                .isEqualTo("{\"schema\":[{\"name\":\"one\",\"type\":\"\\\"integer\\\"\",\"metadata\":\"{}\"}],"
+                        + "\"data\":[[1]]}");
         assertThat(output.truncated()).isFalse();
     }
 
     @Test
     void anErrorResultIsAnErrorWithSummaryAndCause() {
-        CommandResult result = new CommandResult("c", "Finished",
-                Map.of("resultType", "error", "summary", "[TABLE_OR_VIEW_NOT_FOUND] nope", "cause", "at x"));
+        CommandStatus result = new CommandStatus("c", CommandState.FINISHED,
+                new ErrorResult("[TABLE_OR_VIEW_NOT_FOUND] nope", "at x"));
 
         assertThat(CommandOutputs.status(result)).isEqualTo(CellStatus.ERROR);
         assertThat(CommandOutputs.output(result))
                 .isEqualTo(new CellOutput("error", "[TABLE_OR_VIEW_NOT_FOUND] nope\nat x", false));
-        assertThat(CommandOutputs.status(new CommandResult("c", "Error", null))).isEqualTo(CellStatus.ERROR);
-        assertThat(CommandOutputs.status(new CommandResult("c", "Cancelled", null))).isEqualTo(CellStatus.CANCELLED);
+        assertThat(CommandOutputs.status(new CommandStatus("c", CommandState.ERROR, null)))
+                .isEqualTo(CellStatus.ERROR);
+        assertThat(CommandOutputs.status(new CommandStatus("c", CommandState.CANCELLED, null)))
+                .isEqualTo(CellStatus.CANCELLED);
     }
 
     @Test
     void textIsCutAtTheBound() {
         String big = "x".repeat(NotebookRunner.MAX_OUTPUT_CHARS + 10);
 
-        CellOutput output = CommandOutputs.output(new CommandResult("c", "Finished",
-                Map.of("resultType", "text", "data", big)));
+        CellOutput output = CommandOutputs.output(new CommandStatus("c", CommandState.FINISHED, TextResult.of(big)));
 
         assertThat(output.data()).hasSize(NotebookRunner.MAX_OUTPUT_CHARS);
         assertThat(output.truncated()).isTrue();

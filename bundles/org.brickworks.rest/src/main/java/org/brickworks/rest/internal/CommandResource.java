@@ -2,19 +2,26 @@ package org.brickworks.rest.internal;
 
 import java.util.List;
 
-import org.brickworks.clusters.api.CommandExecution;
-import org.brickworks.clusters.api.dto.CommandResult;
 import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.execution.api.CommandExecution;
+import org.brickworks.execution.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.CommandStatus;
+import org.brickworks.execution.api.dto.ErrorResult;
+import org.brickworks.execution.api.dto.HtmlResult;
+import org.brickworks.execution.api.dto.ImageResult;
+import org.brickworks.execution.api.dto.TableResult;
+import org.brickworks.execution.api.dto.TextResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Command Execution API 1.2 ({@code /api/1.2/contexts/*}, {@code /api/1.2/commands/*}) in Databricks' JSON shapes,
- * with its camelCase fields ({@code clusterId}, {@code contextId}, {@code commandId}). Languages {@code sql},
- * {@code scala}, {@code python}, {@code r}, {@code fs} ({@code %fs} commands). Brickworks' addition: an optional
- * {@code parameters} object of strings on {@code contexts/create} and {@code commands/execute}, the values
- * {@code dbutils.widgets.get} answers.
+ * with its camelCase fields ({@code clusterId}, {@code contextId}, {@code commandId}), in the languages installed
+ * ({@code sql}, {@code scala}, {@code python}, {@code r}, {@code fs}, {@code md} and plugins'). Brickworks' additions:
+ * an optional {@code parameters} object of strings on {@code contexts/create} and {@code commands/execute}, the values
+ * {@code dbutils.widgets.get} answers; results of {@code resultType} {@code image} ({@code mimeType}, {@code data}) and
+ * {@code html} ({@code data}).
  */
 final class CommandResource {
     /**
@@ -62,13 +69,35 @@ final class CommandResource {
     }
 
     private Object status(ApiRequest request) {
-        CommandResult result = commands.get().status(request.requiredString("clusterId"),
+        CommandStatus status = commands.get().status(request.requiredString("clusterId"),
                 request.requiredString("contextId"), request.requiredString("commandId"), STATUS_WAIT_MILLIS);
-        ObjectNode node = id(result.id()).put("status", result.status());
-        if (result.results() != null) {
-            node.set("results", json.valueToTree(result.results()));
+        ObjectNode node = id(status.id()).put("status", status.state().apiName());
+        if (status.result() != null) {
+            node.set("results", results(status.result()));
         }
         return node;
+    }
+
+    /** A result in the API 1.2's shape, told apart by {@code resultType}. */
+    private ObjectNode results(CommandResult result) {
+        ObjectNode node = json.createObjectNode().put("resultType", result.resultType());
+        if (result instanceof TableResult table) {
+            node.set("schema", json.valueToTree(table.schema()));
+            node.set("data", json.valueToTree(table.data()));
+            return node.put("truncated", table.truncated()).put("isJsonSchema", true);
+        }
+        if (result instanceof ErrorResult error) {
+            return node.put("summary", error.summary()).put("cause", error.cause());
+        }
+        if (result instanceof ImageResult image) {
+            return node.put("mimeType", image.mimeType()).put("data", image.data());
+        }
+        if (result instanceof HtmlResult html) {
+            return node.put("data", html.html());
+        }
+        TextResult text = (TextResult) result;
+        node.put("data", text.data());
+        return text.notebookExit() ? node.put("notebookExit", true) : node;
     }
 
     private Object cancel(ApiRequest request) {

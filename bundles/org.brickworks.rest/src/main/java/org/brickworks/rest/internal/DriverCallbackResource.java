@@ -2,7 +2,7 @@ package org.brickworks.rest.internal;
 
 import java.util.List;
 
-import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.dbfs.api.DbfsService;
@@ -25,14 +25,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  */
 final class DriverCallbackResource {
-    private final ServiceSlot<ClusterService> clusters;
+    private final ServiceSlot<DriverChannels> drivers;
     private final ServiceSlot<NotebookRunner> runner;
     private final ServiceSlot<DbfsService> dbfs;
     private final ObjectMapper json;
 
-    DriverCallbackResource(ServiceSlot<ClusterService> clusters, ServiceSlot<NotebookRunner> runner,
+    DriverCallbackResource(ServiceSlot<DriverChannels> drivers, ServiceSlot<NotebookRunner> runner,
             ServiceSlot<DbfsService> dbfs, ObjectMapper json) {
-        this.clusters = clusters;
+        this.drivers = drivers;
         this.runner = runner;
         this.dbfs = dbfs;
         this.json = json;
@@ -75,6 +75,6 @@ final class DriverCallbackResource {
 
     /** The running cluster whose secret the request carries; else {@code UNAUTHENTICATED}. */
     private String callerCluster(ApiRequest request) {
-        return clusters.get().driverCluster(request.bearerToken());
+        return drivers.get().clusterWithSecret(request.bearerToken());
     }
 }

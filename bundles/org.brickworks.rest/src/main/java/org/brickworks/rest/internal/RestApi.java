@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.brickworks.clusters.api.ClusterService;
-import org.brickworks.clusters.api.CommandExecution;
+import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.dbfs.api.DbfsService;
+import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.security.api.TokenService;
@@ -47,6 +48,7 @@ public class RestApi extends HttpServlet {
     private final transient ServiceSlot<RuntimeRegistry> runtimes;
     private final transient ServiceSlot<ClusterService> clusters;
     private final transient ServiceSlot<CommandExecution> commands;
+    private final transient ServiceSlot<DriverChannels> drivers;
     private final transient ServiceSlot<InstancePoolService> pools;
     private final transient ServiceSlot<WorkspaceService> workspace;
     private final transient ServiceSlot<NotebookRunner> notebooks;
@@ -60,6 +62,7 @@ public class RestApi extends HttpServlet {
         runtimes = new ServiceSlot<>("runtimes", Duration.ofSeconds(config.serviceWaitSeconds()));
         clusters = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
         commands = new ServiceSlot<>("command execution", Duration.ofSeconds(config.serviceWaitSeconds()));
+        drivers = new ServiceSlot<>("clusters", Duration.ofSeconds(config.serviceWaitSeconds()));
         pools = new ServiceSlot<>("instance pools", Duration.ofSeconds(config.serviceWaitSeconds()));
         workspace = new ServiceSlot<>("workspace", Duration.ofSeconds(config.serviceWaitSeconds()));
         notebooks = new ServiceSlot<>("notebooks", Duration.ofSeconds(config.serviceWaitSeconds()));
@@ -75,7 +78,7 @@ public class RestApi extends HttpServlet {
         routes.addAll(new InstancePoolResource(pools, json).routes());
         routes.addAll(new WorkspaceResource(workspace, json).routes());
         routes.addAll(new NotebookResource(notebooks, json).routes());
-        routes.addAll(new DriverCallbackResource(clusters, notebooks, dbfs, json).routes());
+        routes.addAll(new DriverCallbackResource(drivers, notebooks, dbfs, json).routes());
         routes.addAll(new DbfsResource(dbfs, json).routes());
         routes.addAll(new LibraryResource(libraries, json).routes());
         api = new ApiDispatcher(json, new Authenticator(tokens), config.maxBodyBytes(), routes);
@@ -115,6 +118,15 @@ public class RestApi extends HttpServlet {
 
     void unbindCommandExecution(CommandExecution service) {
         commands.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindDriverChannels(DriverChannels service) {
+        drivers.bind(service);
+    }
+
+    void unbindDriverChannels(DriverChannels service) {
+        drivers.unbind(service);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)

@@ -17,6 +17,7 @@ import org.brickworks.core.api.ErrorCode;
 import org.brickworks.security.api.dto.CreatedToken;
 import org.brickworks.security.api.dto.TokenInfo;
 import org.brickworks.security.api.dto.User;
+import org.brickworks.test.support.H2TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,12 +7,15 @@ import java.util.Map;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.brickworks.clusters.api.ClusterService;
-import org.brickworks.clusters.api.CommandExecution;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
-import org.brickworks.clusters.api.dto.CommandResult;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.execution.api.CommandExecution;
+import org.brickworks.execution.api.dto.CommandStatus;
+import org.brickworks.execution.api.dto.ErrorResult;
+import org.brickworks.execution.api.dto.TableResult;
+import org.brickworks.execution.api.dto.TextResult;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -118,18 +121,17 @@ public class ClusterCommands implements ShellCommands {
             @Descriptor("sql, scala, python or r") String language,
             @Descriptor("the command, e.g. 1 + 1 (quote it: words are joined by spaces)") String... code)
             throws InterruptedException {
-        CommandResult result = run(clusterId, language, String.join(" ", code));
-        Map<String, Object> results = result.results() == null ? Map.of() : result.results();
-        return "text".equals(results.get("resultType")) ? String.valueOf(results.get("data")) : table(result);
+        CommandStatus status = run(clusterId, language, String.join(" ", code));
+        return status.result() instanceof TextResult text ? text.data() : table(status);
     }
 
     /** Runs one command in a fresh context and waits for it (cancelling it when the shell is interrupted). */
-    private CommandResult run(String clusterId, String language, String code) throws InterruptedException {
+    private CommandStatus run(String clusterId, String language, String code) throws InterruptedException {
         CommandExecution execution = commands;
-        String contextId = execution.createContext(clusterId, language);
+        String contextId = execution.createContext(clusterId, language, Map.of());
         try {
-            String commandId = execution.execute(clusterId, contextId, language, code);
-            CommandResult result = execution.status(clusterId, contextId, commandId, 10_000);
+            String commandId = execution.execute(clusterId, contextId, language, code, Map.of());
+            CommandStatus result = execution.status(clusterId, contextId, commandId, 10_000);
             while (!result.done()) {
                 if (Thread.interrupted()) {
                     execution.cancel(clusterId, contextId, commandId);
@@ -144,22 +146,19 @@ public class ClusterCommands implements ShellCommands {
     }
 
     /** A table result as a {@link Table}; an error's one-line summary as the exception's message. */
-    @SuppressWarnings("unchecked")
-    static String table(CommandResult result) {
-        Map<String, Object> results = result.results() == null ? Map.of() : result.results();
-        if (!"table".equals(results.get("resultType"))) {
-            Object summary = results.getOrDefault("summary", "The query ended " + result.status());
+    static String table(CommandStatus status) {
+        if (!(status.result() instanceof TableResult result)) {
+            String summary = status.result() instanceof ErrorResult error ? error.summary()
+                    : "The query ended " + status.state().apiName();
             throw new BrickworksException(ErrorCode.INVALID_PARAMETER_VALUE,
-                    String.valueOf(summary).lines().findFirst().orElse(result.status()));
+                    summary.lines().findFirst().orElse(status.state().apiName()));
         }
-        List<Map<String, Object>> schema = (List<Map<String, Object>>) results.getOrDefault("schema", List.of());
-        if (schema.isEmpty()) {
+        if (result.schema().isEmpty()) {
             return "OK"; // a statement without output, such as DDL
         }
-        Table table = new Table(schema.stream().map(column -> String.valueOf(column.get("name")))
-                .toArray(String[]::new));
-        ((List<List<Object>>) results.getOrDefault("data", List.of())).forEach(row -> table.row(row.toArray()));
-        return Boolean.TRUE.equals(results.get("truncated")) ? table + "\n(truncated)" : table.toString();
+        Table table = new Table(result.schema().stream().map(TableResult.Column::name).toArray(String[]::new));
+        result.data().forEach(row -> table.row(row.toArray()));
+        return result.truncated() ? table + "\n(truncated)" : table.toString();
     }
 
     private static String driver(ClusterInfo cluster) {

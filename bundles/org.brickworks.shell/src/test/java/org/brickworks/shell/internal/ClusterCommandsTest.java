@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.execution.api.dto.CommandState;
+import org.brickworks.execution.api.dto.CommandStatus;
+import org.brickworks.execution.api.dto.ErrorResult;
+import org.brickworks.execution.api.dto.TableResult;
 import org.junit.jupiter.api.Test;
 
 class ClusterCommandsTest {
 
     @Test
     void printsATableResultWithItsColumnNames() {
-        CommandResult result = new CommandResult("c1", "Finished",
-                Map.of("resultType", "table", "schema",
-                        List.of(Map.of("name", "one", "type", "\"integer\""),
-                                Map.of("name", "s", "type", "\"string\"")),
-                        "data", List.of(Arrays.asList(1, "a"), Arrays.asList(22, null)), "truncated", false));
+        CommandStatus result = new CommandStatus("c1", CommandState.FINISHED, new TableResult(
+                List.of(new TableResult.Column("one", "\"integer\"", "{}"),
+                        new TableResult.Column("s", "\"string\"", "{}")),
+                List.of(Arrays.asList(1, "a"), Arrays.asList(22, null)), false));
 
         assertThat(ClusterCommands.table(result)).isEqualTo("""
                 one  s
@@ -28,15 +29,15 @@ class ClusterCommandsTest {
 
     @Test
     void turnsAnErrorIntoItsOneLineSummary() {
-        CommandResult result = new CommandResult("c1", "Error", Map.of("resultType", "error", "summary",
-                "[TABLE_OR_VIEW_NOT_FOUND] nope\nline 2", "cause", "stack"));
+        CommandStatus result = new CommandStatus("c1", CommandState.ERROR,
+                new ErrorResult("[TABLE_OR_VIEW_NOT_FOUND] nope\nline 2", "stack"));
 
         assertThatThrownBy(() -> ClusterCommands.table(result)).hasMessage("[TABLE_OR_VIEW_NOT_FOUND] nope");
     }
 
     @Test
     void printsOkForAStatementWithoutOutput() {
-        assertThat(ClusterCommands.table(new CommandResult("c1", "Finished",
-                Map.of("resultType", "table", "schema", List.of(), "data", List.of())))).isEqualTo("OK");
+        assertThat(ClusterCommands.table(new CommandStatus("c1", CommandState.FINISHED,
+                new TableResult(List.of(), List.of(), false)))).isEqualTo("OK");
     }
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.store.api.StoreException;
+import org.brickworks.test.support.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

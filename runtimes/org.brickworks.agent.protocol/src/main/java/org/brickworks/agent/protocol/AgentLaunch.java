@@ -30,6 +30,12 @@ public final class AgentLaunch {
     /** Repeatable: a jar of a plugin cell language, loaded at start (see {@link CellInterpreterFactory}). */
     public static final String LANGUAGE_JAR = "--language-jar";
 
+    /**
+     * The Spark conf key of the DBFS local root on the driver's host ({@code dbfs:/x} is {@code <root>/x}): all the
+     * platform passes for {@code dbfs:}; the agent registers its own file system classes for the scheme.
+     */
+    public static final String DBFS_ROOT_CONF = "spark.hadoop.fs.dbfs.root";
+
     public static final int EXIT_BAD_ARGUMENTS = 2;
     public static final int EXIT_FAILED_START = 1;
 

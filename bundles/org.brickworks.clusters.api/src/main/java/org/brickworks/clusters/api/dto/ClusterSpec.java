@@ -47,12 +47,6 @@ public record ClusterSpec(String clusterName, String sparkVersion, String nodeTy
                 autoterminationMinutes, customTags, autoscale, instancePoolId);
     }
 
-    /** This spec with {@code spark_conf} replaced by {@code conf}. */
-    public ClusterSpec withSparkConf(Map<String, String> conf) {
-        return new ClusterSpec(clusterName, sparkVersion, nodeTypeId, numWorkers, conf, sparkEnvVars,
-                autoterminationMinutes, customTags, autoscale, instancePoolId);
-    }
-
     /** This spec with {@code num_workers} and {@code autoscale} replaced (to compare the rest of two specs). */
     public ClusterSpec withWorkers(int workers, Autoscale range) {
         return new ClusterSpec(clusterName, sparkVersion, nodeTypeId, workers, sparkConf, sparkEnvVars,

@@ -18,27 +18,20 @@ import org.brickworks.runtimes.api.dto.SparkRuntime;
  * @param spec
  *            the cluster's spec: Spark conf, environment variables, number of workers
  * @param directory
- *            the cluster's own folder, for its secret, ready file and driver log
+ *            the cluster's own folder on the platform's host, for its secret, ready file and driver log
  * @param nodeType
  *            the size of the driver and of each worker: heap and cores
- * @param connectAuthUrl
- *            where the driver's Spark Connect endpoint checks a client's token: an HTTP GET with the token as bearer
- *            that answers 200 for a valid one (the platform's SCIM {@code Me}); null when the platform's address is
- *            unknown, then only the driver's secret is accepted
+ * @param platformUrl
+ *            the platform's base address as drivers reach it, for their calls back and for Spark Connect's token
+ *            checks; null when unknown, then Spark Connect accepts only the driver's secret
  * @param platformConf
  *            Spark configuration from the platform's {@link org.brickworks.clusters.api.DriverConfigurer}s, below the
  *            spec's own {@code spark_conf}; may hold secrets, so it never goes on a command line
  */
 public record DriverLaunch(String clusterId, SparkRuntime runtime, List<Path> classpath, ClusterSpec spec,
-        Path directory, NodeType nodeType, String connectAuthUrl, Map<String, String> platformConf) {
+        Path directory, NodeType nodeType, String platformUrl, Map<String, String> platformConf) {
     public DriverLaunch {
         classpath = List.copyOf(classpath);
         platformConf = Map.copyOf(platformConf);
-    }
-
-    /** This launch with another spec. */
-    public DriverLaunch withSpec(ClusterSpec other) {
-        return new DriverLaunch(clusterId, runtime, classpath, other, directory, nodeType, connectAuthUrl,
-                platformConf);
     }
 }

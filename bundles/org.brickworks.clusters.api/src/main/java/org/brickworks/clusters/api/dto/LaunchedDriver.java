@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param host
  *            the address its agent listens on
  * @param readyFile
- *            written by the agent once it serves ({@code {"port":N,...}}, see the driver agent's README)
+ *            written by the agent once it serves (see {@link org.brickworks.clusters.api.DriverAgent#ready})
  * @param secretFile
  *            the agent's secret (first line): the bearer token of every call to it
  */

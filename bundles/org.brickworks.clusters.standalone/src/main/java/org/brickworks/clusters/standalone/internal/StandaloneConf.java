@@ -37,8 +37,8 @@ final class StandaloneConf {
     }
 
     /**
-     * {@code spec}'s Spark conf with the master and the executors' sizes added; keys the user set keep the user's
-     * values.
+     * The master and the executors' sizes for {@code spec}, below the spec's own Spark conf (which
+     * {@link org.brickworks.clusters.api.DriverProcesses} lays over it).
      */
     static Map<String, String> sparkConf(String master, ClusterSpec spec, NodeType nodeType) {
         Map<String, String> conf = new LinkedHashMap<>();
@@ -55,7 +55,6 @@ final class StandaloneConf {
             conf.put("spark.dynamicAllocation.initialExecutors", Integer.toString(spec.autoscale().minWorkers()));
             conf.put("spark.dynamicAllocation.maxExecutors", Integer.toString(spec.autoscale().maxWorkers()));
         }
-        conf.putAll(spec.sparkConf());
         return conf;
     }
 }

@@ -4,8 +4,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Brickworks Spark standalone launcher",
-        description = "Runs the drivers of clusters with workers against a Spark standalone master; the driver stays"
-                + " on this host (client mode), executors run on the master's workers")
+        description = "Offers the node types standalone-small, -medium and -large, whose clusters run against a Spark"
+                + " standalone master: the driver stays on this host (client mode), executors run on the master's"
+                + " workers")
 @interface StandaloneLauncherConfig {
     @AttributeDefinition(name = "Master",
             description = "The standalone master's URL, spark://host:port"

@@ -11,7 +11,7 @@ import org.brickworks.clusters.api.dto.NodeType;
 import org.junit.jupiter.api.Test;
 
 class StandaloneConfTest {
-    private static final NodeType MEDIUM = new NodeType("local-medium", 4096, 2, "medium");
+    private static final NodeType MEDIUM = new NodeType("standalone-medium", 4096, 2, "medium");
 
     @Test
     void acceptsOneOrSeveralMastersAndTrimsThem() {
@@ -40,14 +40,11 @@ class StandaloneConfTest {
     }
 
     @Test
-    void theUsersSparkConfWins() {
+    void leavesTheUsersSparkConfToBeLaidOverIt() {
         Map<String, String> conf = StandaloneConf.sparkConf("spark://m:7077",
-                spec(1, Map.of("spark.executor.memory", "1g", "spark.master", "spark://other:7077", "a.b", "c")),
-                MEDIUM);
+                spec(1, Map.of("spark.executor.memory", "1g", "a.b", "c")), MEDIUM);
 
-        assertThat(conf).containsEntry("spark.executor.memory", "1g")
-                .containsEntry("spark.master", "spark://other:7077").containsEntry("a.b", "c")
-                .containsEntry("spark.executor.cores", "2");
+        assertThat(conf).containsEntry("spark.executor.memory", "4096m").doesNotContainKey("a.b");
     }
 
     @Test

@@ -1,6 +1,6 @@
 /** Immutable data of the DBFS service, named after the DBFS API 2.0's fields. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.brickworks.dbfs.api.dto;
 
 import org.osgi.annotation.bundle.Export;

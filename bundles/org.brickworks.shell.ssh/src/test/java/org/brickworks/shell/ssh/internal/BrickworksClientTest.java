@@ -55,7 +55,7 @@ class BrickworksClientTest {
         }
         // Another data directory means another host key, served on the port the client remembered.
         try (SshFixture impostor = new SshFixture(temp.resolve("other-data"), temp.resolve("home"))) {
-            impostor.server().modified(TestPlatform.config("127.0.0.1", port));
+            impostor.server().modified(SshTestDoubles.config("127.0.0.1", port));
 
             SshFixture.Outcome outcome = impostor.client("--token", SshFixture.ALICE_TOKEN, "bw:echo", "two");
 

@@ -34,7 +34,7 @@ class GogoShellCommandTest {
         SshFixture.Outcome outcome = fixture.shell("bw:whoami\rbw:echo hi\rexit\r", true);
 
         assertThat(outcome.status()).isZero();
-        assertThat(outcome.out()).startsWith("Brickworks 0.1.0.test, logged in as alice.")
+        assertThat(outcome.out()).startsWith("Brickworks 0.0.0.test, logged in as alice.")
                 .contains("\r\nbw> bw:whoami\r\nalice\r\n").contains("bw> bw:echo hi\r\nhi\r\n")
                 .endsWith("bw> exit\r\n");
     }

@@ -25,6 +25,7 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.brickworks.shell.ssh.client.BrickworksClient;
+import org.brickworks.test.support.TestPlatform;
 
 /**
  * One SSH shell server on a free local port with a real Gogo processor, plus ways to talk to it: the real Brickworks
@@ -37,7 +38,7 @@ final class SshFixture implements AutoCloseable {
     record Outcome(int status, String out, String err) {
     }
 
-    final TestPlatform.Tokens tokens = new TestPlatform.Tokens().with(ALICE_TOKEN, TestPlatform.ALICE);
+    final SshTestDoubles.Tokens tokens = new SshTestDoubles.Tokens().with(ALICE_TOKEN, SshTestDoubles.ALICE);
     final Path dataDirectory;
     final Path home;
     private final ThreadIOImpl threadIO = new ThreadIOImpl();
@@ -48,14 +49,14 @@ final class SshFixture implements AutoCloseable {
         this.home = home;
         threadIO.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(threadIO);
-        TestPlatform.Commands commands = new TestPlatform.Commands();
+        SshTestDoubles.Commands commands = new SshTestDoubles.Commands();
         for (String function : List.of("echo", "fail", "crash", "whoami")) {
             processor.addCommand("bw", commands, function);
         }
-        server = new SshShellServer(TestPlatform.platformInfo(dataDirectory), processor);
+        server = new SshShellServer(new TestPlatform(dataDirectory), processor);
         server.bindTokenService(tokens);
-        server.bindUserService(new TestPlatform.Users());
-        server.activate(TestPlatform.config("127.0.0.1", 0));
+        server.bindUserService(new SshTestDoubles.Users());
+        server.activate(SshTestDoubles.config("127.0.0.1", 0));
     }
 
     SshShellServer server() {

@@ -127,9 +127,9 @@ class SshShellServerTest {
         int before = fixture.port();
         int freePort = freePort();
 
-        fixture.server().modified(TestPlatform.config("127.0.0.1", 0));
+        fixture.server().modified(SshTestDoubles.config("127.0.0.1", 0));
         int afterSameConfig = fixture.port();
-        fixture.server().modified(TestPlatform.config("127.0.0.1", freePort));
+        fixture.server().modified(SshTestDoubles.config("127.0.0.1", freePort));
 
         assertThat(afterSameConfig).isEqualTo(before);
         assertThat(fixture.port()).isEqualTo(freePort);

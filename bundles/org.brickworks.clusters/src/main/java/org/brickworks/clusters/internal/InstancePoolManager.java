@@ -1,0 +1,46 @@
+package org.brickworks.clusters.internal;
+
+import java.util.List;
+
+import org.brickworks.clusters.api.InstancePoolService;
+import org.brickworks.clusters.api.dto.InstancePool;
+import org.brickworks.runtimes.api.RuntimeRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The Instance Pools API over the {@link DriverFleet}'s pools: node types and versions checked, then kept. */
+@Component(service = InstancePoolService.class)
+public class InstancePoolManager implements InstancePoolService {
+    private final DriverFleet fleet;
+    private final RuntimeRegistry runtimes;
+
+    @Activate
+    public InstancePoolManager(@Reference DriverFleet fleet, @Reference RuntimeRegistry runtimes) {
+        this.fleet = fleet;
+        this.runtimes = runtimes;
+    }
+
+    @Override
+    public String createPool(InstancePool pool) {
+        String nodeType = fleet.launchers().nodeType(pool.nodeTypeId()).nodeTypeId();
+        pool.preloadedSparkVersions().forEach(runtimes::get);
+        return fleet.pools().create(new InstancePool(null, pool.name(), nodeType, pool.minIdleInstances(),
+                pool.maxCapacity(), pool.preloadedSparkVersions(), null));
+    }
+
+    @Override
+    public InstancePool getPool(String instancePoolId) {
+        return fleet.pools().get(instancePoolId);
+    }
+
+    @Override
+    public List<InstancePool> listPools() {
+        return fleet.pools().list();
+    }
+
+    @Override
+    public void deletePool(String instancePoolId) {
+        fleet.pools().delete(instancePoolId);
+    }
+}

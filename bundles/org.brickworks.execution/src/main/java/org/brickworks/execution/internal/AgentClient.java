@@ -1,0 +1,254 @@
+package org.brickworks.execution.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.protocol.ApiError;
+import org.brickworks.agent.protocol.CommandStatus;
+import org.brickworks.agent.protocol.ContextInfo;
+import org.brickworks.agent.protocol.ContextInstall;
+import org.brickworks.agent.protocol.CreateContext;
+import org.brickworks.agent.protocol.ExecutorList;
+import org.brickworks.agent.protocol.Execute;
+import org.brickworks.agent.protocol.Id;
+import org.brickworks.agent.protocol.LanguageJars;
+import org.brickworks.agent.protocol.Libraries;
+import org.brickworks.agent.protocol.Mount;
+import org.brickworks.agent.protocol.MountTable;
+import org.brickworks.agent.protocol.Ready;
+import org.brickworks.clusters.api.dto.DriverChannel;
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The platform's one client of the driver agents: typed calls over the agent protocol's records and paths, the
+ * driver's secret as bearer token, the agent's errors kept with their code and message. Every JSON field name and path
+ * the platform sends to a driver is here.
+ * <p>
+ * Wire format: today's agents speak snake_case JSON ({@code context_id}), so {@link #WIRE} writes and reads the
+ * protocol records with snake_case names, and two fields are mapped by hand where the agent's name is neither
+ * ({@code wait_ms}, {@code notebookExit}: see {@link #executeBody} and {@link #commandStatus}). When the agents speak
+ * the protocol's camelCase, {@link #WIRE} becomes a plain mapper and both mappings go. The endpoints agents do not
+ * serve yet ({@code PUT /mounts}, {@code PUT /languages}) are called in the protocol's own camelCase; an agent that
+ * answers them 404 does not support them ({@link #putMounts}, {@link #putLanguages} say so).
+ * <p>
+ * {@link HttpURLConnection} rather than the JDK's asynchronous HttpClient: it answers a short request in half the time,
+ * which is most of what the platform adds to a short command. A body is buffered, so headers and body leave in one TCP
+ * segment (in streaming mode Nagle's algorithm held the small body back about 1 ms per command). The JDK resends a
+ * buffered POST once when a kept-alive connection fails before the answer; {@code bin/brickworks} turns that off
+ * ({@code sun.net.http.retryPost=false}) so that no command can run twice. Thread-safe.
+ */
+final class AgentClient {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentClient.class);
+    /** Today's agents' JSON: the protocol records with snake_case names. */
+    static final ObjectMapper WIRE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The protocol's own JSON (camelCase record components), for the endpoints only newer agents serve. */
+    static final ObjectMapper PROTOCOL = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SHORT = Duration.ofSeconds(5);
+    /** Spark copies each library jar into its file server: generous for large jars on a slow disk. */
+    private static final Duration LIBRARIES_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Creates a context; its language's interpreter starts in the background, so this stays short. */
+    String createContext(DriverChannel driver, CreateContext context) {
+        return read(call(driver, "POST", AgentPaths.CONTEXTS, WIRE.valueToTree(context), TIMEOUT), Id.class).id();
+    }
+
+    String contextStatus(DriverChannel driver, String contextId) {
+        return read(call(driver, "GET", AgentPaths.context(contextId), null, TIMEOUT), ContextInfo.class).status();
+    }
+
+    void destroyContext(DriverChannel driver, String contextId) {
+        call(driver, "DELETE", AgentPaths.context(contextId), null, TIMEOUT);
+    }
+
+    /** Queues a command; the answer comes when it ended or {@link Execute#waitMillis()} passed. */
+    CommandStatus execute(DriverChannel driver, Execute execute) {
+        return commandStatus(call(driver, "POST", AgentPaths.COMMANDS, executeBody(execute), TIMEOUT));
+    }
+
+    /** The command's status, waiting up to {@code waitMillis} for it to end. */
+    CommandStatus status(DriverChannel driver, String commandId, long waitMillis) {
+        return commandStatus(call(driver, "GET", AgentPaths.commandStatus(commandId, waitMillis), null,
+                TIMEOUT.plusMillis(waitMillis)));
+    }
+
+    void cancel(DriverChannel driver, String commandId) {
+        call(driver, "POST", AgentPaths.commandCancel(commandId), null, TIMEOUT);
+    }
+
+    /** Queues a notebook-scoped install as a command of the context; its id. */
+    String installInContext(DriverChannel driver, String contextId, ContextInstall install) {
+        return read(call(driver, "POST", AgentPaths.contextLibraries(contextId), WIRE.valueToTree(install), TIMEOUT),
+                Id.class).id();
+    }
+
+    void addLibraries(DriverChannel driver, Libraries libraries) {
+        call(driver, "POST", AgentPaths.LIBRARIES, WIRE.valueToTree(libraries), LIBRARIES_TIMEOUT);
+    }
+
+    /** Replaces the driver's mount table; false when the agent does not serve mount tables (it reads the file). */
+    boolean putMounts(DriverChannel driver, MountTable table) {
+        return putIfSupported(driver, AgentPaths.MOUNTS, PROTOCOL.valueToTree(table));
+    }
+
+    /** Replaces the driver's plugin language jars; false when the agent does not take plugin languages. */
+    boolean putLanguages(DriverChannel driver, LanguageJars jars) {
+        return putIfSupported(driver, AgentPaths.LANGUAGES, PROTOCOL.valueToTree(jars));
+    }
+
+    /** Whether the agent answers its health check with the driver's secret. */
+    boolean healthy(DriverChannel driver) {
+        try {
+            call(driver, "GET", AgentPaths.HEALTH, null, SHORT);
+            return true;
+        } catch (BrickworksException e) {
+            LOG.debug("Driver of cluster {} is not healthy: {}", driver.clusterId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Asks the agent to stop Spark and exit; false when it did not take the request. */
+    boolean shutDown(DriverChannel driver) {
+        try {
+            call(driver, "POST", AgentPaths.SHUTDOWN, null, SHORT);
+            return true;
+        } catch (BrickworksException e) {
+            LOG.warn("Driver of cluster {} did not take the shutdown request: {}", driver.clusterId(), e.getMessage());
+            return false;
+        }
+    }
+
+    ExecutorList executors(DriverChannel driver) {
+        return read(call(driver, "GET", AgentPaths.EXECUTORS, null, SHORT), ExecutorList.class);
+    }
+
+    /** What the agent wrote to its ready file; empty while it has not. */
+    static Optional<Ready> ready(Path readyFile) throws IOException {
+        try {
+            return Optional.of(WIRE.readValue(Files.readAllBytes(readyFile), Ready.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The mount table file today's agents read ({@code fs.dbfs.mounts.file}, {@code {"mounts":[{"source",
+     * "mount_point","extra_configs"}]}}). To be removed once agents take {@code PUT /mounts}.
+     */
+    static byte[] legacyMountFile(List<Mount> mounts) {
+        try {
+            return WIRE.writeValueAsBytes(new MountTable(0, mounts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the mount table", e);
+        }
+    }
+
+    /** The agent takes {@code wait_ms}, not the snake_case of {@code waitMillis}. */
+    private static JsonNode executeBody(Execute execute) {
+        ObjectNode body = WIRE.valueToTree(execute);
+        body.set("wait_ms", body.remove("wait_millis"));
+        return body;
+    }
+
+    /** The agent marks a notebook exit {@code notebookExit}, not in snake_case. */
+    private static CommandStatus commandStatus(JsonNode answer) {
+        JsonNode results = answer.path("results");
+        if (results instanceof ObjectNode result && result.has("notebookExit")) {
+            result.set("notebook_exit", result.remove("notebookExit"));
+        }
+        return read(answer, CommandStatus.class);
+    }
+
+    private boolean putIfSupported(DriverChannel driver, String path, JsonNode body) {
+        try {
+            call(driver, "PUT", path, body, SHORT);
+            return true;
+        } catch (BrickworksException e) {
+            if (e.errorCode() == ErrorCode.ENDPOINT_NOT_FOUND) {
+                LOG.debug("The driver of cluster {} does not serve PUT {}", driver.clusterId(), path);
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T read(JsonNode answer, Class<T> type) {
+        try {
+            return WIRE.treeToValue(answer, type);
+        } catch (JsonProcessingException e) {
+            throw new BrickworksException(ErrorCode.INTERNAL_ERROR, "The driver answered what the platform cannot"
+                    + " read as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** One request to the driver's agent; its errors become the platform's, keeping the agent's message. */
+    private static JsonNode call(DriverChannel driver, String method, String path, JsonNode body, Duration timeout) {
+        try {
+            HttpURLConnection http = (HttpURLConnection) URI.create(driver.address() + path).toURL()
+                    .openConnection(Proxy.NO_PROXY);
+            http.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            http.setReadTimeout((int) timeout.toMillis());
+            http.setRequestMethod(method);
+            http.setRequestProperty("Authorization", "Bearer " + driver.secret());
+            if (body != null) {
+                byte[] bytes = WIRE.writeValueAsBytes(body);
+                http.setRequestProperty("Content-Type", "application/json");
+                http.setDoOutput(true);
+                try (OutputStream out = http.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = http.getResponseCode();
+            JsonNode answer;
+            try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+                answer = in == null ? WIRE.nullNode() : WIRE.readTree(in.readAllBytes());
+            }
+            if (status != 200) {
+                throw agentError(driver, status, answer);
+            }
+            return answer;
+        } catch (IOException | UncheckedIOException e) {
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE,
+                    "The driver of cluster " + driver.clusterId() + " did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private static BrickworksException agentError(DriverChannel driver, int status, JsonNode answer) {
+        ApiError error = answer.isObject() ? read(answer, ApiError.class) : new ApiError(null, null);
+        String message = error.message() == null ? "" : error.message();
+        return switch (status) {
+        case 400 -> BrickworksException.invalidParameter(message);
+        case 404 -> new BrickworksException("ENDPOINT_NOT_FOUND".equals(error.errorCode())
+                ? ErrorCode.ENDPOINT_NOT_FOUND : ErrorCode.RESOURCE_DOES_NOT_EXIST, message);
+        default -> new BrickworksException(ErrorCode.INTERNAL_ERROR,
+                "The driver of cluster " + driver.clusterId() + " answered " + status + ": " + message);
+        };
+    }
+}
