@@ -30,6 +30,13 @@ public final class AgentLaunch {
     /** Repeatable: a jar of a plugin cell language, loaded at start (see {@link CellInterpreterFactory}). */
     public static final String LANGUAGE_JAR = "--language-jar";
 
+    /**
+     * The Spark conf key (in {@link #CONF_FILE} or {@link #CONF}) that gives the local root folder of {@code dbfs:/}
+     * on the driver's host. The agent itself registers its file system for the {@code dbfs} scheme; without this key,
+     * {@code dbfs:} paths fail saying it is missing.
+     */
+    public static final String DBFS_ROOT_CONF = "spark.hadoop.fs.dbfs.root";
+
     public static final int EXIT_BAD_ARGUMENTS = 2;
     public static final int EXIT_FAILED_START = 1;
 
