@@ -68,8 +68,7 @@ public final class Languages implements Interpreters {
     @Override
     public void requireKnown(String language) {
         if (!isKnown(language)) {
-            throw ApiException.invalid("Unknown language " + language + ": this driver runs "
-                    + String.join(", ", names()));
+            throw unknown(language);
         }
     }
 
@@ -86,8 +85,12 @@ public final class Languages implements Interpreters {
         }
         PluginLanguages.Plugin plugin = plugins.find(language);
         if (plugin == null) {
-            requireKnown(language);
+            throw unknown(language);
         }
         return PluginInterpreter.start(plugin, context);
+    }
+
+    private ApiException unknown(String language) {
+        return ApiException.invalid("Unknown language " + language + ": this driver runs " + String.join(", ", names()));
     }
 }

@@ -2,9 +2,10 @@ package org.brickworks.agent.protocol;
 
 /**
  * One context's interpreter of a plugin language: runs that context's commands in the language one at a time, on the
- * context's worker thread, keeping whatever state the language keeps between commands. Its class loader is the
+ * context's worker thread, keeping whatever state the language keeps between commands. Its jar's class loader is the
  * thread's context class loader while the agent calls it. {@link #interrupt} comes from another thread while a command
- * runs; {@link #close} once, on the context's worker thread, when the context goes or the language is removed.
+ * runs; {@link #close} once: on the context's worker thread after its earlier commands when the language is removed,
+ * or from another thread when the context goes (a command of it may then still be ending, interrupted).
  */
 public interface CellInterpreter extends AutoCloseable {
 
