@@ -2,7 +2,6 @@ package org.brickworks.agent;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.brickworks.agent.dbutils.PlatformCallback;
 import org.brickworks.agent.execution.ContextSetup;
 import org.brickworks.agent.execution.ExecutionContexts;
 import org.brickworks.agent.execution.ExecutionEndpoints;
+import org.brickworks.agent.execution.Folders;
 import org.brickworks.agent.execution.ReplClassRouter;
 import org.brickworks.agent.http.AgentApi;
 import org.brickworks.agent.http.AgentServer;
@@ -83,7 +83,7 @@ public final class DriverAgent {
     }
 
     private static void start(AgentOptions options) throws IOException {
-        Path scratch = Files.createTempDirectory("brickworks-agent-");
+        Path scratch = Folders.temporary("brickworks-agent-");
         Optional<SparkConnect> connect = options.connectPort().isPresent()
                 ? Optional.of(SparkConnect.at(options.host(), options.connectPort().getAsInt()))
                 : Optional.empty();

@@ -3,14 +3,12 @@ package org.brickworks.agent.execution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.brickworks.agent.dbutils.DbUtils;
@@ -160,7 +158,7 @@ final class ExecutionContext implements InterpreterContext {
         queue.shutdown();
         started.values().forEach(CellInterpreter::close);
         started.clear();
-        deleteWorkingDirectory();
+        Folders.delete(workingDirectory);
     }
 
     private boolean closeWhere(java.util.function.BiPredicate<String, CellInterpreter> which) {
@@ -211,14 +209,6 @@ final class ExecutionContext implements InterpreterContext {
         } catch (Exception | LinkageError e) {
             // The first command in the language tries again and reports the failure as its result.
             LOG.warn("The {} interpreter of context {} did not start", language, id, e);
-        }
-    }
-
-    private void deleteWorkingDirectory() {
-        try (Stream<Path> files = Files.walk(workingDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("Could not delete the working directory of context {}", id, e);
         }
     }
 }
