@@ -3,7 +3,6 @@ package org.brickworks.agent;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +13,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
+import org.brickworks.agent.protocol.AgentLaunch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
 /**
- * The driver agent's command line: {@code --secret-file <path>} (required), {@code --port <n>} (0 = any free port),
- * {@code --host <address>}, repeatable {@code --conf key=value}, {@code --conf-file <path>} (Spark conf as a
- * properties file, below the {@code --conf} values; the platform's share, which may hold secrets),
- * {@code --ready-file <path>}, and for Spark Connect
- * {@code --connect-port <n>} (0 = any free port; Connect is off without it) and {@code --auth-url <url>}, and the
- * executables of Python and R contexts, {@code --python <path>} and {@code --r <path>}.
+ * The driver agent's options ({@link AgentCommandLine}, names from {@link AgentLaunch}), checked and read.
  *
  * @param secret
  *            the per-cluster secret, read from the first line of the secret file
@@ -40,110 +39,96 @@ import java.util.Properties;
  *            the Python executable of Python contexts ({@code python3}, found on the PATH, by default)
  * @param r
  *            the R executable of R contexts ({@code R}, found on the PATH, by default)
+ * @param languageJars
+ *            the jars of plugin languages to load at start, readable files
  */
 record AgentOptions(String secret, String host, int port, Map<String, String> sparkConf, Optional<Path> readyFile,
-        OptionalInt connectPort, Optional<URI> authUrl, String python, String r) {
+        OptionalInt connectPort, Optional<URI> authUrl, String python, String r, List<Path> languageJars) {
 
-    private static final String USAGE = "usage: DriverAgent --secret-file <path> [--port <n>]"
-            + " [--host <address>] [--conf key=value]... [--conf-file <path>] [--ready-file <path>]"
-            + " [--connect-port <n>] [--auth-url <url>] [--python <path>] [--r <path>]";
-
-    /** Parses the arguments; an {@link IllegalArgumentException} carries a readable message. */
-    static AgentOptions parse(List<String> args) {
-        Path secretFile = null;
-        String host = "127.0.0.1";
-        int port = 0;
-        Map<String, String> conf = new LinkedHashMap<>();
-        Map<String, String> fileConf = Map.of();
-        Path readyFile = null;
-        OptionalInt connectPort = OptionalInt.empty();
-        URI authUrl = null;
-        String python = "python3";
-        String r = "R";
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException("missing value for " + name + "\n" + USAGE);
-            }
-            String value = args.get(i + 1);
-            switch (name) {
-            case "--secret-file" -> secretFile = Path.of(value);
-            case "--host" -> host = value;
-            case "--port" -> port = parsePort(name, value);
-            case "--connect-port" -> connectPort = OptionalInt.of(parsePort(name, value));
-            case "--auth-url" -> authUrl = parseHttpUrl(name, value);
-            case "--conf" -> putConf(conf, value);
-            case "--conf-file" -> fileConf = readConf(Path.of(value));
-            case "--ready-file" -> readyFile = Path.of(value);
-            case "--python" -> python = value;
-            case "--r" -> r = value;
-            default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-            }
+    /**
+     * Parses and checks the arguments.
+     *
+     * @return the options, or empty when {@code --help} asked for the usage (printed on standard output)
+     * @throws ParameterException
+     *             with a readable message; its command line prints the usage
+     */
+    static Optional<AgentOptions> parse(List<String> args) {
+        AgentCommandLine options = new AgentCommandLine();
+        CommandLine commandLine = new CommandLine(options);
+        commandLine.parseArgs(args.toArray(String[]::new));
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            return Optional.empty();
         }
-        if (secretFile == null) {
-            throw new IllegalArgumentException("--secret-file is required\n" + USAGE);
-        }
-        Map<String, String> sparkConf = new LinkedHashMap<>(fileConf);
-        sparkConf.putAll(conf);
-        return new AgentOptions(readSecret(secretFile), host, port, Map.copyOf(sparkConf), Optional.ofNullable(readyFile),
-                connectPort, Optional.ofNullable(authUrl), python, r);
+        return Optional.of(new Checks(commandLine).of(options));
     }
 
-    private static int parsePort(String name, String value) {
-        try {
-            int port = Integer.parseInt(value);
+    /** What picocli cannot check alone, refused with {@link ParameterException}s. */
+    private record Checks(CommandLine commandLine) {
+
+        AgentOptions of(AgentCommandLine options) {
+            Map<String, String> sparkConf = new LinkedHashMap<>(
+                    options.confFile == null ? Map.of() : readConf(options.confFile));
+            sparkConf.putAll(options.conf);
+            options.languageJars.forEach(this::requireReadable);
+            return new AgentOptions(readSecret(options.secretFile), options.host,
+                    port(AgentLaunch.PORT, options.port), Map.copyOf(sparkConf),
+                    Optional.ofNullable(options.readyFile),
+                    options.connectPort == null ? OptionalInt.empty()
+                            : OptionalInt.of(port(AgentLaunch.CONNECT_PORT, options.connectPort)),
+                    Optional.ofNullable(options.authUrl).map(this::httpUrl), options.python, options.r,
+                    List.copyOf(options.languageJars));
+        }
+
+        private ParameterException refused(String message) {
+            return new ParameterException(commandLine, message);
+        }
+
+        private int port(String option, int port) {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(name + " must be 0..65535, not " + value);
+                throw refused(option + " must be 0..65535, not " + port);
             }
             return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, not " + value, e);
         }
-    }
 
-    private static URI parseHttpUrl(String name, String value) {
-        try {
-            URI uri = new URI(value);
+        private URI httpUrl(URI uri) {
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException(name + " must be an absolute http(s) URL, not " + value);
+                throw refused(AgentLaunch.AUTH_URL + " must be an absolute http(s) URL, not " + uri);
             }
             return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " must be a URL, not " + value, e);
         }
-    }
 
-    private static void putConf(Map<String, String> conf, String keyValue) {
-        int eq = keyValue.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException("--conf needs key=value, not " + keyValue);
-        }
-        conf.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
-    }
-
-    private static Map<String, String> readConf(Path file) {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the conf file " + file + ": " + e, e);
-        }
-        Map<String, String> conf = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().sorted().forEach(key -> conf.put(key, properties.getProperty(key)));
-        return conf;
-    }
-
-    private static String readSecret(Path secretFile) {
-        try {
-            String secret = Files.readAllLines(secretFile, StandardCharsets.UTF_8).stream().findFirst().orElse("")
-                    .strip();
-            if (secret.isEmpty()) {
-                throw new IllegalArgumentException("the secret file " + secretFile + " is empty");
+        private void requireReadable(Path jar) {
+            if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
+                throw refused(AgentLaunch.LANGUAGE_JAR + " " + jar + " is not a readable file");
             }
-            return secret;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the secret file " + secretFile + ": " + e, e);
+        }
+
+        private Map<String, String> readConf(Path file) {
+            Properties properties = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw refused("cannot read the conf file " + file + ": " + e);
+            }
+            Map<String, String> conf = new LinkedHashMap<>();
+            properties.stringPropertyNames().stream().sorted()
+                    .forEach(key -> conf.put(key, properties.getProperty(key)));
+            return conf;
+        }
+
+        private String readSecret(Path secretFile) {
+            try {
+                String secret = Files.readAllLines(secretFile, StandardCharsets.UTF_8).stream().findFirst().orElse("")
+                        .strip();
+                if (secret.isEmpty()) {
+                    throw refused("the secret file " + secretFile + " is empty");
+                }
+                return secret;
+            } catch (IOException e) {
+                throw refused("cannot read the secret file " + secretFile + ": " + e);
+            }
         }
     }
 
@@ -152,6 +137,6 @@ record AgentOptions(String secret, String host, int port, Map<String, String> sp
     public String toString() {
         return "AgentOptions[host=" + host + ", port=" + port + ", sparkConf=" + sparkConf.keySet() + ", readyFile="
                 + readyFile + ", connectPort=" + connectPort + ", authUrl=" + authUrl + ", python=" + python + ", r="
-                + r + "]";
+                + r + ", languageJars=" + languageJars + "]";
     }
 }

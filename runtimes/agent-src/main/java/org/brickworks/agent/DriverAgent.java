@@ -2,131 +2,142 @@ package org.brickworks.agent;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Executors;
 
 import org.apache.spark.package$;
 import org.apache.spark.sql.SparkSession;
+import org.brickworks.agent.connect.SparkConnect;
+import org.brickworks.agent.dbfs.DbfsConf;
+import org.brickworks.agent.dbfs.DriverMountTable;
+import org.brickworks.agent.dbfs.MountsEndpoint;
+import org.brickworks.agent.dbutils.PlatformCallback;
+import org.brickworks.agent.execution.ContextSetup;
+import org.brickworks.agent.execution.ExecutionContexts;
+import org.brickworks.agent.execution.ExecutionEndpoints;
+import org.brickworks.agent.execution.Folders;
+import org.brickworks.agent.execution.ReplClassRouter;
+import org.brickworks.agent.http.AgentApi;
+import org.brickworks.agent.http.AgentServer;
+import org.brickworks.agent.http.BearerAuthenticator;
+import org.brickworks.agent.http.Routes;
+import org.brickworks.agent.languages.LanguageSettings;
+import org.brickworks.agent.languages.Languages;
+import org.brickworks.agent.languages.LanguagesEndpoint;
+import org.brickworks.agent.libraries.ClusterLibraries;
+import org.brickworks.agent.libraries.LibrariesEndpoint;
+import org.brickworks.agent.protocol.AgentLaunch;
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.protocol.Ready;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+
+import picocli.CommandLine.ParameterException;
 
 /**
  * The main class of a cluster's driver process (a plain JVM, never OSGi): builds the SparkSession, serves the
- * authenticated HTTP/JSON API on the given host and port (and, when asked, Spark's own token-protected Spark Connect
- * endpoint), then announces itself in the ready file.
- * {@code POST /shutdown} stops Spark and exits with 0. Exit status 2 means bad arguments, 1 a failed start.
+ * authenticated HTTP/JSON API of the agent protocol on the given host and port (and, when asked, Spark's own
+ * token-protected Spark Connect endpoint), then announces itself in the ready file. {@code POST /shutdown} stops Spark
+ * and exits with 0. Exit status {@value AgentLaunch#EXIT_BAD_ARGUMENTS} means bad arguments,
+ * {@value AgentLaunch#EXIT_FAILED_START} a failed start.
  */
 public final class DriverAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(DriverAgent.class);
-    private static final Duration TOKEN_CACHE_PERIOD = Duration.ofSeconds(60);
+    /** The driver's copy of its mount table for its executors, in its working directory (see runtimes/README). */
+    private static final Path MOUNTS_COPY = Path.of("dbfs-mounts.json");
 
     private final SparkSession spark;
     private final ExecutionContexts contexts;
-    private final HttpServer server;
+    private volatile AgentServer server;
 
-    private DriverAgent(SparkSession spark, ExecutionContexts contexts, HttpServer server) {
+    private DriverAgent(SparkSession spark, ExecutionContexts contexts) {
         this.spark = spark;
         this.contexts = contexts;
-        this.server = server;
     }
 
     public static void main(String[] args) {
-        AgentOptions options;
+        Optional<AgentOptions> options;
         try {
             options = AgentOptions.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
+        } catch (ParameterException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            e.getCommandLine().usage(System.err);
+            System.exit(AgentLaunch.EXIT_BAD_ARGUMENTS);
             return;
         }
         try {
-            start(options);
+            if (options.isPresent()) {
+                start(options.get());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("The driver agent failed to start", e);
-            System.exit(1);
+            System.exit(AgentLaunch.EXIT_FAILED_START);
         }
     }
 
     private static void start(AgentOptions options) throws IOException {
-        OptionalInt connectPort = options.connectPort().isPresent() ? OptionalInt.of(
-                options.connectPort().getAsInt() == 0 ? ConnectEndpoint.freePort(options.host())
-                        : options.connectPort().getAsInt())
-                : OptionalInt.empty();
+        Path scratch = Folders.temporary("brickworks-agent-");
+        Optional<SparkConnect> connect = options.connectPort().isPresent()
+                ? Optional.of(SparkConnect.at(options.host(), options.connectPort().getAsInt()))
+                : Optional.empty();
+        OptionalInt connectPort = connect.map(c -> OptionalInt.of(c.port())).orElse(OptionalInt.empty());
+        ClassLoader agentLoader = DriverAgent.class.getClassLoader();
+        Languages languages = new Languages(new LanguageSettings(scratch, options.python(), options.r(),
+                connectPort, options.host(), options.secret(), package$.MODULE$.SPARK_VERSION()), agentLoader);
+        languages.usePlugins(options.languageJars());
+        DriverMountTable mounts = DriverMountTable.install(MOUNTS_COPY);
         // A local driver's executor loads the classes of Scala cells through this loader (see ReplClassRouter).
         Thread.currentThread().setContextClassLoader(
                 new ReplClassRouter(Thread.currentThread().getContextClassLoader()));
-        SparkSession spark = SparkSessionFactory.build(sparkConf(options, connectPort));
+        SparkSession spark = SparkSessionFactory.build(sparkConf(options, connect, mounts));
         ExecutorsEndpoint executors = ExecutorsEndpoint.listenTo(spark.sparkContext());
         RuntimeVersions versions = RuntimeVersions.of(spark);
-        ClusterLibraries libraries = new ClusterLibraries(DriverAgent.class.getClassLoader(),
-                spark.sparkContext()::addJar);
-        // The JDK server writes a response's headers and body apart: without TCP_NODELAY, Nagle's algorithm and the
-        // client's delayed ACK hold every answer back by tens of milliseconds.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "brickworks-http");
-            thread.setDaemon(true);
-            // Threads started from requests (execution contexts) inherit it: Spark finds library classes through it.
-            thread.setContextClassLoader(libraries.classLoader());
-            return thread;
-        }));
-        Path replDirectory = Files.createTempDirectory("brickworks-repl-");
-        ExecutionContexts contexts = new ExecutionContexts(spark,
-                new Interpreters(new LanguageSettings(replDirectory, options.python(), options.r(), connectPort,
-                        options.host(), options.secret(), versions.spark())), libraries,
-                new PlatformCallback(options.authUrl(), options.secret()));
-        DriverAgent agent = new DriverAgent(spark, contexts, server);
+        ClusterLibraries libraries = new ClusterLibraries(agentLoader, spark.sparkContext()::addJar);
+        ExecutionContexts contexts = new ExecutionContexts(new ContextSetup(spark, languages, libraries,
+                new PlatformCallback(options.authUrl(), options.secret()), scratch.resolve("contexts")));
+        DriverAgent agent = new DriverAgent(spark, contexts);
+        HealthEndpoint health = new HealthEndpoint(versions, connectPort);
+        Routes routes = new Routes();
+        health.addTo(routes);
+        executors.addTo(routes);
+        new ExecutionEndpoints(contexts).addTo(routes);
+        new LibrariesEndpoint(libraries).addTo(routes);
+        new MountsEndpoint(mounts).addTo(routes);
+        new LanguagesEndpoint(languages, contexts).addTo(routes);
+        routes.add("POST", AgentPaths.SHUTDOWN, (exchange, id) -> {
+            agent.shutdownSoon();
+            return health.health(HealthEndpoint.TERMINATING);
+        });
         ObjectMapper mapper = new ObjectMapper();
-        server.createContext("/", new AgentApi(mapper, new BearerAuthenticator(options.secret()),
-                new HealthEndpoint(versions, connectPort), new ExecutionEndpoints(contexts), executors,
-                new LibrariesEndpoint(libraries, contexts), agent::shutdownSoon));
-        server.start();
-        int port = server.getAddress().getPort();
+        agent.server = AgentServer.start(options.host(), options.port(),
+                new AgentApi(mapper, new BearerAuthenticator(options.secret()), routes), libraries.classLoader());
+        int port = agent.server.port();
         if (options.readyFile().isPresent()) {
-            ReadyFile.write(options.readyFile().get(), port, versions.spark(), connectPort, mapper);
+            ReadyFile.write(options.readyFile().get(), new Ready(port, versions.spark(), ProcessHandle.current().pid(),
+                    connect.map(SparkConnect::port).orElse(null)), mapper);
         }
         LOG.info("Driver agent ready on http://{}:{} {} ms after JVM start (Spark {}, Scala {}, Delta {})",
                 options.host(), port, ManagementFactory.getRuntimeMXBean().getUptime(), versions.spark(),
                 versions.scala(), versions.delta().orElse("unknown"));
-        connectPort.ifPresent(connect -> startConnect(spark, connect));
+        connect.ifPresent(endpoint -> endpoint.startInBackground(spark.sparkContext()));
     }
 
-    /** Spark Connect starts after the agent is ready, on its own thread: SQL through the agent need not wait. */
-    private static void startConnect(SparkSession spark, int port) {
-        Thread starter = new Thread(() -> {
-            long began = System.nanoTime();
-            try {
-                ConnectEndpoint.start(spark.sparkContext());
-                LOG.info("Spark Connect serves on port {}, started in {} ms", port,
-                        (System.nanoTime() - began) / 1_000_000);
-            } catch (RuntimeException e) {
-                LOG.error("Spark Connect failed to start on port {}", port, e);
-            }
-        }, "brickworks-connect-start");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
-    /** The cluster's Spark conf, with Spark Connect and its token check switched on when asked for. */
-    private static Map<String, String> sparkConf(AgentOptions options, OptionalInt connectPort) {
-        if (connectPort.isEmpty()) {
-            return options.sparkConf();
-        }
-        ConnectAuthentication.install(
-                new ConnectTokenVerifier(options.secret(), options.authUrl(), TOKEN_CACHE_PERIOD, System::nanoTime));
-        return ConnectEndpoint.enable(options.sparkConf(), options.host(), connectPort.getAsInt(),
-                package$.MODULE$.SPARK_VERSION());
+    /**
+     * The cluster's Spark conf, with the agent's {@code dbfs:} file system (its keys win: they name the agent's own
+     * classes and files), and with Spark Connect and its token check switched on when asked for.
+     */
+    private static Map<String, String> sparkConf(AgentOptions options, Optional<SparkConnect> connect,
+            DriverMountTable mounts) {
+        Map<String, String> conf = new LinkedHashMap<>(options.sparkConf());
+        conf.putAll(DbfsConf.sparkConf(mounts.copy()));
+        return connect.isEmpty() ? conf : connect.get().conf(conf, options.secret(), options.authUrl());
     }
 
     /** Stops on another thread, so the shutdown request still gets its answer. */
@@ -136,7 +147,7 @@ public final class DriverAgent {
 
     private void shutdown() {
         LOG.info("Driver agent shutting down");
-        server.stop(1);
+        server.stop();
         contexts.closeAll();
         spark.stop();
         System.exit(0);

@@ -9,10 +9,11 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockManagerAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.brickworks.agent.http.Routes;
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.protocol.ExecutorList;
+import org.brickworks.agent.protocol.ExecutorList.Executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /executors}: the executors the driver's application has now, as Spark's scheduler announces them to
@@ -20,13 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * writes, HTTP threads read.
  */
 final class ExecutorsEndpoint extends SparkListener {
-
-    /** An executor as the scheduler announced it; {@code port} is its block manager's, 0 until that registers. */
-    private record Executor(String id, String host, int port, int cores, long startTime) {
-        Executor withPort(int newPort) {
-            return new Executor(id, host, newPort, cores, startTime);
-        }
-    }
 
     private final Map<String, Executor> executors = new ConcurrentHashMap<>();
     /** Block managers may register before their executor's announcement reaches this listener. */
@@ -45,15 +39,14 @@ final class ExecutorsEndpoint extends SparkListener {
         return endpoint;
     }
 
-    /** {@code {"executors":[{"executor_id","host","port","cores","start_time"}...]}}, oldest first. */
-    JsonNode list(JsonExchange exchange) {
-        ObjectNode answer = exchange.newObject();
-        ArrayNode list = answer.putArray("executors");
-        executors.values().stream()
-                .sorted(Comparator.comparingLong(Executor::startTime).thenComparing(Executor::id))
-                .forEach(e -> list.addObject().put("executor_id", e.id()).put("host", e.host()).put("port", e.port())
-                        .put("cores", e.cores()).put("start_time", e.startTime()));
-        return answer;
+    void addTo(Routes routes) {
+        routes.add("GET", AgentPaths.EXECUTORS, (exchange, id) -> list());
+    }
+
+    /** The executors, oldest first. */
+    ExecutorList list() {
+        return new ExecutorList(executors.values().stream()
+                .sorted(Comparator.comparingLong(Executor::startTime).thenComparing(Executor::executorId)).toList());
     }
 
     @Override
@@ -80,7 +73,8 @@ final class ExecutorsEndpoint extends SparkListener {
         }
         int port = added.blockManagerId().port();
         ports.put(id, port);
-        executors.computeIfPresent(id, (key, executor) -> executor.withPort(port));
+        executors.computeIfPresent(id, (key, executor) -> new Executor(executor.executorId(), executor.host(), port,
+                executor.cores(), executor.startTime()));
     }
 
     /** Spark's own id of the driver (its {@code SparkContext.DRIVER_IDENTIFIER}, not visible to Java). */

@@ -3,14 +3,18 @@ package org.brickworks.agent;
 import java.lang.management.ManagementFactory;
 import java.util.OptionalInt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.brickworks.agent.http.Routes;
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.protocol.Health;
 
 /**
  * {@code GET /health}: the agent is up, on which runtime, how long its JVM has run, and its Spark Connect port when
  * Connect is on.
  */
 final class HealthEndpoint {
+
+    static final String RUNNING = "RUNNING";
+    static final String TERMINATING = "TERMINATING";
 
     private final RuntimeVersions versions;
     private final OptionalInt connectPort;
@@ -20,11 +24,13 @@ final class HealthEndpoint {
         this.connectPort = connectPort;
     }
 
-    JsonNode status(JsonExchange exchange) {
-        ObjectNode health = exchange.newObject().put("state", "RUNNING").put("spark_version", versions.spark())
-                .put("scala_version", versions.scala());
-        versions.delta().ifPresent(delta -> health.put("delta_version", delta));
-        connectPort.ifPresent(port -> health.put("connect_port", port));
-        return health.put("uptime_ms", ManagementFactory.getRuntimeMXBean().getUptime());
+    void addTo(Routes routes) {
+        routes.add("GET", AgentPaths.HEALTH, (exchange, id) -> health(RUNNING));
+    }
+
+    Health health(String state) {
+        return new Health(state, versions.spark(), versions.scala(), versions.delta().orElse(null),
+                ManagementFactory.getRuntimeMXBean().getUptime(),
+                connectPort.isPresent() ? connectPort.getAsInt() : null);
     }
 }

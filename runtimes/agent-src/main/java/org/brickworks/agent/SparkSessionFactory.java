@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
-import org.brickworks.agent.dbfs.DbfsAbstractFileSystem;
-import org.brickworks.agent.dbfs.DbfsFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +42,6 @@ final class SparkSessionFactory {
         // Spark 4 gives each classic session its own artifact set by default: a job then ships only the session's jars,
         // never the cluster libraries (SparkContext.addJar). Cluster libraries are cluster-wide, as on Databricks.
         conf.put("spark.sql.artifact.isolation.enabled", "false");
-        // dbfs: is the agent's own file system (FileContext too, which Delta's log store uses): the platform passes
-        // only the DBFS root, never an agent class name.
-        conf.put("spark.hadoop.fs.dbfs.impl", DbfsFileSystem.class.getName());
-        conf.put("spark.hadoop.fs.AbstractFileSystem.dbfs.impl", DbfsAbstractFileSystem.class.getName());
         conf.putAll(clusterConf);
         return conf;
     }

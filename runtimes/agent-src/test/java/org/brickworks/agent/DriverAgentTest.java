@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.testing.AgentClient;
+import org.brickworks.agent.testing.AgentProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,23 +53,23 @@ class DriverAgentTest {
     @Test
     void readyFileAndHealthNameTheRuntime() throws Exception {
         String sparkVersion = System.getProperty("brickworks.expected.spark.version");
-        assertThat(agent.ready().get("spark_version").asText()).isEqualTo(sparkVersion);
-        assertThat(agent.ready().get("pid").asLong()).isEqualTo(agent.process().pid());
+        assertThat(agent.ready().sparkVersion()).isEqualTo(sparkVersion);
+        assertThat(agent.ready().pid()).isEqualTo(agent.process().pid());
 
-        JsonNode health = client.call("GET", "/health", null);
+        JsonNode health = client.call("GET", AgentPaths.HEALTH, null);
 
         assertThat(health.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(health.get("spark_version").asText()).isEqualTo(sparkVersion);
-        assertThat(health.get("scala_version").asText()).matches("2\\.1[23]\\.\\d+");
-        assertThat(health.get("delta_version").asText()).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(health.get("uptime_ms").asLong()).isPositive();
-        assertThat(agent.ready().has("connect_port")).as("Spark Connect is off without --connect-port").isFalse();
-        assertThat(health.has("connect_port")).isFalse();
+        assertThat(health.get("sparkVersion").asText()).isEqualTo(sparkVersion);
+        assertThat(health.get("scalaVersion").asText()).matches("2\\.1[23]\\.\\d+");
+        assertThat(health.get("deltaVersion").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(health.get("uptimeMillis").asLong()).isPositive();
+        assertThat(agent.ready().connectPort()).as("Spark Connect is off without --connect-port").isNull();
+        assertThat(health.has("connectPort")).isFalse();
     }
 
     @Test
     void aLocalDriverHasNoExecutors() throws Exception {
-        JsonNode executors = client.call("GET", "/executors", null);
+        JsonNode executors = client.call("GET", AgentPaths.EXECUTORS, null);
 
         assertThat(executors.get("executors").isArray()).isTrue();
         assertThat(executors.get("executors")).isEmpty();
@@ -74,12 +77,12 @@ class DriverAgentTest {
 
     @Test
     void refusesRequestsWithoutTheSecret() throws Exception {
-        HttpResponse<String> none = client.send("GET", "/health", null, null);
-        HttpResponse<String> wrong = client.send("GET", "/health", null, "Bearer " + SECRET + "x");
+        HttpResponse<String> none = client.send("GET", AgentPaths.HEALTH, null, null);
+        HttpResponse<String> wrong = client.send("GET", AgentPaths.HEALTH, null, "Bearer " + SECRET + "x");
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(JSON.readTree(wrong.body()).get("error_code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(JSON.readTree(wrong.body()).get("errorCode").asText()).isEqualTo("UNAUTHENTICATED");
     }
 
     @Test
@@ -94,15 +97,14 @@ class DriverAgentTest {
         assertThat(results.at("/schema/0/type").asText()).isEqualTo("\"integer\"");
         assertThat(results.get("data").toString()).isEqualTo("[[1]]");
         assertThat(results.get("truncated").asBoolean()).isFalse();
-        assertThat(results.get("isJsonSchema").asBoolean()).isTrue();
     }
 
     @Test
     void executeWithWaitAnswersAShortCommandsResultAndAnIdForALongOne() throws Exception {
-        JsonNode quick = client.call("POST", "/commands", Map.of("context_id", context, "language", "sql",
-                "command", "SELECT 2 AS two", "wait_ms", 5_000));
-        JsonNode slow = client.call("POST", "/commands", Map.of("context_id", context, "language", "sql",
-                "command", "SELECT java_method('java.lang.Thread', 'sleep', 3000L)", "wait_ms", 50));
+        JsonNode quick = client.call("POST", AgentPaths.COMMANDS, Map.of("contextId", context, "language", "sql",
+                "command", "SELECT 2 AS two", "waitMillis", 5_000));
+        JsonNode slow = client.call("POST", AgentPaths.COMMANDS, Map.of("contextId", context, "language", "sql",
+                "command", "SELECT java_method('java.lang.Thread', 'sleep', 3000L)", "waitMillis", 50));
 
         assertThat(quick.get("status").asText()).as(quick.toString()).isEqualTo("Finished");
         assertThat(quick.at("/results/data").toString()).isEqualTo("[[2]]");
@@ -152,8 +154,8 @@ class DriverAgentTest {
         assertThat(own.at("/results/data").toString()).isEqualTo("[[42]]");
         assertThat(foreign.get("status").asText()).isEqualTo("Error");
         assertThat(foreign.at("/results/summary").asText()).contains("TABLE_OR_VIEW_NOT_FOUND");
-        assertThat(client.call("DELETE", "/contexts/" + other, null).get("id").asText()).isEqualTo(other);
-        assertThat(client.call("GET", "/contexts/" + other, null).get("error_code").asText())
+        assertThat(client.call("DELETE", AgentPaths.context(other), null).get("id").asText()).isEqualTo(other);
+        assertThat(client.call("GET", AgentPaths.context(other), null).get("errorCode").asText())
                 .isEqualTo("RESOURCE_DOES_NOT_EXIST");
     }
 
@@ -171,9 +173,9 @@ class DriverAgentTest {
     @Test
     void cancelStopsALongQueryAndTheContextStaysUsable() throws Exception {
         String id = client.execute(context, "SELECT sum(hash(id)) FROM range(0, 1000000000000)", 10);
-        JsonNode running = client.call("GET", "/commands/" + id + "?wait_ms=1000", null);
+        JsonNode running = client.status(id, 1000);
 
-        client.call("POST", "/commands/" + id + "/cancel", null);
+        client.cancel(id);
         JsonNode cancelled = client.await(id);
         JsonNode next = client.run(context, "SELECT 1");
 
@@ -186,10 +188,10 @@ class DriverAgentTest {
     void aCommandSubmittedWhileAnotherRunsWaitsForItInOrder() throws Exception {
         String slow = client.execute(context, "SELECT sum(hash(id)) FROM range(0, 1000000000000)", 10);
         String next = client.execute(context, "SELECT 2", 10);
-        JsonNode waiting = client.call("GET", "/commands/" + next + "?wait_ms=500", null);
-        JsonNode running = client.call("GET", "/commands/" + slow, null);
+        JsonNode waiting = client.status(next, 500);
+        JsonNode running = client.status(slow, 0);
 
-        client.call("POST", "/commands/" + slow + "/cancel", null);
+        client.cancel(slow);
         JsonNode cancelled = client.await(slow);
         JsonNode done = client.await(next);
 
@@ -201,12 +203,46 @@ class DriverAgentTest {
 
     @Test
     void unknownThingsAndUnsupportedLanguagesAreClearErrors() throws Exception {
-        JsonNode unknown = client.call("GET", "/commands/nope", null);
-        JsonNode cobol = client.call("POST", "/contexts", JSON.createObjectNode().put("language", "cobol"));
+        JsonNode unknown = client.call("GET", AgentPaths.command("nope"), null);
+        JsonNode cobol = client.call("POST", AgentPaths.CONTEXTS, JSON.createObjectNode().put("language", "cobol"));
+        JsonNode sh = client.call("POST", AgentPaths.COMMANDS,
+                JSON.createObjectNode().put("contextId", context).put("language", "sh").put("command", "ls"));
 
-        assertThat(unknown.get("error_code").asText()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
-        assertThat(cobol.get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
-        assertThat(cobol.get("message").asText()).contains("sql, scala, python, r");
+        assertThat(unknown.get("errorCode").asText()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+        assertThat(cobol.get("errorCode").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+        assertThat(cobol.get("message").asText()).isEqualTo("Unknown language cobol: this driver runs fs, python, r,"
+                + " scala, sql");
+        assertThat(sh.get("message").asText()).startsWith("Unknown language sh: this driver runs fs, python");
+        assertThat(client.call("GET", AgentPaths.LANGUAGES, null).get("languages").toString())
+                .isEqualTo("[\"fs\",\"python\",\"r\",\"scala\",\"sql\"]");
+    }
+
+    @Test
+    void requestsAreTheProtocolsRecordsAndAnythingElseIsRefusedNamingIt() throws Exception {
+        JsonNode snakeCase = client.call("POST", AgentPaths.COMMANDS,
+                JSON.createObjectNode().put("context_id", context).put("command", "SELECT 1"));
+        JsonNode wrongType = client.call("POST", AgentPaths.CONTEXTS,
+                JSON.createObjectNode().put("language", "sql").set("parameters", JSON.createArrayNode()));
+        HttpResponse<String> notJson = client.send("POST", AgentPaths.CONTEXTS, "{", "Bearer " + SECRET);
+        JsonNode noSuchPath = client.call("GET", "/nope", null);
+
+        assertThat(snakeCase.get("errorCode").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+        assertThat(snakeCase.get("message").asText()).contains("Execute").contains("context_id");
+        assertThat(wrongType.get("message").asText()).contains("CreateContext");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(noSuchPath.get("errorCode").asText()).isEqualTo("ENDPOINT_NOT_FOUND");
+    }
+
+    @Test
+    void aCommandIsAnsweredWithItsStatusAndSqlMagicsRunInAnyContext() throws Exception {
+        String scala = client.createContext("scala", Map.of());
+        JsonNode queued = client.call("POST", AgentPaths.COMMANDS,
+                JSON.createObjectNode().put("contextId", scala).put("language", "scala").put("command",
+                        "%sql\nSELECT 'magic' AS word"));
+
+        assertThat(queued.get("status").asText()).isIn("Queued", "Running", "Finished");
+        assertThat(client.await(queued.get("id").asText()).at("/results/data").toString())
+                .isEqualTo("[[\"magic\"]]");
     }
 
     @Test
@@ -225,7 +261,7 @@ class DriverAgentTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void shutdownEndsTheProcess() throws Exception {
-        JsonNode answer = client.call("POST", "/shutdown", null);
+        JsonNode answer = client.call("POST", AgentPaths.SHUTDOWN, null);
 
         assertThat(answer.get("state").asText()).isEqualTo("TERMINATING");
         assertThat(agent.process().waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -3,10 +3,21 @@ package org.brickworks.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.brickworks.agent.languages.BoundedOutput;
+import org.brickworks.agent.protocol.AgentLaunch;
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.protocol.Mount;
+import org.brickworks.agent.protocol.MountTable;
+import org.brickworks.agent.testing.AgentClient;
+import org.brickworks.agent.testing.AgentProcess;
+import org.brickworks.agent.testing.Conditions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +39,11 @@ class LanguagesTest {
 
     @BeforeAll
     static void startAgent() throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("dbfs"));
+        Files.createDirectories(dir.resolve("dbfs"));
+        // The platform gives the DBFS root only: the agent registers its file system for dbfs: itself.
         agent = AgentProcess.start("LanguagesTest", dir, SECRET, "--conf",
                 "spark.sql.warehouse.dir=" + dir.resolve("warehouse"), "--conf",
-                "spark.hadoop.fs.dbfs.impl=org.brickworks.agent.dbfs.DbfsFileSystem", "--conf",
-                "spark.hadoop.fs.dbfs.root=" + dir.resolve("dbfs"));
+                AgentLaunch.DBFS_ROOT_CONF + "=" + dir.resolve("dbfs"));
         client = new AgentClient(agent.baseUri(), SECRET);
         scala = client.createContext("scala", Map.of("who", "context"));
         python = client.createContext("python", Map.of("who", "context"));
@@ -57,12 +68,17 @@ class LanguagesTest {
     @Test
     void scalaCompileErrorsAndExceptionsAreErrorResults() throws Exception {
         JsonNode compile = client.run(scala, "scala", "val a = 1\nval b: Int = \"text\"");
+        JsonNode firstLine = client.run(scala, "scala", "foo(1)\nval c = 2");
         JsonNode thrown = client.run(scala, "scala", "throw new IllegalStateException(\"boom\")");
 
         assertThat(compile.get("status").asText()).isEqualTo("Error");
         assertThat(compile.at("/results/resultType").asText()).isEqualTo("error");
-        assertThat(compile.at("/results/summary").asText()).contains("error").contains("type mismatch");
+        // The compiler's message and line, on Scala 2.12 (<console>:N) as on 2.13 (On line N).
+        assertThat(compile.at("/results/summary").asText()).matches("(<console>:\\d+|On line 2): error: type"
+                + " mismatch; found ?: String\\(\"text\"\\) required: Int");
         assertThat(compile.at("/results/cause").asText()).containsPattern("(line 2|<console>:\\d+)");
+        assertThat(firstLine.at("/results/summary").asText())
+                .matches("(<console>:\\d+|On line 1): error: not found: value foo");
         assertThat(thrown.get("status").asText()).isEqualTo("Error");
         assertThat(thrown.at("/results/summary").asText()).contains("IllegalStateException: boom");
     }
@@ -104,7 +120,8 @@ class LanguagesTest {
     @Test
     void scalaWidgetsReadParametersAndExitEndsTheCommand() throws Exception {
         JsonNode fromContext = client.run(scala, "scala",
-                "dbutils.widgets.text(\"who\", \"default\")\ndbutils.widgets.dropdown(\"size\", \"S\", Seq(\"S\", \"L\"))\n"
+                "dbutils.widgets.text(\"who\", \"default\")\n"
+                        + "dbutils.widgets.dropdown(\"size\", \"S\", Seq(\"S\", \"L\"))\n"
                         + "println(dbutils.widgets.get(\"who\") + \" \" + dbutils.widgets.get(\"size\"))");
         JsonNode fromCommand = client.await(client.execute(scala, "scala", "println(dbutils.widgets.get(\"size\"))",
                 10, Map.of("size", "L")));
@@ -128,11 +145,11 @@ class LanguagesTest {
         String loop = client.execute(context, "scala", "var i = 0L\nnew java.io.File(\"" + loopStarted
                 + "\").createNewFile()\nwhile (true) { i += 1 }", 10, Map.of());
 
-        assertThat(awaitFile(jobStarted)).isTrue();
-        client.call("POST", "/commands/" + job + "/cancel", null);
+        assertThat(Conditions.awaitFile(jobStarted)).isTrue();
+        client.cancel(job);
         JsonNode cancelledJob = client.await(job);
-        assertThat(awaitFile(loopStarted)).isTrue();
-        client.call("POST", "/commands/" + loop + "/cancel", null);
+        assertThat(Conditions.awaitFile(loopStarted)).isTrue();
+        client.cancel(loop);
         JsonNode cancelledLoop = client.await(loop);
         JsonNode next = client.run(context, "scala", "1 + 1");
 
@@ -191,8 +208,8 @@ class LanguagesTest {
                 "dbutils.widgets.text('who', 'default')\ndbutils.widgets.get('who')", 10, Map.of("who", "command")));
         JsonNode exit = client.run(python, "python", "dbutils.notebook.exit(42)");
         String sleep = client.execute(python, "python", "import time\ntime.sleep(120)", 10, Map.of());
-        assertThat(awaitRunning(sleep)).isTrue();
-        client.call("POST", "/commands/" + sleep + "/cancel", null);
+        assertThat(client.awaitRunning(sleep)).isTrue();
+        client.cancel(sleep);
         JsonNode cancelled = client.await(sleep);
         JsonNode next = client.run(python, "python", "area(2) > 12");
 
@@ -219,7 +236,7 @@ class LanguagesTest {
 
         assertThat(written.at("/results/data").asText()).as(written.toString())
                 .contains("copy/ 0,in/ 0,moved.txt 10\nhello");
-        assertThat(java.nio.file.Files.readString(dir.resolve("dbfs/scala/moved.txt"))).isEqualTo("hello dbfs");
+        assertThat(Files.readString(dir.resolve("dbfs/scala/moved.txt"))).isEqualTo("hello dbfs");
         assertThat(again.at("/results/summary").asText()).contains("FileAlreadyExistsException");
         assertThat(directory.get("status").asText()).isEqualTo("Error");
         assertThat(removed.at("/results/data").asText()).contains("Boolean = true");
@@ -280,7 +297,7 @@ class LanguagesTest {
         assertThat(listed.at("/results/data/0/2").asLong()).isEqualTo(8);
         assertThat(head.at("/results/data").asText()).isEqualTo("one line");
         assertThat(removed.at("/results/data").asText()).isEqualTo("true");
-        assertThat(java.nio.file.Files.exists(dir.resolve("dbfs/magic"))).isFalse();
+        assertThat(Files.exists(dir.resolve("dbfs/magic"))).isFalse();
         assertThat(unknown.at("/results/summary").asText()).contains("Unknown %fs command chmod");
     }
 
@@ -294,6 +311,64 @@ class LanguagesTest {
                 .isEqualTo("ExecutionError: java.lang.IllegalStateException: dbutils.notebook.run needs the platform: "
                         + "this driver was started without --auth-url");
         assertThat(mount.at("/results/summary").asText()).contains("dbutils.fs.mount needs the platform");
+    }
+
+    @Test
+    void dbutilsHelpIsTheSameInScalaAndPython() throws Exception {
+        JsonNode scalaModules = client.run(scala, "scala", "dbutils.help()");
+        JsonNode pythonModules = client.run(python, "python", "dbutils.help()");
+        JsonNode scalaFs = client.run(scala, "scala", "dbutils.fs.help()");
+        JsonNode pythonFs = client.run(python, "python", "dbutils.fs.help()");
+        JsonNode scalaCp = client.run(scala, "scala", "dbutils.fs.help(\"cp\")");
+        JsonNode pythonCp = client.run(python, "python", "dbutils.fs.help('cp')");
+        JsonNode widgets = client.run(python, "python", "dbutils.widgets.help()");
+        JsonNode run = client.run(scala, "scala", "dbutils.notebook.help(\"run\")");
+        JsonNode unknown = client.run(python, "python", "dbutils.fs.help('chmod')");
+
+        assertThat(scalaModules.at("/results/data").asText()).as(scalaModules.toString())
+                .contains("fs: DbfsUtils -> Manipulates the Databricks filesystem (DBFS) from the console")
+                .contains("notebook: NotebookUtils -> ").contains("widgets: WidgetsUtils -> ");
+        assertThat(pythonModules.at("/results/data").asText()).isEqualTo(scalaModules.at("/results/data").asText());
+        assertThat(scalaFs.at("/results/data").asText()).contains("\nfsutils\ncp(from: String, to: String, recurse:"
+                + " boolean = false): boolean -> Copies a file or directory, possibly across FileSystems\n")
+                .contains("\nmount\n");
+        assertThat(pythonFs.at("/results/data").asText()).isEqualTo(scalaFs.at("/results/data").asText());
+        assertThat(scalaCp.at("/results/data").asText()).startsWith("/**\n * Copies a file or directory")
+                .contains(" * @param recurse ").endsWith("*/\ncp(from: String, to: String, recurse: boolean = false):"
+                        + " boolean");
+        assertThat(pythonCp.at("/results/data").asText()).isEqualTo(scalaCp.at("/results/data").asText());
+        assertThat(widgets.at("/results/data").asText()).contains("get(name: String): String -> ");
+        assertThat(run.at("/results/data").asText()).contains("run(path: String, timeoutSeconds: int");
+        assertThat(unknown.at("/results/summary").asText()).contains("chmod is not a method of dbutils.fs")
+                .contains("cp, head, ls");
+    }
+
+    @Test
+    void pushedMountsAreServedAtOnceAnOlderTableIsIgnoredAndCredentialsStayOutOfTheSparkConf() throws Exception {
+        Path storage = Files.createDirectories(dir.resolve("storage"));
+        Files.writeString(storage.resolve("data.txt"), "mounted");
+        Mount mount = new Mount(storage.toUri().toString(), "/mnt/store", Map.of("fs.test.key", "s3cr3t-key"));
+
+        JsonNode pushed = client.call("PUT", AgentPaths.MOUNTS, new MountTable(5, List.of(mount)));
+        JsonNode python = client.run(LanguagesTest.python, "python", "dbutils.fs.head('/mnt/store/data.txt')");
+        JsonNode sql = client.run(scala, "sql", "SELECT value FROM text.`dbfs:/mnt/store/data.txt`");
+        JsonNode older = client.call("PUT", AgentPaths.MOUNTS, new MountTable(4, List.of()));
+        JsonNode listed = client.run(scala, "fs", "mounts");
+        JsonNode conf = client.run(scala, "scala", "println(sc.getConf.getAll.mkString(\"\\n\"))");
+        JsonNode invalid = client.call("PUT", AgentPaths.MOUNTS,
+                new MountTable(6, List.of(new Mount(storage.toString(), "/data", Map.of()))));
+
+        assertThat(pushed.toString()).contains("\"version\":5").contains("/mnt/store").doesNotContain("s3cr3t");
+        assertThat(python.at("/results/data").asText()).as(python.toString()).isEqualTo("'mounted'");
+        assertThat(sql.at("/results/data").toString()).as(sql.toString()).isEqualTo("[[\"mounted\"]]");
+        assertThat(older.get("version").asLong()).isEqualTo(5);
+        assertThat(listed.at("/results/data").toString()).contains("[\"/mnt/store\",\"" + storage.toUri());
+        assertThat(conf.at("/results/data").asText()).contains("spark.hadoop.fs.dbfs.impl")
+                .contains("spark.hadoop.fs.dbfs.mounts.file").doesNotContain("s3cr3t");
+        assertThat(invalid.get("errorCode").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+        Path copy = dir.resolve("dbfs-mounts.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+        assertThat(Files.readString(AgentProcess.log("LanguagesTest"))).doesNotContain("s3cr3t");
     }
 
     @Test
@@ -343,9 +418,9 @@ class LanguagesTest {
         Path started = dir.resolve("r-loop-started");
         String loop = client.execute(r, "r", "i <- 0\nfile.create('" + started + "')\nrepeat { i <- i + 1 }", 10,
                 Map.of());
-        assertThat(awaitFile(started)).isTrue();
+        assertThat(Conditions.awaitFile(started)).isTrue();
 
-        client.call("POST", "/commands/" + loop + "/cancel", null);
+        client.cancel(loop);
         JsonNode cancelled = client.await(loop);
         JsonNode next = client.run(r, "r", "cat(kept, i > 0)");
 
@@ -357,27 +432,6 @@ class LanguagesTest {
     private static String rContext() throws Exception {
         assumeTrue(RuntimeCheck.onPath("R"), "R is not installed (.ci/run installs r-base-core)");
         return client.createContext("r", Map.of());
-    }
-
-    /** Waits until the command runs (a poll answers at once when it is, else after a second). */
-    private static boolean awaitRunning(String command) throws Exception {
-        for (int i = 0; i < 60; i++) {
-            if ("Running".equals(client.call("GET", "/commands/" + command + "?wait_ms=0", null).path("status")
-                    .asText())) {
-                return true;
-            }
-            client.call("GET", "/commands/" + command + "?wait_ms=1000", null);
-        }
-        return false;
-    }
-
-    /** Waits up to a minute for a file a command creates once it runs. */
-    private static boolean awaitFile(Path file) throws Exception {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (!java.nio.file.Files.exists(file) && java.time.Instant.now().isBefore(deadline)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // a poll of the condition, not a wait in its place
-        }
-        return java.nio.file.Files.exists(file);
     }
 
     /** Whether an executable is on the PATH. */

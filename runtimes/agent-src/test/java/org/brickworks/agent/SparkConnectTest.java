@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.brickworks.agent.protocol.AgentPaths;
+import org.brickworks.agent.testing.AgentClient;
+import org.brickworks.agent.testing.AgentProcess;
+import org.brickworks.agent.testing.TokenAuthServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +42,7 @@ class SparkConnectTest {
         auth = new TokenAuthServer(USER_TOKEN);
         agent = AgentProcess.start("SparkConnectTest", dir, SECRET, "--connect-port", "0", "--auth-url",
                 auth.url().toString(), "--conf", "spark.sql.warehouse.dir=" + dir.resolve("warehouse"));
-        connect = new ConnectSqlClient("127.0.0.1", agent.ready().get("connect_port").asInt());
+        connect = new ConnectSqlClient("127.0.0.1", agent.ready().connectPort());
     }
 
     @AfterAll
@@ -53,11 +57,11 @@ class SparkConnectTest {
 
     @Test
     void readyFileAndHealthNameTheConnectPort() throws Exception {
-        int connectPort = agent.ready().get("connect_port").asInt();
-        JsonNode health = new AgentClient(agent.baseUri(), SECRET).call("GET", "/health", null);
+        int connectPort = agent.ready().connectPort();
+        JsonNode health = new AgentClient(agent.baseUri(), SECRET).call("GET", AgentPaths.HEALTH, null);
 
-        assertThat(connectPort).isPositive().isNotEqualTo(agent.ready().get("port").asInt());
-        assertThat(health.get("connect_port").asInt()).isEqualTo(connectPort);
+        assertThat(connectPort).isPositive().isNotEqualTo(agent.ready().port());
+        assertThat(health.get("connectPort").asInt()).isEqualTo(connectPort);
     }
 
     @Test

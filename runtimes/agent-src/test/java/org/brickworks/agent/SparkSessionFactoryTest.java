@@ -16,10 +16,7 @@ class SparkSessionFactoryTest {
                 .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .containsEntry("spark.databricks.delta.snapshotPartitions", "1")
-                .containsEntry("spark.sql.artifact.isolation.enabled", "false")
-                .containsEntry("spark.hadoop.fs.dbfs.impl", "org.brickworks.agent.dbfs.DbfsFileSystem")
-                .containsEntry("spark.hadoop.fs.AbstractFileSystem.dbfs.impl",
-                        "org.brickworks.agent.dbfs.DbfsAbstractFileSystem");
+                .containsEntry("spark.sql.artifact.isolation.enabled", "false");
     }
 
     @Test

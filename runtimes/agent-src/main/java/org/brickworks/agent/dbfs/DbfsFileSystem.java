@@ -20,19 +20,22 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.util.Progressable;
+import org.brickworks.agent.protocol.AgentLaunch;
+import org.brickworks.agent.protocol.Mount;
 
 /**
  * Hadoop {@code FileSystem} for {@code dbfs:/}: a path below a mount point ({@code /mnt/<name>}) goes to the mount's
  * storage: Azure sources ({@code wasb(s)}, {@code abfs(s)}) to {@link AzureBlobFileSystem}, any other scheme to
- * Hadoop's own file system for it with the mount's settings in its configuration; every other path is a file under the local root, served by Hadoop's
- * raw local file system, so Spark reads and writes DBFS as fast as {@code file:}.
+ * Hadoop's own file system for it with the mount's settings in its configuration; every other path is a file under
+ * the local root, served by Hadoop's raw local file system, so Spark reads and writes DBFS as fast as {@code file:}.
  * <p>
- * Configuration (the platform sets them as {@code spark.hadoop.*}): {@value #ROOT} the local root directory,
- * {@value #MOUNTS} the platform's mount table file (re-read when it changes, checked every
- * {@value #MOUNTS_RECHECK}, default 1000 ms).
+ * Configuration: {@value #ROOT} the local root directory (the platform sets it, {@link AgentLaunch#DBFS_ROOT_CONF});
+ * the mounts are the driver's pushed table ({@link DriverMountTable}), or in an executor of another JVM the driver's
+ * copy of it, the file {@value #MOUNTS} (re-read when it changed, checked at most every {@value #MOUNTS_RECHECK},
+ * default 1000 ms), which the agent sets ({@link DbfsConf}).
  */
 public class DbfsFileSystem extends FileSystem {
-    public static final String ROOT = "fs.dbfs.root";
+    public static final String ROOT = AgentLaunch.DBFS_ROOT_CONF.substring(DbfsConf.HADOOP_PREFIX.length());
     public static final String MOUNTS = "fs.dbfs.mounts.file";
     public static final String MOUNTS_RECHECK = "fs.dbfs.mounts.recheck.ms";
     static final URI URI_ROOT = URI.create("dbfs:///");
@@ -41,9 +44,9 @@ public class DbfsFileSystem extends FileSystem {
 
     private java.nio.file.Path root;
     private FileSystem local;
-    private MountTable mountTable;
+    private MountSource mountSource;
     private Path workingDirectory = new Path("dbfs:/");
-    private final Map<MountTable.Mount, FileSystem> mounted = new ConcurrentHashMap<>();
+    private final Map<Mount, FileSystem> mounted = new ConcurrentHashMap<>();
 
     @Override
     public void initialize(URI name, Configuration conf) throws IOException {
@@ -58,8 +61,10 @@ public class DbfsFileSystem extends FileSystem {
         raw.initialize(URI.create("file:///"), conf);
         local = raw;
         String mounts = conf.get(MOUNTS);
-        mountTable = new MountTable(mounts == null || mounts.isEmpty() ? null : java.nio.file.Path.of(mounts),
-                conf.getLong(MOUNTS_RECHECK, 1000));
+        MountSource driver = DriverMountTable.installed();
+        mountSource = driver != null ? driver
+                : new MountTableFile(mounts == null || mounts.isEmpty() ? null : java.nio.file.Path.of(mounts),
+                        conf.getLong(MOUNTS_RECHECK, 1000));
     }
 
     @Override
@@ -105,7 +110,7 @@ public class DbfsFileSystem extends FileSystem {
 
     private Target target(Path path) throws IOException {
         String dbfs = dbfsPath(path);
-        MountTable.Mount mount = mountTable.find(dbfs);
+        Mount mount = mountSource.find(dbfs);
         if (mount == null) {
             java.nio.file.Path file = root.resolve(dbfs.substring(1)).normalize();
             if (!file.startsWith(root)) {
@@ -114,21 +119,22 @@ public class DbfsFileSystem extends FileSystem {
             return new Target(local, new Path(file.toUri()), root.toUri().toString(), "/");
         }
         String rest = dbfs.substring(mount.mountPoint().length());
-        String source = mount.source().toString();
+        String source = mount.source();
         String base = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
         return new Target(mountedFs(mount), new Path(base + rest), base, mount.mountPoint());
     }
 
-    private FileSystem mountedFs(MountTable.Mount mount) throws IOException {
+    private FileSystem mountedFs(Mount mount) throws IOException {
         FileSystem fs = mounted.get(mount);
         if (fs == null) {
             Configuration conf = new Configuration(getConf());
-            mount.settings().forEach(conf::set);
-            if (AZURE_SCHEMES.contains(String.valueOf(mount.source().getScheme()).toLowerCase())) {
-                fs = new AzureBlobFileSystem(mount.source(), mount.settings());
-                fs.initialize(mount.source(), conf);
+            mount.extraConfigs().forEach(conf::set);
+            URI source = URI.create(mount.source());
+            if (AZURE_SCHEMES.contains(String.valueOf(source.getScheme()).toLowerCase())) {
+                fs = new AzureBlobFileSystem(source, mount.extraConfigs());
+                fs.initialize(source, conf);
             } else {
-                fs = FileSystem.newInstance(mount.source(), conf);
+                fs = FileSystem.newInstance(source, conf);
             }
             FileSystem raced = mounted.putIfAbsent(mount, fs);
             if (raced != null) {
@@ -195,8 +201,8 @@ public class DbfsFileSystem extends FileSystem {
     /** The mounts this file system resolves, mount point to source URI (never their settings), in table order. */
     public Map<String, String> mountSources() throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
-        for (MountTable.Mount mount : mountTable.mounts()) {
-            sources.put(mount.mountPoint(), mount.source().toString());
+        for (Mount mount : mountSource.table().mounts()) {
+            sources.put(mount.mountPoint(), mount.source());
         }
         return sources;
     }
@@ -204,7 +210,8 @@ public class DbfsFileSystem extends FileSystem {
     @Override
     public FileStatus[] listStatus(Path path) throws IOException {
         Target target = target(path);
-        boolean mnt = "/mnt".equals(dbfsPath(path)) && !mountTable.mounts().isEmpty();
+        List<Mount> mounts = mountSource.table().mounts();
+        boolean mnt = "/mnt".equals(dbfsPath(path)) && !mounts.isEmpty();
         List<FileStatus> statuses = new ArrayList<>();
         if (!mnt || target.fs.exists(target.path)) {
             try {
@@ -216,7 +223,7 @@ public class DbfsFileSystem extends FileSystem {
             }
         }
         if (mnt) {
-            for (MountTable.Mount mount : mountTable.mounts()) {
+            for (Mount mount : mounts) {
                 String name = mount.mountPoint().substring("/mnt/".length());
                 if (statuses.stream().noneMatch(s -> s.getPath().getName().equals(name))) {
                     statuses.add(new FileStatus(0, true, 1, 0, 0, new Path("dbfs:" + mount.mountPoint())));
@@ -249,7 +256,7 @@ public class DbfsFileSystem extends FileSystem {
     @Override
     public FileStatus getFileStatus(Path path) throws IOException {
         String dbfs = dbfsPath(path);
-        if ("/mnt".equals(dbfs) && !mountTable.mounts().isEmpty()) {
+        if ("/mnt".equals(dbfs) && !mountSource.table().mounts().isEmpty()) {
             Target target = target(path);
             return target.fs.exists(target.path) ? target.toDbfs(target.fs.getFileStatus(target.path))
                     : new FileStatus(0, true, 1, 0, 0, new Path("dbfs:/mnt"));

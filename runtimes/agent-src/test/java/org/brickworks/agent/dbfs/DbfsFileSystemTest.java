@@ -7,33 +7,42 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.brickworks.agent.protocol.Mount;
+import org.brickworks.agent.protocol.MountTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The file system as an executor in its own JVM runs it: the mounts come from the driver's copy of its table, written
+ * here by a {@link DriverMountTable} that is not this JVM's (the driver's own file systems read the pushed table).
+ */
 class DbfsFileSystemTest {
     @TempDir
     Path temp;
     private Path root;
-    private Path mounts;
+    private DriverMountTable driver;
     private FileSystem dbfs;
 
     @BeforeEach
     void start() throws IOException {
         root = Files.createDirectories(temp.resolve("dbfs"));
-        mounts = temp.resolve("dbfs-mounts.json");
+        driver = new DriverMountTable(temp.resolve("dbfs-mounts.json"));
         Configuration conf = new Configuration(false);
-        conf.set("fs.dbfs.impl", DbfsFileSystem.class.getName());
+        DbfsConf.sparkConf(driver.copy()).forEach((key, value) -> conf.set(key.substring("spark.hadoop.".length()),
+                value));
         conf.set("fs.dbfs.impl.disable.cache", "true");
         conf.set(DbfsFileSystem.ROOT, root.toString());
-        conf.set(DbfsFileSystem.MOUNTS, mounts.toString());
         conf.set(DbfsFileSystem.MOUNTS_RECHECK, "0");
         dbfs = FileSystem.get(java.net.URI.create("dbfs:/"), conf);
     }
@@ -51,6 +60,11 @@ class DbfsFileSystemTest {
         try (FSDataOutputStream out = dbfs.create(p(path), true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void theRootsKeyIsTheOneThePlatformSets() {
+        assertThat("spark.hadoop." + DbfsFileSystem.ROOT).isEqualTo("spark.hadoop.fs.dbfs.root");
     }
 
     @Test
@@ -75,11 +89,13 @@ class DbfsFileSystemTest {
     }
 
     @Test
-    void aMountWrittenWhileRunningIsSeenAndServedByItsSourceFileSystem() throws IOException {
+    void aTableTheDriverTakesWhileRunningIsSeenAndServedByItsSourceFileSystem() throws IOException {
         Path container = Files.createDirectories(temp.resolve("container"));
         assertThat(dbfs.exists(p("dbfs:/mnt/raw/x.txt"))).isFalse();
-        Files.writeString(mounts, "{\"mounts\":[{\"mount_point\":\"/mnt/raw\",\"source\":\"" + container.toUri()
-                + "\",\"extra_configs\":{\"some.key\":\"secret\"}}]}");
+
+        driver.accept(new MountTable(1, List.of(new Mount(container.toUri().toString(), "/mnt/raw",
+                Map.of("some.key", "secret")))));
+
         write("dbfs:/mnt/raw/x.txt", "mounted");
         assertThat(container.resolve("x.txt")).hasContent("mounted");
         assertThat(root.resolve("mnt")).doesNotExist();
@@ -88,6 +104,22 @@ class DbfsFileSystemTest {
         assertThat(Arrays.stream(dbfs.listStatus(p("dbfs:/mnt"))).map(s -> s.getPath().toString()))
                 .containsExactly("dbfs:/mnt/raw");
         assertThat(dbfs.rename(p("/mnt/raw/x.txt"), p("/local.txt"))).isFalse();
+    }
+
+    @Test
+    void theDriverKeepsTheNewestTableInAnOwnerOnlyCopy() throws IOException {
+        Mount raw = new Mount("file:/tmp/raw", "/mnt/raw", Map.of("k", "v"));
+
+        MountTable taken = driver.accept(new MountTable(7, List.of(raw)));
+        MountTable older = driver.accept(new MountTable(6, List.of()));
+
+        assertThat(taken.mounts()).containsExactly(raw);
+        assertThat(older.version()).isEqualTo(7);
+        assertThat(driver.table().mounts()).containsExactly(raw);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(driver.copy())))
+                .isEqualTo("rw-------");
+        assertThat(new MountTableFile(driver.copy(), 0).table()).isEqualTo(taken);
+        assertThat(temp.toFile().list()).containsExactlyInAnyOrder("dbfs", "dbfs-mounts.json");
     }
 
     @Test

@@ -31,8 +31,9 @@ public final class AgentLaunch {
     public static final String LANGUAGE_JAR = "--language-jar";
 
     /**
-     * The Spark conf key of the DBFS local root on the driver's host ({@code dbfs:/x} is {@code <root>/x}): all the
-     * platform passes for {@code dbfs:}; the agent registers its own file system classes for the scheme.
+     * The Spark conf key (in {@link #CONF_FILE} or {@link #CONF}) that gives the local root folder of {@code dbfs:/}
+     * on the driver's host. The agent itself registers its file system for the {@code dbfs} scheme; without this key,
+     * {@code dbfs:} paths fail saying it is missing.
      */
     public static final String DBFS_ROOT_CONF = "spark.hadoop.fs.dbfs.root";
 

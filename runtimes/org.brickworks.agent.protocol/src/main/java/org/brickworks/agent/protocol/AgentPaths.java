@@ -14,9 +14,13 @@ package org.brickworks.agent.protocol;
  * <li>{@code POST} {@link #LIBRARIES} {@link Libraries} → {@link Libraries} (all installed); {@code GET}
  * {@link #LIBRARIES} → {@link Libraries}; {@code POST} {@link #contextLibraries} {@link ContextInstall} → {@link Id}
  * of the install's command</li>
- * <li>{@code PUT} {@link #MOUNTS} {@link MountTable} → {@link MountTable}: the whole table replaces the driver's</li>
- * <li>{@code PUT} {@link #LANGUAGES} {@link LanguageJars} → {@link LanguageList}: the plugin languages' jars, whole;
- * {@code GET} {@link #LANGUAGES} → {@link LanguageList}</li>
+ * <li>{@code PUT} {@link #MOUNTS} {@link MountTable} → {@link MountTable}: the whole table replaces the driver's unless
+ * the driver has a newer version already; the answer is the table the driver serves now, its mounts without their
+ * {@code extraConfigs} (credentials never travel back)</li>
+ * <li>{@code PUT} {@link #LANGUAGES} {@link LanguageJars} → {@link LanguageList}: the plugin languages' jars, whole (a
+ * jar that cannot be read or holds no language is {@code INVALID_PARAMETER_VALUE} and changes nothing);
+ * {@code GET} {@link #LANGUAGES} → {@link LanguageList}. A context or command in a language not listed is
+ * {@code INVALID_PARAMETER_VALUE}, its message naming the languages there are.</li>
  * <li>{@code POST} {@link #SHUTDOWN} → {@link Health} with state {@code TERMINATING}; the process exits</li>
  * </ul>
  */

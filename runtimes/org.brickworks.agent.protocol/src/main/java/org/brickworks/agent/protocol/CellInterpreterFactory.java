@@ -5,7 +5,9 @@ package org.brickworks.agent.protocol;
  * {@link LanguageJars}) lists its implementation in
  * {@code META-INF/services/org.brickworks.agent.protocol.CellInterpreterFactory}; the agent loads it with
  * {@link java.util.ServiceLoader} in a class loader of its own whose parent sees this package (and the JDK), and asks
- * it for one interpreter per context that runs its language.
+ * it for one interpreter per context that runs its language. The language's name is lower case letters, digits and
+ * dashes, and not one the driver runs already (built in: {@code sql}, {@code scala}, {@code python}, {@code r},
+ * {@code fs}; or another listed jar's): the agent refuses a jar that breaks either rule.
  */
 public interface CellInterpreterFactory {
 

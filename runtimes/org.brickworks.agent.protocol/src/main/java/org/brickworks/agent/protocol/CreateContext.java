@@ -7,7 +7,7 @@ import java.util.Map;
  * commands run one after another. Its language's interpreter starts at once, in the background.
  *
  * @param language
- *            the context's language, one the agent has an interpreter for
+ *            the context's language, one of {@link AgentPaths#LANGUAGES}; null for {@value Execute#DEFAULT_LANGUAGE}
  * @param parameters
  *            widget values its commands see ({@code dbutils.widgets.get}), strings
  */

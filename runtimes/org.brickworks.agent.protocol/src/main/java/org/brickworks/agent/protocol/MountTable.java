@@ -7,7 +7,8 @@ import java.util.List;
  * {@code dbfs:/mnt/...} from the latest table it got.
  *
  * @param version
- *            grows with every change: a driver ignores a table older than the one it has
+ *            grows with every change, across platform restarts too (a driver keeps its table while the platform is
+ *            away): a driver ignores a table that is not newer than the one it has
  */
 public record MountTable(long version, List<Mount> mounts) {
     public MountTable {

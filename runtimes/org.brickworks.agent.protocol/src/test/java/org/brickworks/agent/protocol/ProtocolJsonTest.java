@@ -42,6 +42,16 @@ class ProtocolJsonTest {
     }
 
     @Test
+    void fieldNamesAreTheComponentNames() throws Exception {
+        assertThat(json.writeValueAsString(new CommandStatus("c1", CommandState.QUEUED, null)))
+                .isEqualTo("{\"id\":\"c1\",\"status\":\"Queued\",\"results\":null}");
+        assertThat(json.writeValueAsString(new Ready(8080, "3.5.7", 42, null)))
+                .isEqualTo("{\"port\":8080,\"sparkVersion\":\"3.5.7\",\"pid\":42}");
+        assertThat(json.writeValueAsString(new ApiError("INVALID_PARAMETER_VALUE", "no")))
+                .isEqualTo("{\"errorCode\":\"INVALID_PARAMETER_VALUE\",\"message\":\"no\"}");
+    }
+
+    @Test
     void mountsNeverPrintTheirCredentials() {
         assertThat(new Mount("wasbs://c@a.blob.core.windows.net", "/mnt/a", Map.of("fs.azure.account.key.a", "s3cr3t")))
                 .asString().doesNotContain("s3cr3t").contains("fs.azure.account.key.a");

@@ -1,0 +1,117 @@
+package org.brickworks.agent.dbutils;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.brickworks.agent.protocol.ApiError;
+import org.brickworks.agent.protocol.Mount;
+import org.brickworks.agent.protocol.NotebookRunAnswer;
+import org.brickworks.agent.protocol.NotebookRunRequest;
+import org.brickworks.agent.protocol.PlatformPaths;
+import org.brickworks.agent.protocol.Unmount;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What {@code dbutils} asks of the platform, which the agent cannot do itself: {@code notebook.run} (the workspace is
+ * the platform's) and {@code fs.mount/unmount} (the mount table is). Calls go to {@link PlatformPaths} on the host of
+ * {@code --auth-url}, authenticated by the cluster's secret: the platform accepts them for this cluster's own driver
+ * only. Its 4xx answers become {@link IllegalArgumentException}s with its message. Thread-safe.
+ */
+public final class PlatformCallback {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How long past the child's own timeout the platform may take to answer (it cancels the child's cell first). */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(90);
+    private static final String SUCCESS = "SUCCESS";
+    // A newer platform may answer more than this agent knows.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Optional<URI> platform;
+    private final String secret;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** {@code platformUrl}: any URL of the platform (the agent's {@code --auth-url}); empty when there is none. */
+    public PlatformCallback(Optional<URI> platformUrl, String secret) {
+        this.platform = platformUrl;
+        this.secret = secret;
+    }
+
+    /**
+     * Runs the notebook at {@code path} as a child run on this cluster in a new context (relative paths: against the
+     * notebook run the calling context belongs to) with {@code arguments} as widget values; returns its
+     * {@code dbutils.notebook.exit} value, null when it did not exit.
+     *
+     * @throws WorkflowException
+     *             when the child failed or did not end within {@code timeoutSeconds} (0: no limit)
+     */
+    String runNotebook(String contextId, String path, int timeoutSeconds, Map<String, String> arguments)
+            throws IOException, InterruptedException {
+        if (timeoutSeconds < 0) {
+            throw new IllegalArgumentException("timeoutSeconds must not be negative, got " + timeoutSeconds);
+        }
+        NotebookRunAnswer answer = JSON.readValue(post("dbutils.notebook.run", PlatformPaths.NOTEBOOK_RUN,
+                new NotebookRunRequest(contextId, path, timeoutSeconds, arguments),
+                timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds).plus(ANSWER_MARGIN)),
+                NotebookRunAnswer.class);
+        if (!SUCCESS.equals(answer.resultState())) {
+            String run = answer.runId() == null ? "" : " (run " + answer.runId() + ")";
+            throw new WorkflowException("Notebook " + path + run + " " + answer.resultState() + ": "
+                    + (answer.error() == null ? "" : answer.error()));
+        }
+        return answer.exitValue();
+    }
+
+    /** Mounts {@code source} at {@code mountPoint} through the platform's mounts (it pushes them to every driver). */
+    void mount(String source, String mountPoint, Map<String, String> extraConfigs)
+            throws IOException, InterruptedException {
+        post("dbutils.fs.mount", PlatformPaths.MOUNT, new Mount(source, mountPoint, extraConfigs), TIMEOUT);
+    }
+
+    void unmount(String mountPoint) throws IOException, InterruptedException {
+        post("dbutils.fs.unmount", PlatformPaths.UNMOUNT, new Unmount(mountPoint), TIMEOUT);
+    }
+
+    /** The answer's body; a refusal or failure as an exception with the platform's message. */
+    private String post(String what, String path, Object body, Duration timeout)
+            throws IOException, InterruptedException {
+        URI url = platform.orElseThrow(() -> new IllegalStateException(
+                what + " needs the platform: this driver was started without --auth-url")).resolve(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Authorization", "Bearer " + secret)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
+        HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+        if (response.statusCode() / 100 == 4) {
+            throw new IllegalArgumentException(message(response));
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("The platform answered " + what + " with " + message(response));
+        }
+        return response.body().isEmpty() ? "{}" : response.body();
+    }
+
+    private static String message(HttpResponse<String> response) {
+        try {
+            ApiError error = JSON.readValue(response.body(), ApiError.class);
+            if (error.message() != null) {
+                return error.message();
+            }
+        } catch (IOException notAnError) {
+            // not JSON: the status says it
+        }
+        return "HTTP " + response.statusCode();
+    }
+}
