@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import org.brickworks.agent.protocol.AgentPaths;
@@ -25,7 +24,6 @@ import org.brickworks.agent.protocol.Execute;
 import org.brickworks.agent.protocol.Id;
 import org.brickworks.agent.protocol.LanguageJars;
 import org.brickworks.agent.protocol.Libraries;
-import org.brickworks.agent.protocol.Mount;
 import org.brickworks.agent.protocol.MountTable;
 import org.brickworks.agent.protocol.Ready;
 import org.brickworks.clusters.api.dto.DriverChannel;
@@ -39,20 +37,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The platform's one client of the driver agents: typed calls over the agent protocol's records and paths, the
  * driver's secret as bearer token, the agent's errors kept with their code and message. Every JSON field name and path
  * the platform sends to a driver is here.
- * <p>
- * Wire format: today's agents speak snake_case JSON ({@code context_id}), so {@link #WIRE} writes and reads the
- * protocol records with snake_case names, and two fields are mapped by hand where the agent's name is neither
- * ({@code wait_ms}, {@code notebookExit}: see {@link #executeBody} and {@link #commandStatus}). When the agents speak
- * the protocol's camelCase, {@link #WIRE} becomes a plain mapper and both mappings go. The endpoints agents do not
- * serve yet ({@code PUT /mounts}, {@code PUT /languages}) are called in the protocol's own camelCase; an agent that
- * answers them 404 does not support them ({@link #putMounts}, {@link #putLanguages} say so).
+ <p>
+ * Wire format: the protocol records as Jackson writes them (field names are the record components, camelCase).
  * <p>
  * {@link HttpURLConnection} rather than the JDK's asynchronous HttpClient: it answers a short request in half the time,
  * which is most of what the platform adds to a short command. A body is buffered, so headers and body leave in one TCP
@@ -62,12 +53,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class AgentClient {
     private static final Logger LOG = LoggerFactory.getLogger(AgentClient.class);
-    /** Today's agents' JSON: the protocol records with snake_case names. */
-    static final ObjectMapper WIRE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** The protocol's own JSON (camelCase record components), for the endpoints only newer agents serve. */
-    static final ObjectMapper PROTOCOL = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    /** The protocol's JSON; what an agent adds to an answer later is ignored, as old platforms ignore it. */
+    static final ObjectMapper WIRE = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -90,13 +77,14 @@ final class AgentClient {
 
     /** Queues a command; the answer comes when it ended or {@link Execute#waitMillis()} passed. */
     CommandStatus execute(DriverChannel driver, Execute execute) {
-        return commandStatus(call(driver, "POST", AgentPaths.COMMANDS, executeBody(execute), TIMEOUT));
+        return read(call(driver, "POST", AgentPaths.COMMANDS, WIRE.valueToTree(execute), TIMEOUT),
+                CommandStatus.class);
     }
 
     /** The command's status, waiting up to {@code waitMillis} for it to end. */
     CommandStatus status(DriverChannel driver, String commandId, long waitMillis) {
-        return commandStatus(call(driver, "GET", AgentPaths.commandStatus(commandId, waitMillis), null,
-                TIMEOUT.plusMillis(waitMillis)));
+        return read(call(driver, "GET", AgentPaths.commandStatus(commandId, waitMillis), null,
+                TIMEOUT.plusMillis(waitMillis)), CommandStatus.class);
     }
 
     void cancel(DriverChannel driver, String commandId) {
@@ -113,14 +101,14 @@ final class AgentClient {
         call(driver, "POST", AgentPaths.LIBRARIES, WIRE.valueToTree(libraries), LIBRARIES_TIMEOUT);
     }
 
-    /** Replaces the driver's mount table; false when the agent does not serve mount tables (it reads the file). */
-    boolean putMounts(DriverChannel driver, MountTable table) {
-        return putIfSupported(driver, AgentPaths.MOUNTS, PROTOCOL.valueToTree(table));
+    /** Replaces the driver's mount table (a table older than the driver's is ignored by it). */
+    void putMounts(DriverChannel driver, MountTable table) {
+        call(driver, "PUT", AgentPaths.MOUNTS, WIRE.valueToTree(table), SHORT);
     }
 
-    /** Replaces the driver's plugin language jars; false when the agent does not take plugin languages. */
-    boolean putLanguages(DriverChannel driver, LanguageJars jars) {
-        return putIfSupported(driver, AgentPaths.LANGUAGES, PROTOCOL.valueToTree(jars));
+    /** Replaces the driver's plugin language jars. */
+    void putLanguages(DriverChannel driver, LanguageJars jars) {
+        call(driver, "PUT", AgentPaths.LANGUAGES, WIRE.valueToTree(jars), SHORT);
     }
 
     /** Whether the agent answers its health check with the driver's secret. */
@@ -155,47 +143,6 @@ final class AgentClient {
             return Optional.of(WIRE.readValue(Files.readAllBytes(readyFile), Ready.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * The mount table file today's agents read ({@code fs.dbfs.mounts.file}, {@code {"mounts":[{"source",
-     * "mount_point","extra_configs"}]}}). To be removed once agents take {@code PUT /mounts}.
-     */
-    static byte[] legacyMountFile(List<Mount> mounts) {
-        try {
-            return WIRE.writeValueAsBytes(new MountTable(0, mounts));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the mount table", e);
-        }
-    }
-
-    /** The agent takes {@code wait_ms}, not the snake_case of {@code waitMillis}. */
-    private static JsonNode executeBody(Execute execute) {
-        ObjectNode body = WIRE.valueToTree(execute);
-        body.set("wait_ms", body.remove("wait_millis"));
-        return body;
-    }
-
-    /** The agent marks a notebook exit {@code notebookExit}, not in snake_case. */
-    private static CommandStatus commandStatus(JsonNode answer) {
-        JsonNode results = answer.path("results");
-        if (results instanceof ObjectNode result && result.has("notebookExit")) {
-            result.set("notebook_exit", result.remove("notebookExit"));
-        }
-        return read(answer, CommandStatus.class);
-    }
-
-    private boolean putIfSupported(DriverChannel driver, String path, JsonNode body) {
-        try {
-            call(driver, "PUT", path, body, SHORT);
-            return true;
-        } catch (BrickworksException e) {
-            if (e.errorCode() == ErrorCode.ENDPOINT_NOT_FOUND) {
-                LOG.debug("The driver of cluster {} does not serve PUT {}", driver.clusterId(), path);
-                return false;
-            }
-            throw e;
         }
     }
 

@@ -1,11 +1,6 @@
 package org.brickworks.execution.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +17,11 @@ import org.brickworks.agent.protocol.Mount;
 import org.brickworks.agent.protocol.MountTable;
 import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.clusters.api.dto.DriverChannel;
-import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.execution.api.dto.DriverMount;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,22 +32,15 @@ import org.slf4j.LoggerFactory;
  * gets the state at its next start); a new driver gets the latest before its cluster turns RUNNING. The mount table's
  * version is the time of the change, so a driver never takes an older table for a newer one, also across an update
  * of this bundle.
- * <p>
- * Until agents take {@code PUT /mounts}, the mount table is also written, owner-only and atomically, to
- * {@code <data>/dbfs-mounts.json}, which today's agents read ({@link #sparkConf()} names it); that file goes with them.
  */
 @Component(service = DriverState.class)
 public class DriverState {
     private static final Logger LOG = LoggerFactory.getLogger(DriverState.class);
-    /** Today's agents' mount table file: to be removed once agents take {@code PUT /mounts}. */
-    static final String LEGACY_MOUNTS_FILE = "dbfs-mounts.json";
-    static final String LEGACY_MOUNTS_CONF = "spark.hadoop.fs.dbfs.mounts.file";
 
     private record Dbfs(Path root, MountTable table) {
     }
 
     private final AgentClient agents = new AgentClient();
-    private final Path legacyMountsFile;
     private final Supplier<DriverChannels> channels;
     private final ServiceTracker<DriverChannels, DriverChannels> tracker;
     private final ExecutorService pushes = Executors.newCachedThreadPool(task -> {
@@ -66,16 +52,14 @@ public class DriverState {
     private volatile LanguageJars languages = new LanguageJars(List.of());
 
     @Activate
-    public DriverState(@Reference PlatformInfo platform, BundleContext context) {
-        this.legacyMountsFile = platform.dataDirectory().toAbsolutePath().resolve(LEGACY_MOUNTS_FILE);
+    public DriverState(BundleContext context) {
         this.tracker = new ServiceTracker<>(context, DriverChannels.class, null);
         tracker.open();
         this.channels = tracker::getService;
     }
 
     /** Without OSGi: {@code channels} gives the running drivers (null: none now). */
-    DriverState(Path dataDirectory, Supplier<DriverChannels> channels) {
-        this.legacyMountsFile = dataDirectory.toAbsolutePath().resolve(LEGACY_MOUNTS_FILE);
+    DriverState(Supplier<DriverChannels> channels) {
         this.tracker = null;
         this.channels = channels;
     }
@@ -95,7 +79,6 @@ public class DriverState {
             long version = Math.max(dbfs.table().version() + 1, System.currentTimeMillis());
             table = new MountTable(version, mounts.stream()
                     .map(m -> new Mount(m.source(), m.mountPoint(), m.extraConfigs())).toList());
-            writeLegacyMountsFile(table.mounts());
             dbfs = new Dbfs(root.toAbsolutePath(), table);
         }
         LOG.info("DBFS mount table {} ({} mounts) goes to the running drivers", table.version(), mounts.size());
@@ -134,14 +117,13 @@ public class DriverState {
         } while (jars != languages);
     }
 
-    /** A new driver's Spark conf: the DBFS root, and the mount table file today's agents read. */
+    /** A new driver's Spark conf: the DBFS root. */
     Map<String, String> sparkConf() {
         Map<String, String> conf = new LinkedHashMap<>();
         Path root = dbfs.root();
         if (root != null) {
             conf.put(AgentLaunch.DBFS_ROOT_CONF, root.toString());
         }
-        conf.put(LEGACY_MOUNTS_CONF, legacyMountsFile.toString());
         return conf;
     }
 
@@ -164,21 +146,5 @@ public class DriverState {
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-    }
-
-    /** Owner-only (0600) under a temporary name, then renamed into place: no driver reads half a table. */
-    private void writeLegacyMountsFile(List<Mount> mounts) {
-        try {
-            Files.createDirectories(legacyMountsFile.getParent());
-            Path temporary = legacyMountsFile.resolveSibling(legacyMountsFile.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temporary, AgentClient.legacyMountFile(mounts));
-            Files.move(temporary, legacyMountsFile, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the drivers' mount table " + legacyMountsFile, e);
-        }
     }
 }

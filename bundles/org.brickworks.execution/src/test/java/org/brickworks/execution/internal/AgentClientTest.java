@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent client against a stand-in agent: today's wire format, the agent's errors, unsupported endpoints. */
+/** The agent client against a stand-in agent: the protocol's wire format, the agent's errors. */
 class AgentClientTest {
     private final AgentClient client = new AgentClient();
     private final FakeAgent agent;
@@ -43,7 +43,7 @@ class AgentClientTest {
     }
 
     @Test
-    void executeSpeaksTodaysSnakeCaseWithTheSecretAndReadsANotebookExit() {
+    void executeSpeaksTheProtocolWithTheSecretAndReadsANotebookExit() {
         agent.answer("POST", "/commands", 200, "{\"id\":\"cmd1\",\"status\":\"Finished\",\"results\":"
                 + "{\"resultType\":\"text\",\"data\":\"bye\",\"notebookExit\":true}}");
 
@@ -53,8 +53,8 @@ class AgentClientTest {
         assertThat(status).isEqualTo(new CommandStatus("cmd1", CommandState.FINISHED, TextResult.exit("bye")));
         FakeAgent.Request request = agent.last("POST", "/commands");
         assertThat(request.authorization()).isEqualTo("Bearer " + FakeAgent.SECRET);
-        assertThat(request.body()).isEqualTo("{\"context_id\":\"ctx1\",\"language\":\"scala\",\"command\":\"1 + 1\","
-                + "\"parameters\":{\"day\":\"1\"},\"wait_ms\":100}");
+        assertThat(request.body()).isEqualTo("{\"contextId\":\"ctx1\",\"language\":\"scala\",\"command\":\"1 + 1\","
+                + "\"parameters\":{\"day\":\"1\"},\"waitMillis\":100}");
     }
 
     @Test
@@ -69,7 +69,7 @@ class AgentClientTest {
     }
 
     @Test
-    void installsAndLibrariesGoInSnakeCase() {
+    void installsAndLibrariesGoAsTheirRecords() {
         agent.answer("POST", "/contexts/ctx1/libraries", 200, "{\"id\":\"cmd2\"}").answer("POST", "/libraries", 200,
                 "{}");
 
@@ -78,14 +78,14 @@ class AgentClientTest {
         client.addLibraries(driver, new org.brickworks.agent.protocol.Libraries(List.of("/b.jar"), List.of()));
 
         assertThat(agent.last("POST", "/contexts/ctx1/libraries").body())
-                .isEqualTo("{\"jars\":[\"/a.jar\"],\"python_paths\":[\"/py\"],\"summary\":\"Installed a\"}");
-        assertThat(agent.last("POST", "/libraries").body()).isEqualTo("{\"jars\":[\"/b.jar\"],\"python_paths\":[]}");
+                .isEqualTo("{\"jars\":[\"/a.jar\"],\"pythonPaths\":[\"/py\"],\"summary\":\"Installed a\"}");
+        assertThat(agent.last("POST", "/libraries").body()).isEqualTo("{\"jars\":[\"/b.jar\"],\"pythonPaths\":[]}");
     }
 
     @Test
     void theAgentsErrorsKeepTheirCodeAndMessage() {
-        agent.answer("POST", "/contexts", 400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad\"}")
-                .answer("GET", "/contexts/gone", 404, "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":"
+        agent.answer("POST", "/contexts", 400, "{\"errorCode\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad\"}")
+                .answer("GET", "/contexts/gone", 404, "{\"errorCode\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":"
                         + "\"Context gone does not exist\"}");
 
         assertThatThrownBy(() -> client.createContext(driver, new org.brickworks.agent.protocol.CreateContext("sql",
@@ -109,32 +109,30 @@ class AgentClientTest {
     }
 
     @Test
-    void newEndpointsGoInTheProtocolsCamelCaseAndAnOldAgentDoesNotSupportThem() {
+    void mountsAndLanguagesArePutWholeAndAnAgentsRefusalFails() {
         MountTable table = new MountTable(7, List.of(new Mount("wasbs://c@a/p", "/mnt/a", Map.of("k", "v"))));
-
-        assertThat(client.putMounts(driver, table)).isFalse();
-        assertThat(client.putLanguages(driver, new LanguageJars(List.of("/sh.jar")))).isFalse();
-
         agent.answer("PUT", "/mounts", 200, "{}").answer("PUT", "/languages", 200, "{\"languages\":[\"sh\"]}");
-        assertThat(client.putMounts(driver, table)).isTrue();
-        assertThat(client.putLanguages(driver, new LanguageJars(List.of("/sh.jar")))).isTrue();
+
+        client.putMounts(driver, table);
+        client.putLanguages(driver, new LanguageJars(List.of("/sh.jar")));
+
         assertThat(agent.last("PUT", "/mounts").body()).isEqualTo("{\"version\":7,\"mounts\":[{\"source\":"
                 + "\"wasbs://c@a/p\",\"mountPoint\":\"/mnt/a\",\"extraConfigs\":{\"k\":\"v\"}}]}");
         assertThat(agent.last("PUT", "/languages").body()).isEqualTo("{\"jars\":[\"/sh.jar\"]}");
+        agent.answer("PUT", "/languages", 400, "{\"errorCode\":\"INVALID_PARAMETER_VALUE\",\"message\":\"no jar\"}");
+        assertThatThrownBy(() -> client.putLanguages(driver, new LanguageJars(List.of("/x.jar"))))
+                .hasMessage("no jar");
     }
 
     @Test
-    void readsTheReadyFileOnceItExistsAndWritesTodaysMountFile() throws Exception {
+    void readsTheReadyFileOnceItExists() throws Exception {
         Path ready = temp.resolve("ready.json");
         assertThat(AgentClient.ready(ready)).isEmpty();
-        Files.writeString(ready, "{\"port\":4321,\"spark_version\":\"3.5.7\",\"pid\":9,\"connect_port\":15002}");
+        Files.writeString(ready, "{\"port\":4321,\"sparkVersion\":\"3.5.7\",\"pid\":9,\"connectPort\":15002}");
 
         assertThat(AgentClient.ready(ready)).hasValueSatisfying(r -> {
             assertThat(r.port()).isEqualTo(4321);
             assertThat(r.connectPort()).isEqualTo(15002);
         });
-        assertThat(new String(AgentClient.legacyMountFile(List.of(new Mount("wasbs://c@a/p", "/mnt/a",
-                Map.of("k", "v")))))).isEqualTo("{\"version\":0,\"mounts\":[{\"source\":\"wasbs://c@a/p\","
-                        + "\"mount_point\":\"/mnt/a\",\"extra_configs\":{\"k\":\"v\"}}]}");
     }
 }

@@ -32,7 +32,7 @@ class CellLanguagesTest {
 
     @Test
     void anUnknownLanguageIsRefusedNamingTheInstalledOnes() {
-        CellLanguages languages = builtIn(new DriverState(data, () -> null));
+        CellLanguages languages = builtIn(new DriverState(() -> null));
 
         assertThat(languages.languages().keySet()).containsExactly("fs", "python", "r", "scala", "sql");
         assertThatThrownBy(() -> languages.require("cobol")).isInstanceOfSatisfying(BrickworksException.class, e -> {
@@ -44,7 +44,7 @@ class CellLanguagesTest {
 
     @Test
     void aBadContributorIsIgnoredAndTheHighestRankedOfANameWins() {
-        CellLanguages languages = builtIn(new DriverState(data, () -> null));
+        CellLanguages languages = builtIn(new DriverState(() -> null));
         CellLanguage low = () -> "low";
         CellLanguage high = () -> "high";
 
@@ -64,7 +64,7 @@ class CellLanguagesTest {
         try (FakeAgent agent = new FakeAgent()) {
             agent.answer("PUT", "/languages", 200, "{\"languages\":[\"sh\"]}");
             TestChannels channels = new TestChannels().with(agent.channel("c1"));
-            CellLanguages languages = builtIn(new DriverState(data, () -> channels));
+            CellLanguages languages = builtIn(new DriverState(() -> channels));
             assertThat(agent.requests).isEmpty();
             CellLanguage sh = new CellLanguage() {
                 @Override

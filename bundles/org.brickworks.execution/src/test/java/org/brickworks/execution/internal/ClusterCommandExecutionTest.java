@@ -41,7 +41,7 @@ class ClusterCommandExecutionTest {
     void start() throws Exception {
         agent = new FakeAgent();
         channels.with(agent.channel("c1"));
-        languages = CellLanguagesTest.builtIn(new DriverState(data, () -> channels));
+        languages = CellLanguagesTest.builtIn(new DriverState(() -> channels));
         NotebookLibraries tiny = new NotebookLibraries(List.of(), List.of(Path.of("/cache/tiny")), "Installed tiny");
         NotebookLibraryResolver pip = (language, command) -> command.startsWith("%pip install bad") ? failing()
                 : command.startsWith("%pip install") ? Optional.of(tiny) : Optional.empty();
@@ -131,10 +131,10 @@ class ClusterCommandExecutionTest {
 
         assertThat(commands.execute("c1", "ctx1", "python", "%pip install tiny", Map.of())).isEqualTo("cmd9");
         assertThat(agent.last("POST", "/contexts/ctx1/libraries").body())
-                .isEqualTo("{\"jars\":[],\"python_paths\":[\"/cache/tiny\"],\"summary\":\"Installed tiny\"}");
+                .isEqualTo("{\"jars\":[],\"pythonPaths\":[\"/cache/tiny\"],\"summary\":\"Installed tiny\"}");
 
         commands.execute("c1", "ctx1", "python", "%pip install bad", Map.of());
         assertThat(agent.last("POST", "/contexts/ctx1/libraries").body())
-                .isEqualTo("{\"jars\":[],\"python_paths\":[],\"failure\":\"pip could not find bad\"}");
+                .isEqualTo("{\"jars\":[],\"pythonPaths\":[],\"failure\":\"pip could not find bad\"}");
     }
 }

@@ -3,9 +3,7 @@ package org.brickworks.execution.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -23,28 +21,25 @@ class DriverStateTest {
     Path data;
 
     @Test
-    void aNewMountTableGoesToEveryRunningDriverAndToTodaysFile() throws Exception {
+    void aNewMountTableGoesToEveryRunningDriver() throws Exception {
         try (FakeAgent newer = new FakeAgent(); FakeAgent older = new FakeAgent()) {
             newer.answer("PUT", "/mounts", 200, "{}");
-            DriverState state = new DriverState(data, () -> new TestChannels().with(newer.channel("c1"))
+            DriverState state = new DriverState(() -> new TestChannels().with(newer.channel("c1"))
                     .with(older.channel("c2")));
 
             state.publishMounts(data.resolve("dbfs"), List.of(MOUNT));
 
             assertThat(newer.last("PUT", "/mounts").body()).contains("\"mountPoint\":\"/mnt/a\"", "k3y");
             assertThat(older.last("PUT", "/mounts")).isNotNull();
-            Path file = data.resolve(DriverState.LEGACY_MOUNTS_FILE);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThat(Files.readString(file)).contains("\"mount_point\":\"/mnt/a\"");
-            assertThat(state.sparkConf()).containsEntry(AgentLaunch.DBFS_ROOT_CONF, data.resolve("dbfs").toString())
-                    .containsEntry(DriverState.LEGACY_MOUNTS_CONF, file.toString());
+            assertThat(state.sparkConf()).containsOnly(Map.entry(AgentLaunch.DBFS_ROOT_CONF,
+                    data.resolve("dbfs").toString()));
         }
     }
 
     @Test
     void aNewDriverGetsTheLatestStateAndARefusalFailsIt() throws Exception {
         try (FakeAgent agent = new FakeAgent()) {
-            DriverState state = new DriverState(data, () -> null);
+            DriverState state = new DriverState(() -> null);
             state.publishMounts(data.resolve("dbfs"), List.of(MOUNT));
             state.publishLanguages(List.of(Path.of("/plugins/sh.jar")));
             agent.answer("PUT", "/mounts", 200, "{}").answer("PUT", "/languages", 200, "{\"languages\":[]}");
@@ -53,19 +48,8 @@ class DriverStateTest {
 
             assertThat(agent.last("PUT", "/mounts").body()).contains("/mnt/a");
             assertThat(agent.last("PUT", "/languages").body()).isEqualTo("{\"jars\":[\"/plugins/sh.jar\"]}");
-            agent.answer("PUT", "/mounts", 400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad\"}");
+            agent.answer("PUT", "/mounts", 400, "{\"errorCode\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad\"}");
             assertThatThrownBy(() -> state.initialize(agent.channel("c1"))).hasMessage("bad");
-        }
-    }
-
-    @Test
-    void anOldAgentWithoutTheNewEndpointsStartsAsBefore() throws Exception {
-        try (FakeAgent agent = new FakeAgent()) {
-            DriverState state = new DriverState(data, () -> null);
-
-            state.initialize(agent.channel("c1"));
-
-            assertThat(agent.requests).extracting(FakeAgent.Request::path).containsExactly("/mounts", "/languages");
         }
     }
 }

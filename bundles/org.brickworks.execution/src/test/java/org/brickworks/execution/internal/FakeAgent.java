@@ -66,7 +66,7 @@ final class FakeAgent implements AutoCloseable {
         requests.add(new Request(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-                new Answer(404, "{\"error_code\":\"ENDPOINT_NOT_FOUND\",\"message\":\"No endpoint\"}"));
+                new Answer(404, "{\"errorCode\":\"ENDPOINT_NOT_FOUND\",\"message\":\"No endpoint\"}"));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -17,11 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * What cluster drivers ask of the platform for {@code dbutils} ({@code /api/2.0/driver/*}, Brickworks' own): not a
  * user's token but a running cluster's secret authenticates these calls, and they act for that cluster only.
  * <ul>
- * <li>{@code driver/notebook-run} (POST {@code context_id}, {@code path}, {@code timeout_seconds},
- * {@code arguments}): {@code dbutils.notebook.run}, a child run on the caller's cluster; answers {@code run_id},
- * {@code result_state} ({@code SUCCESS|FAILED|TIMEDOUT}), {@code exit_value}, {@code error}.</li>
- * <li>{@code driver/mount} ({@code source}, {@code mount_point}, {@code extra_configs}) and {@code driver/unmount}
- * ({@code mount_point}): {@code dbutils.fs.mount/unmount}, what {@code dbfs/mount} and {@code dbfs/unmount} do.</li>
+ * <li>{@code driver/notebook-run} (the agent protocol's {@code NotebookRunRequest}: {@code contextId}, {@code path},
+ * {@code timeoutSeconds}, {@code arguments}): {@code dbutils.notebook.run}, a child run on the caller's cluster;
+ * answers a {@code NotebookRunAnswer}: {@code runId}, {@code resultState} ({@code SUCCESS|FAILED|TIMEDOUT}),
+ * {@code exitValue}, {@code error}.</li>
+ * <li>{@code driver/mount} ({@code Mount}: {@code source}, {@code mountPoint}, {@code extraConfigs}) and
+ * {@code driver/unmount} ({@code mountPoint}): {@code dbutils.fs.mount/unmount}, what {@code dbfs/mount} and
+ * {@code dbfs/unmount} do.</li>
  * </ul>
  */
 final class DriverCallbackResource {
@@ -45,31 +47,31 @@ final class DriverCallbackResource {
 
     private Object notebookRun(ApiRequest request) {
         String clusterId = callerCluster(request);
-        long timeout = request.optionalLong("timeout_seconds").orElse(0L);
+        long timeout = request.optionalLong("timeoutSeconds").orElse(0L);
         if (timeout < 0 || timeout > Integer.MAX_VALUE) {
-            throw BrickworksException.invalidParameter("timeout_seconds must be between 0 and " + Integer.MAX_VALUE
+            throw BrickworksException.invalidParameter("timeoutSeconds must be between 0 and " + Integer.MAX_VALUE
                     + ", got " + timeout);
         }
         ChildRun child = runner.get().runChild(request.requiredString("path"), clusterId,
-                request.requiredString("context_id"), request.optionalStringMap("arguments"), (int) timeout);
-        ObjectNode node = json.createObjectNode().put("result_state", child.resultState())
-                .put("exit_value", child.exitValue()).put("error", child.error());
+                request.requiredString("contextId"), request.optionalStringMap("arguments"), (int) timeout);
+        ObjectNode node = json.createObjectNode().put("resultState", child.resultState())
+                .put("exitValue", child.exitValue()).put("error", child.error());
         if (child.run() != null) {
-            node.put("run_id", child.run().runId());
+            node.put("runId", child.run().runId());
         }
         return node;
     }
 
     private Object mount(ApiRequest request) {
         callerCluster(request);
-        dbfs.get().mount(new MountSpec(request.requiredString("source"), request.requiredString("mount_point"),
-                request.optionalStringMap("extra_configs")));
+        dbfs.get().mount(new MountSpec(request.requiredString("source"), request.requiredString("mountPoint"),
+                request.optionalStringMap("extraConfigs")));
         return null;
     }
 
     private Object unmount(ApiRequest request) {
         callerCluster(request);
-        dbfs.get().unmount(request.requiredString("mount_point"));
+        dbfs.get().unmount(request.requiredString("mountPoint"));
         return null;
     }
 

@@ -47,9 +47,13 @@ public class JdbcStore implements Store {
     }
 
     @Deactivate
-    void close() throws Exception {
-        pool.closer().close();
-        LOG.info("Store closed");
+    void close() {
+        try {
+            pool.closer().close();
+            LOG.info("Store closed");
+        } catch (Exception e) {
+            LOG.warn("Store's connections did not close cleanly", e);
+        }
     }
 
     @Override
