@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -80,7 +81,7 @@ final class PlatformOptions {
                     "org.brickworks.shell.feature", "org.brickworks.web.feature", "org.brickworks.runtimes.feature",
                     "org.brickworks.clusters.feature", "org.brickworks.workspace.feature",
                     "org.brickworks.dbfs.feature")) {
-                options.add(bundle(jar.toUri().toString()));
+                options.add(bundle(jar.toUri().toString()).start(!isFragment(jar)));
             }
             return composite(options.toArray(Option[]::new));
         } catch (IOException e) {
@@ -101,6 +102,13 @@ final class PlatformOptions {
             }
         }
         return properties;
+    }
+
+    /** A fragment (the platform log's Logback fragment) is attached to its host, never started. */
+    private static boolean isFragment(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        }
     }
 
     /** A folder for one framework's home, deleted when the test JVM exits. */

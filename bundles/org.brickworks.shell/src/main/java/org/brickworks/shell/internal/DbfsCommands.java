@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code bw:fs-mount}, {@code bw:fs-unmount}, {@code bw:fs-mounts}. Local files are files on the platform's host.
  */
 @Component
-public class DbfsCommands implements ShellCommands {
+public class DbfsCommands extends CommandGroup {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile DbfsService dbfs;
 

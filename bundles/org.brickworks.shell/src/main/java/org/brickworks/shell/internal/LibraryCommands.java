@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code pypi:<requirement>} or a {@code dbfs:/...jar|whl} path.
  */
 @Component
-public class LibraryCommands implements ShellCommands {
+public class LibraryCommands extends CommandGroup {
     private static final String LIBRARY = "mvn:group:artifact:version[:classifier], pypi:<requirement> or dbfs:/...jar|whl";
 
     @Reference(policyOption = ReferencePolicyOption.GREEDY)

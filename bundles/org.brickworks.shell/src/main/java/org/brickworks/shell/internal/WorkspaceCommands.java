@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Files named on the command line are on the platform's host. The shell acts as the admin user.
  */
 @Component
-public class WorkspaceCommands implements ShellCommands {
+public class WorkspaceCommands extends CommandGroup {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile WorkspaceService workspace;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)

@@ -49,7 +49,7 @@ final class SshFixture implements AutoCloseable {
         threadIO.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(threadIO);
         TestPlatform.Commands commands = new TestPlatform.Commands();
-        for (String function : List.of("echo", "fail", "crash", "whoami")) {
+        for (String function : List.of("echo", "fail", "crash", "whoami", "args")) {
             processor.addCommand("bw", commands, function);
         }
         server = new SshShellServer(TestPlatform.platformInfo(dataDirectory), processor);
