@@ -101,11 +101,11 @@ public class DistributionIT {
         assertEquals(401, get("/api/2.0/token/list", null));
 
         Client status = client("bw:status");
-        assertEquals(status.output, 0, status.exit);
-        assertTrue(status.output, status.output.contains("Brickworks 0.1.0"));
+        assertEquals(status.output(), 0, status.exit);
+        assertTrue(status.output(), status.output().contains("Brickworks 0.1.0"));
         Client failing = client("bw:token-revoke", "nope");
         assertEquals(1, failing.exit);
-        assertTrue(failing.output, failing.output.contains("Token nope does not exist"));
+        assertTrue(failing.output(), failing.output().contains("Token nope does not exist"));
         Client refused = client("--token", "dapi00000000000000000000000000000000", "bw:status");
         assertNotEquals(0, refused.exit);
 
@@ -130,16 +130,16 @@ public class DistributionIT {
 
         Client echoed = client(echo.toArray(String[]::new));
 
-        assertEquals(echoed.output, 0, echoed.exit);
+        assertEquals(echoed.output(), 0, echoed.exit);
         assertEquals(words.stream().map(word -> "<" + word + ">").collect(Collectors.joining("\n")) + "\n",
-                echoed.output);
+                echoed.out);
         Client help = client("bw:help");
-        assertTrue(help.output, help.output.matches("(?s).*\ntest:echo +Print each argument in angle brackets.*"));
-        Client described = client("bw:help", "echo");
-        assertTrue(described.output, described.output.contains("SYNTAX\n        test:echo [arg1...]"));
+        assertTrue(help.output(), help.output().matches("(?s).*\ntest:echo +Print each argument in angle brackets.*"));
+        Client described = client("bw:help", "test:echo");
+        assertTrue(described.output(), described.output().contains("SYNTAX\n        test:echo [arg1...]"));
         Client created = client("bw:token-create", "--lifetime", "600", "it's a * (test) of $HOME");
-        assertEquals(created.output, 0, created.exit);
-        assertTrue(client("bw:token-list").output.contains("it's a * (test) of $HOME"));
+        assertEquals(created.output(), 0, created.exit);
+        assertTrue(client("bw:token-list").output().contains("it's a * (test) of $HOME"));
     }
 
     @Test
@@ -153,19 +153,21 @@ public class DistributionIT {
         String signature = "YnJpY2t3b3Jrcy10ZXN0LXNhcw";
         try (Azurite azurite = Azurite.start(home.getParent().resolve("azurite"))) {
             start();
+            assertEquals(0, client("bw:fs-mounts").exit);
 
             Client mount = client("bw:fs-mount", "wasbs://box@devstoreaccount1.blob.core.windows.net/in", "/mnt/box",
                     "fs.azure.account.key.devstoreaccount1.blob.core.windows.net=" + key,
                     "fs.azure.sas.other.devstoreaccount1.blob.core.windows.net=sv=2022-11-02&sig=" + signature,
                     "azure.endpoint=" + azurite.endpoint());
 
-            assertEquals(mount.output, 1, mount.exit);
-            assertEquals(mount.output, 1, mount.output.lines().count());
+            assertEquals(mount.output(), 1, mount.exit);
+            assertEquals("", mount.out);
+            assertEquals(mount.err, 1, mount.err.lines().count());
             await("the command line in the platform log", () -> read(platformLog()).contains("SSH exec by admin"));
             String log = read(platformLog());
             assertTrue(log, log.contains("'fs.azure.account.key.devstoreaccount1.blob.core.windows.net=****'"));
             for (String secret : List.of(key, signature)) {
-                assertFalse(mount.output, mount.output.contains(secret));
+                assertFalse(mount.output(), mount.output().contains(secret));
                 assertFalse(log, log.contains(secret));
                 assertFalse(read(home.resolve("platform.log")).contains(secret));
             }
@@ -177,16 +179,16 @@ public class DistributionIT {
         start();
         Client created = client(Duration.ofMinutes(5), "bw:cluster-create", "--wait", "waited", "15.4.x-scala2.12");
 
-        assertEquals(created.output, 0, created.exit);
-        List<String> lines = created.output.lines().toList();
+        assertEquals(created.output(), 0, created.exit);
+        List<String> lines = created.out.lines().toList();
         String id = lines.get(0);
-        assertTrue(created.output, created.output.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  state PENDING\n.*"));
-        assertTrue(created.output, created.output.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
-        assertTrue(created.output, lines.get(lines.size() - 1).startsWith("Cluster " + id + " is RUNNING, driver "));
+        assertTrue(created.out, created.out.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  state PENDING.*"));
+        assertTrue(created.out, created.out.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
+        assertTrue(created.output(), lines.get(lines.size() - 1).startsWith("Cluster " + id + " is RUNNING, driver "));
 
         Path output = home.getParent().resolve("doomed.out");
         Process waiting = clientProcess("bw:cluster-create", "--wait", "doomed", "15.4.x-scala2.12")
-                .redirectOutput(output.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         String doomed = awaitCluster("doomed");
         post("/api/2.0/clusters/delete", "{\"cluster_id\": \"" + doomed + "\"}");
         assertTrue("the client ends with its cluster", waiting.waitFor(2, TimeUnit.MINUTES));
@@ -196,8 +198,8 @@ public class DistributionIT {
                 + " is TERMINATED: USER_REQUEST"));
 
         Client edited = client("bw:cluster-edit", "--wait", doomed, "17.3.x-scala2.13");
-        assertEquals(edited.output, 0, edited.exit);
-        assertTrue(edited.output, edited.output.contains("TERMINATED, on 17.3.x-scala2.13 from its next start"));
+        assertEquals(edited.output(), 0, edited.exit);
+        assertTrue(edited.output(), edited.output().contains("TERMINATED, on 17.3.x-scala2.13 from its next start"));
         for (String cluster : List.of(id, doomed)) {
             post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + cluster + "\"}");
         }
@@ -317,19 +319,19 @@ public class DistributionIT {
         Path plugin = Files.copy(Features.jar(home.resolve("system/plugins"), "org.brickworks.runtime.spark40"),
                 home.getParent().resolve("spark40-plugin.jar"));
         Client removed = client("bw:runtime-remove", "17.3.x-scala2.13");
-        assertEquals(removed.output, 0, removed.exit);
-        assertFalse(client("bw:runtimes").output.contains("17.3.x-scala2.13"));
+        assertEquals(removed.output(), 0, removed.exit);
+        assertFalse(client("bw:runtimes").output().contains("17.3.x-scala2.13"));
         Client installed = client("bw:runtime-install", plugin.toString());
-        assertEquals(installed.output, 0, installed.exit);
-        assertTrue(installed.output, installed.output.contains("Installed org.brickworks.runtime.spark40 "));
+        assertEquals(installed.output(), 0, installed.exit);
+        assertTrue(installed.output(), installed.output().contains("Installed org.brickworks.runtime.spark40 "));
         Client shipped = client("bw:runtime-remove", "15.4.x-scala2.12");
-        assertEquals(shipped.output, 0, shipped.exit);
+        assertEquals(shipped.output(), 0, shipped.exit);
 
         stop();
         start();
-        String runtimes = client("bw:runtimes").output;
+        String runtimes = client("bw:runtimes").output();
         assertTrue(runtimes, runtimes.contains("17.3.x-scala2.13") && runtimes.contains("15.4.x-scala2.12"));
-        assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output.contains(plugin.toUri()
+        assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output().contains(plugin.toUri()
                 .toString()));
     }
 
@@ -360,7 +362,11 @@ public class DistributionIT {
         environment.remove("BRICKWORKS_TOKEN");
     }
 
-    private record Client(int exit, String output) {
+    /** What the client printed on stdout ({@code out}) and stderr ({@code err}), and its exit status. */
+    private record Client(int exit, String out, String err) {
+        String output() {
+            return out + err;
+        }
     }
 
     private Client client(String... arguments) throws Exception {
@@ -368,18 +374,19 @@ public class DistributionIT {
     }
 
     private Client client(Duration patience, String... arguments) throws Exception {
-        Process process = clientProcess(arguments).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path err = Files.createTempFile(home.getParent(), "client", ".err");
+        Process process = clientProcess(arguments).redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("the client finished", process.waitFor(patience.toSeconds(), TimeUnit.SECONDS));
-        return new Client(process.exitValue(), output);
+        return new Client(process.exitValue(), out, Files.readString(err));
     }
 
-    /** {@code bin/brickworks-client} with this platform's port and environment, its stderr merged into stdout. */
+    /** {@code bin/brickworks-client} with this platform's port and environment. */
     private ProcessBuilder clientProcess(String... arguments) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(), "--port",
                 Integer.toString(sshPort), "--known-hosts", home.resolve("known_hosts").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         environment(builder.environment());
         return builder;
     }
@@ -389,12 +396,12 @@ public class DistributionIT {
         try {
             return client(arguments);
         } catch (Exception e) {
-            return new Client(-1, e.toString());
+            return new Client(-1, "", e.toString());
         }
     }
 
     private String bundleList() {
-        return quietly("lb", "-s").output;
+        return quietly("lb", "-s").output();
     }
 
     private Path platformLog() {
@@ -405,7 +412,8 @@ public class DistributionIT {
     private void assertNoStackTrace() throws IOException {
         for (Path file : List.of(home.resolve("platform.log"), platformLog())) {
             String text = read(file);
-            assertFalse(file + ":\n" + text, text.matches("(?s).*\\n\\s+at [\\w.$]+\\(.*") || text.contains("Exception"));
+            assertFalse(file + ":\n" + text,
+                    text.matches("(?s).*\\n\\s+at [\\w.$]+\\(.*") || text.contains("Exception"));
         }
     }
 

@@ -142,7 +142,8 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertEquals("RESOURCE_DOES_NOT_EXIST", unknownCluster.errorCode());
 
         String failure = failure("bw:nb-run /Shared/nb/failing " + id + " day=2024-01-01");
-        assertTrue(failure, failure.matches("(?s).*\n3 Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));
+        assertTrue(failure,
+                failure.matches("(?s).*\n3 Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));
         assertTrue(failure, failure.matches("(?s).*\n5 +sql +ERROR +\\d+ ms +.*TABLE_OR_VIEW_NOT_FOUND.*"));
         assertTrue(failure, failure.matches("(?s).*\n6 +sql +SKIPPED +-\\s.*"));
         assertTrue(failure, failure.contains("Cell 5 (sql) failed: "));

@@ -87,7 +87,7 @@ public class ShellIT extends PlatformTestSupport {
         assertEquals(shell("bw:help token-create"), shell("bw:help bw:token-create"));
         String sql = shell("bw:help sql");
         assertTrue(sql, sql.contains("SYNTAX\n        bw:sql <cluster-id> [query...]\n"));
-        assertTrue(sql, sql.contains("ARGUMENTS\n        cluster-id\n                cluster id, as bw:clusters shows it"));
+        assertTrue(sql, sql.contains("ARGUMENTS\n        cluster-id\n                cluster id, as bw:clusters"));
         String exec = shell("bw:help exec");
         assertTrue(exec, exec.contains("bw:exec <cluster-id> <language> [code...]"));
         String tokenCreate = shell("bw:help token-create");

@@ -26,7 +26,8 @@ final class TestJars {
         for (int i = 0; i < headers.length; i += 2) {
             manifest.getMainAttributes().putValue(headers[i], headers[i + 1]);
         }
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             return jar;
         }
     }

@@ -51,8 +51,10 @@ class RedactionTest {
     @Test
     void leavesOrdinaryLinesAlone() {
         for (String line : new String[] { "Cluster 0101-abc (dev) created on 15.4.x-scala2.12",
-                "SSH shell listening on 127.0.0.1:8101", "Mounted wasbs://raw@acct.blob.core.windows.net/in at /mnt/raw",
-                "bw:sql 0101-abc 'SELECT 1 AS one, '\\''x'\\'' AS s'", "", "Store ready: H2 at jdbc:h2:file:/d/store" }) {
+                "SSH shell listening on 127.0.0.1:8101",
+                "Mounted wasbs://raw@acct.blob.core.windows.net/in at /mnt/raw",
+                "bw:sql 0101-abc 'SELECT 1 AS one, '\\''x'\\'' AS s'", "",
+                "Store ready: H2 at jdbc:h2:file:/d/store" }) {
             assertThat(Redaction.redact(line)).isEqualTo(line);
         }
         assertThat(Redaction.redact(null)).isNull();

@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-edit}, {@code bw:cluster-start},
  * {@code bw:cluster-restart}, {@code bw:cluster-terminate}, {@code bw:cluster-delete}, {@code bw:cluster-events},
- * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}.
+ * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}. Create and edit can wait for the cluster
+ * ({@link ClusterWait}).
  */
 @Component
 public class ClusterCommands extends CommandGroup {
@@ -51,14 +52,19 @@ public class ClusterCommands extends CommandGroup {
 
     @Descriptor("Create a cluster and start it; prints the cluster id (first) and, with --wait, its progress")
     public String clusterCreate(CommandSession session,
-            @Descriptor("workers (0: single node)") @Parameter(names = { "-w", "--workers" }, absentValue = "0") int workers,
-            @Descriptor("node type, as list-node-types shows it") @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
-            @Descriptor("idle minutes before it terminates (0: never)") @Parameter(names = { "-a", "--autoterminate" }, absentValue = "0") int idleMinutes,
-            @Descriptor("instance pool id, to start from a pre-started driver") @Parameter(names = { "-p", "--pool" }, absentValue = "") String poolId,
-            @Descriptor(WAIT) @Parameter(names = { "--wait" }, presentValue = "true", absentValue = "false") boolean wait,
-            @Descriptor(TIMEOUT) @Parameter(names = { "--timeout" }, absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("workers (0: single node)")
+                    @Parameter(names = { "-w", "--workers" }, absentValue = "0") int workers,
+            @Descriptor("node type, as list-node-types shows it")
+                    @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
+            @Descriptor("idle minutes before it terminates (0: never)")
+                    @Parameter(names = { "-a", "--autoterminate" }, absentValue = "0") int idleMinutes,
+            @Descriptor("instance pool id, to start from a pre-started driver")
+                    @Parameter(names = { "-p", "--pool" }, absentValue = "") String poolId,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster name") String name,
             @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
         ClusterService service = clusters;
         String clusterId = service.create(new ClusterSpec(name, sparkVersion, nodeType.isEmpty() ? null : nodeType,
                 workers, Map.of(), Map.of(), idleMinutes, Map.of(), null, poolId.isEmpty() ? null : poolId));
@@ -66,15 +72,16 @@ public class ClusterCommands extends CommandGroup {
             return clusterId;
         }
         session.getConsole().println(clusterId);
-        return waitUntilRunning(service, session, clusterId, 0, timeoutSeconds);
+        return waitUntilRunning(service, session, clusterId, 0, patience);
     }
 
     @Descriptor("Move a cluster to another runtime version; a running cluster restarts on it")
     public String clusterEdit(CommandSession session,
-            @Descriptor(WAIT) @Parameter(names = { "--wait" }, presentValue = "true", absentValue = "false") boolean wait,
-            @Descriptor(TIMEOUT) @Parameter(names = { "--timeout" }, absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
         ClusterService service = clusters;
         ClusterInfo before = service.get(clusterId);
         int eventsSeen = service.events(clusterId).size();
@@ -82,11 +89,13 @@ public class ClusterCommands extends CommandGroup {
         service.edit(clusterId, new ClusterSpec(spec.clusterName(), sparkVersion, spec.nodeTypeId(),
                 spec.numWorkers(), spec.sparkConf(), spec.sparkEnvVars(), spec.autoterminationMinutes(),
                 spec.customTags(), spec.autoscale(), spec.instancePoolId()));
-        if (!wait || before.state() == ClusterState.TERMINATED) {
-            return "Edited " + clusterId + ": now " + service.get(clusterId).state()
-                    + (before.state() == ClusterState.TERMINATED ? ", on " + sparkVersion + " from its next start" : "");
+        if (before.state() == ClusterState.TERMINATED) {
+            return "Edited " + clusterId + ": TERMINATED, on " + sparkVersion + " from its next start";
         }
-        return waitUntilRunning(service, session, clusterId, eventsSeen, timeoutSeconds);
+        if (!wait) {
+            return "Edited " + clusterId + ": now " + service.get(clusterId).state();
+        }
+        return waitUntilRunning(service, session, clusterId, eventsSeen, patience);
     }
 
     @Descriptor("Start a terminated cluster again")
@@ -134,7 +143,8 @@ public class ClusterCommands extends CommandGroup {
 
     @Descriptor("Run a SQL query on a running cluster, in a context of its own; prints the result table")
     public String sql(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
-            @Descriptor("the query, e.g. \"SELECT 1\" (words are joined by spaces)") String... query) throws InterruptedException {
+            @Descriptor("the query, e.g. \"SELECT 1\" (words are joined by spaces)") String... query)
+            throws InterruptedException {
         return table(run(clusterId, "sql", String.join(" ", query)));
     }
 
@@ -149,13 +159,17 @@ public class ClusterCommands extends CommandGroup {
         return "text".equals(results.get("resultType")) ? String.valueOf(results.get("data")) : table(result);
     }
 
-    private static String waitUntilRunning(ClusterService service, CommandSession session, String clusterId,
-            int eventsSeen, int timeoutSeconds) throws InterruptedException {
+    private static Duration patience(int timeoutSeconds) {
         if (timeoutSeconds <= 0) {
             throw BrickworksException.invalidParameter("--timeout must be positive, got " + timeoutSeconds);
         }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    private static String waitUntilRunning(ClusterService service, CommandSession session, String clusterId,
+            int eventsSeen, Duration patience) throws InterruptedException {
         ClusterInfo cluster = new ClusterWait(service, session.getConsole()).untilRunning(clusterId, eventsSeen,
-                Duration.ofSeconds(timeoutSeconds));
+                patience);
         return "Cluster " + clusterId + " is RUNNING" + (cluster.driver() == null ? "" : ", driver " + driver(cluster));
     }
 

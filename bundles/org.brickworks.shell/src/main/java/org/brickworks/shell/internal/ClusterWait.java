@@ -50,8 +50,9 @@ final class ClusterWait {
         int seen = eventsSeen;
         ClusterState shown = null;
         while (true) {
-            seen = printNewEvents(clusters.events(clusterId), seen);
+            // The state first, then the events: every event that led to this state is printed before it.
             ClusterInfo cluster = clusters.get(clusterId);
+            seen = printNewEvents(clusters.events(clusterId), seen);
             if (cluster.state() != shown) {
                 shown = cluster.state();
                 out.println(TIME.format(Instant.now()) + "  state " + shown + message(cluster.stateMessage()));

@@ -1,5 +1,6 @@
 package org.brickworks.shell.internal;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,53 +17,61 @@ import org.apache.felix.service.command.Descriptor;
  */
 final class CommandHelp {
     private static final String INDENT = "        ";
+    /** Gogo's option annotation; its simple name is taken by java.lang.reflect.Parameter here. */
+    private static final Class<org.apache.felix.service.command.Parameter> OPTION =
+            org.apache.felix.service.command.Parameter.class;
 
-    private CommandHelp() {
+    private final StringBuilder syntax;
+    private final List<String> arguments = new ArrayList<>();
+    private final List<String> options = new ArrayList<>();
+
+    private CommandHelp(String name) {
+        this.syntax = new StringBuilder(name);
     }
 
     static String describe(ShellCommand command) {
-        List<String> arguments = new ArrayList<>();
-        List<String> options = new ArrayList<>();
-        StringBuilder syntax = new StringBuilder(command.name());
+        CommandHelp help = new CommandHelp(command.name());
         if (command.method() != null) {
-            Parameter[] parameters = command.method().getParameters();
-            for (int i = 0; i < parameters.length; i++) {
-                Parameter parameter = parameters[i];
-                if (parameter.getType() == CommandSession.class) {
-                    continue;
-                }
-                String name = parameter.isNamePresent() ? GogoCommands.dashed(parameter.getName()) : "arg" + (i + 1);
-                org.apache.felix.service.command.Parameter option = parameter
-                        .getAnnotation(org.apache.felix.service.command.Parameter.class);
-                if (option != null) {
-                    options.add(option(option, name, text(parameter)));
-                } else {
-                    String shown = parameter.isVarArgs() ? "[" + name + "...]" : "<" + name + ">";
-                    syntax.append(' ').append(shown);
-                    arguments.add(entry(name, text(parameter)));
-                }
-            }
+            help.read(command.method());
         }
-        if (!options.isEmpty()) {
-            syntax.insert(command.name().length(), " [options]");
+        if (!help.options.isEmpty()) {
+            help.syntax.insert(command.name().length(), " [options]");
         }
         StringBuilder out = new StringBuilder("DESCRIPTION\n").append(INDENT).append(command.name()).append("\n\n");
         if (!command.summary().isEmpty()) {
             out.append(INDENT).append(command.summary()).append("\n\n");
         }
-        out.append("SYNTAX\n").append(INDENT).append(syntax).append('\n');
-        section(out, "ARGUMENTS", arguments);
-        section(out, "OPTIONS", options);
+        out.append("SYNTAX\n").append(INDENT).append(help.syntax).append('\n');
+        section(out, "ARGUMENTS", help.arguments);
+        section(out, "OPTIONS", help.options);
         return out.toString().stripTrailing();
     }
 
+    private void read(Method method) {
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter parameter = parameters[i];
+            if (parameter.getType() == CommandSession.class) {
+                continue; // Gogo passes the session itself
+            }
+            String name = parameter.isNamePresent() ? GogoCommands.dashed(parameter.getName()) : "arg" + (i + 1);
+            org.apache.felix.service.command.Parameter option = parameter.getAnnotation(OPTION);
+            if (option != null) {
+                options.add(option(option, name, text(parameter)));
+            } else {
+                syntax.append(' ').append(parameter.isVarArgs() ? "[" + name + "...]" : "<" + name + ">");
+                arguments.add(entry(name, text(parameter)));
+            }
+        }
+    }
+
     private static String option(org.apache.felix.service.command.Parameter option, String name, String text) {
-        boolean flag = !org.apache.felix.service.command.Parameter.UNSPECIFIED.equals(option.presentValue());
-        String names = String.join(", ", option.names()) + (flag ? "" : " <" + name + ">");
+        String unspecified = org.apache.felix.service.command.Parameter.UNSPECIFIED;
+        boolean flag = !unspecified.equals(option.presentValue());
         String absent = option.absentValue();
-        boolean showDefault = !flag && !absent.isEmpty()
-                && !org.apache.felix.service.command.Parameter.UNSPECIFIED.equals(absent);
-        return entry(names, showDefault ? text + "\n" + INDENT + INDENT + "(default: " + absent + ")" : text);
+        boolean showDefault = !flag && !absent.isEmpty() && !unspecified.equals(absent);
+        return entry(String.join(", ", option.names()) + (flag ? "" : " <" + name + ">"),
+                showDefault ? text + "\n" + INDENT + INDENT + "(default: " + absent + ")" : text);
     }
 
     private static String entry(String name, String text) {

@@ -60,7 +60,7 @@ final class GogoShellCommand extends AbstractCommandSupport {
         }
     }
 
-    /** Names the session's user, and lets {@code help} and {@code status} mean {@code bw:help} and {@code bw:status}. */
+    /** Names the session's user, and makes {@code help} and {@code status} {@code bw:help} and {@code bw:status}. */
     static void prepare(CommandSession session, String user) {
         session.put(USER_VARIABLE, user);
         session.put(SCOPE_VARIABLE, "bw:*");
