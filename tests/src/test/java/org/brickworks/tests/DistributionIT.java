@@ -9,7 +9,9 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -114,6 +116,26 @@ public class DistributionIT {
         assertEquals("a restart keeps the token and writes no new one", token, Files.readString(tokenFile).trim());
         assertEquals(200, get("/api/2.0/token/list", token));
         assertNoStackTrace();
+    }
+
+    @Test
+    public void consoleOnATerminalRunsCommands() throws Exception {
+        // script(1) gives bin/brickworks a terminal, as a user's shell does; what is typed goes to its console.
+        start(new ProcessBuilder("script", "-qfec", home.resolve("bin/brickworks").toString(), "/dev/null"));
+        try {
+            Writer console = new OutputStreamWriter(platform.getOutputStream(), StandardCharsets.UTF_8);
+            console.write("status\n");
+            console.flush();
+            await("the console's answer", () -> read(home.resolve("platform.log")).contains("Uptime:"));
+            String printed = read(home.resolve("platform.log"));
+            assertTrue(printed, printed.contains("Brickworks console: 'help' lists the commands"));
+            assertFalse(printed, printed.contains("Exception"));
+            assertEquals(0, client("bw:users").exit);
+        } finally {
+            // The JVM, not script(1), gets the SIGTERM a service manager sends.
+            platform.descendants().filter(process -> process.info().command().orElse("").endsWith("java"))
+                    .forEach(ProcessHandle::destroy);
+        }
     }
 
     @Test
@@ -335,9 +357,14 @@ public class DistributionIT {
                 .toString()));
     }
 
+    /** Starts {@code bin/brickworks} without a terminal, as a service manager does. */
     private void start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/brickworks").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true)
+        start(new ProcessBuilder(home.resolve("bin/brickworks").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())));
+    }
+
+    private void start(ProcessBuilder builder) throws Exception {
+        builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("platform.log").toFile()));
         environment(builder.environment());
         platform = builder.start();
