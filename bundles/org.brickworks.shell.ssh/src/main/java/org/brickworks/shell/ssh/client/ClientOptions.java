@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
 record ClientOptions(String host, int port, String token, String tokenSource, Path knownHosts, String command) {
 
     static final int DEFAULT_PORT = 8101;
+    /** Wide enough for the synopsis on one line. */
+    private static final int USAGE_WIDTH = 110;
 
     /** A usage or setup problem, told to the user in one line. */
     static final class InvalidOptionsException extends Exception {
@@ -109,10 +111,12 @@ record ClientOptions(String host, int port, String token, String tokenSource, Pa
 
     /**
      * Options only before the command; no {@code @file} expansion, which would replace a command's argument
-     * starting with {@code @} by a file's contents.
+     * starting with {@code @} by a file's contents; an option given twice takes its last value, so that the user's
+     * {@code --data} wins over the one {@code bin/brickworks-client} puts first.
      */
     private static CommandLine commandLine(Arguments arguments) {
-        return new CommandLine(arguments).setStopAtPositional(true).setExpandAtFiles(false);
+        return new CommandLine(arguments).setStopAtPositional(true).setExpandAtFiles(false)
+                .setOverwrittenOptionsAllowed(true).setUsageHelpWidth(USAGE_WIDTH);
     }
 
     private static int port(String value) throws InvalidOptionsException {

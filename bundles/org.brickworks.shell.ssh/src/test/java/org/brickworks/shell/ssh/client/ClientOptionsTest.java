@@ -52,6 +52,8 @@ class ClientOptionsTest {
 
         assertThat(options.token()).isEqualTo("dapi-file");
         assertThat(options.tokenSource()).isEqualTo(fromEnv.resolve("admin-token").toString());
+        assertThat(ClientOptions.parse(List.of("--data", temp.resolve("script-default").toString(), "--data",
+                fromEnv.toString(), "bw:status"), Map.of(), temp).token()).isEqualTo("dapi-file");
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--data", temp.resolve("none").toString(), "bw:status"),
                 Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp)).isInstanceOf(InvalidOptionsException.class)
                         .hasMessageContaining("none");
