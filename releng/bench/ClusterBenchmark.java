@@ -1130,7 +1130,10 @@ public final class ClusterBenchmark {
         private final Process process;
         private final long startNanos;
         private final int httpPort;
+        /** The process's own output. */
         private final Path log;
+        /** The platform's log file ({@code <data>/log/brickworks.log}), where it logs; null for other processes. */
+        private Path platformLog;
 
         private Child(String name, Process process, long startNanos, int httpPort, Path log) {
             this.name = name;
@@ -1149,7 +1152,9 @@ public final class ClusterBenchmark {
             builder.environment().put("BRICKWORKS_HTTP_PORT", String.valueOf(ports[0]));
             builder.environment().put("BRICKWORKS_SSH_PORT", String.valueOf(ports[1]));
             builder.environment().put("BRICKWORKS_DATA", dataDir.toAbsolutePath().toString());
-            return launch("platform", builder, ports[0], log);
+            Child platform = launch("platform", builder, ports[0], log);
+            platform.platformLog = dataDir.resolve("log/brickworks.log");
+            return platform;
         }
 
         static Child launch(String name, ProcessBuilder builder, int httpPort, Path log) throws IOException {
@@ -1213,8 +1218,14 @@ public final class ClusterBenchmark {
         }
 
         String logTail() throws IOException {
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return "\n--- last lines of " + log.getFileName() + " ---\n"
+            return tail(log) + (platformLog == null ? "" : tail(platformLog));
+        }
+
+        private static String tail(Path file) throws IOException {
+            List<String> lines = Files.exists(file)
+                    ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList()
+                    : List.of();
+            return "\n--- last lines of " + file.getFileName() + " ---\n"
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         }
 

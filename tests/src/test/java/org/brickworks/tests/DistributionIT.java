@@ -9,6 +9,9 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.After;
@@ -34,6 +38,7 @@ import org.junit.Before;
 import org.junit.Test;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.databricks.sdk.mixin.SparkVersionSelector;
 import com.databricks.sdk.service.compute.ClusterDetails;
@@ -57,7 +62,8 @@ import com.databricks.sdk.service.settings.CreateTokenResponse;
 /**
  * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP
  * (also through Databricks' own Java SDK), {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the
- * {@code plugins/} hot-deploy folder. Runs on a copy so the build output stays untouched.
+ * {@code plugins/} hot-deploy folder; what it logs is read from its log file, {@code <data>/log/brickworks.log}. Runs
+ * on a copy so the build output stays untouched.
  */
 public class DistributionIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -85,6 +91,11 @@ public class DistributionIT {
     @Test
     public void startsWithEnvironmentSettingsAndAnswersRestAndShell() throws Exception {
         start();
+        String console = Files.readString(home.resolve("platform.log"));
+        assertTrue(console, console.startsWith("Brickworks in ") && console.contains(", data in " + data + ", log in "
+                + platformLog()));
+        await("the start in the platform log", () -> read(platformLog()).contains("SSH shell listening on"));
+        assertNoStackTrace();
         Path tokenFile = data.resolve("admin-token");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
         String token = Files.readString(tokenFile).trim();
@@ -92,11 +103,11 @@ public class DistributionIT {
         assertEquals(401, get("/api/2.0/token/list", null));
 
         Client status = client("bw:status");
-        assertEquals(status.output, 0, status.exit);
-        assertTrue(status.output, status.output.contains("Brickworks 0.1.0"));
+        assertEquals(status.output(), 0, status.exit);
+        assertTrue(status.output(), status.output().contains("Brickworks 0.1.0"));
         Client failing = client("bw:token-revoke", "nope");
         assertEquals(1, failing.exit);
-        assertTrue(failing.output, failing.output.contains("Token nope does not exist"));
+        assertTrue(failing.output(), failing.output().contains("Token nope does not exist"));
         Client refused = client("--token", "dapi00000000000000000000000000000000", "bw:status");
         assertNotEquals(0, refused.exit);
 
@@ -104,6 +115,116 @@ public class DistributionIT {
         start();
         assertEquals("a restart keeps the token and writes no new one", token, Files.readString(tokenFile).trim());
         assertEquals(200, get("/api/2.0/token/list", token));
+        assertNoStackTrace();
+    }
+
+    @Test
+    public void consoleOnATerminalRunsCommands() throws Exception {
+        // script(1) gives bin/brickworks a terminal, as a user's shell does; what is typed goes to its console.
+        start(new ProcessBuilder("script", "-qfec", home.resolve("bin/brickworks").toString(), "/dev/null"));
+        try {
+            Writer console = new OutputStreamWriter(platform.getOutputStream(), StandardCharsets.UTF_8);
+            console.write("status\n");
+            console.flush();
+            await("the console's answer", () -> read(home.resolve("platform.log")).contains("Uptime:"));
+            String printed = read(home.resolve("platform.log"));
+            assertTrue(printed, printed.contains("Brickworks console: 'help' lists the commands"));
+            assertFalse(printed, printed.contains("Exception"));
+            assertEquals(0, client("bw:users").exit);
+        } finally {
+            // The JVM, not script(1), gets the SIGTERM a service manager sends.
+            platform.descendants().filter(process -> process.info().command().orElse("").endsWith("java"))
+                    .forEach(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    public void clientPassesEachArgumentOnAsExactlyOneArgument() throws Exception {
+        start();
+        Files.move(TestJars.commandPlugin(home.getParent().resolve("echo.jar")), home.resolve("plugins/echo.jar"),
+                StandardCopyOption.ATOMIC_MOVE);
+        await("the plugin's command", () -> quietly("bw:help", "test:echo").exit == 0);
+        List<String> words = List.of("SELECT version()", "CREATE TABLE sales (id INT, amount DOUBLE) USING DELTA",
+                "SELECT * FROM sales VERSION AS OF 1", "SELECT 1 AS one, 'x' AS s", "*", "it's \"quoted\"",
+                "$HOME ${x} $(echo no)", "back\\slash\\", "", "two\nlines", "--lines", "-h", "@file", "{a} [b] ;|&");
+        List<String> echo = new ArrayList<>(List.of("test:echo"));
+        echo.addAll(words);
+
+        Client echoed = client(echo.toArray(String[]::new));
+
+        assertEquals(echoed.output(), 0, echoed.exit);
+        assertEquals(words.stream().map(word -> "<" + word + ">").collect(Collectors.joining("\n")) + "\n",
+                echoed.out);
+        Client help = client("bw:help");
+        assertTrue(help.output(), help.output().matches("(?s).*\ntest:echo +Print each argument in angle brackets.*"));
+        Client described = client("bw:help", "test:echo");
+        assertTrue(described.output(), described.output().contains("SYNTAX\n        test:echo [arg1...]"));
+        Client created = client("bw:token-create", "--lifetime", "600", "it's a * (test) of $HOME");
+        assertEquals(created.output(), 0, created.exit);
+        assertTrue(client("bw:token-list").output().contains("it's a * (test) of $HOME"));
+    }
+
+    @Test
+    public void credentialsReachNeitherTheClientNorThePlatformLog() throws Exception {
+        // Debug logging of our code and of the SSH server: both log command lines, which must come out masked.
+        Path logback = home.resolve("etc/logback.xml");
+        Files.writeString(logback, Files.readString(logback).replace("<root level=\"INFO\">",
+                "<logger name=\"org.brickworks\" level=\"DEBUG\"/><logger name=\"org.apache.sshd.server\" "
+                        + "level=\"DEBUG\"/><root level=\"INFO\">"));
+        String key = Base64.getEncoder().encodeToString("brickworks-test-account-key".getBytes(StandardCharsets.UTF_8));
+        String signature = "YnJpY2t3b3Jrcy10ZXN0LXNhcw";
+        try (Azurite azurite = Azurite.start(home.getParent().resolve("azurite"))) {
+            start();
+            assertEquals(0, client("bw:fs-mounts").exit);
+
+            Client mount = client("bw:fs-mount", "wasbs://box@devstoreaccount1.blob.core.windows.net/in", "/mnt/box",
+                    "fs.azure.account.key.devstoreaccount1.blob.core.windows.net=" + key,
+                    "fs.azure.sas.other.devstoreaccount1.blob.core.windows.net=sv=2022-11-02&sig=" + signature,
+                    "azure.endpoint=" + azurite.endpoint());
+
+            assertEquals(mount.output(), 1, mount.exit);
+            assertEquals("", mount.out);
+            assertEquals(mount.err, 1, mount.err.lines().count());
+            await("the command line in the platform log", () -> read(platformLog()).contains("SSH exec by admin"));
+            String log = read(platformLog());
+            assertTrue(log, log.contains("'fs.azure.account.key.devstoreaccount1.blob.core.windows.net=****'"));
+            for (String secret : List.of(key, signature)) {
+                assertFalse(mount.output(), mount.output().contains(secret));
+                assertFalse(log, log.contains(secret));
+                assertFalse(read(home.resolve("platform.log")).contains(secret));
+            }
+        }
+    }
+
+    @Test
+    public void clusterCreateWaitsUntilRunningAndSaysWhyWhenTheClusterEnds() throws Exception {
+        start();
+        Client created = client(Duration.ofMinutes(5), "bw:cluster-create", "--wait", "waited", "15.4.x-scala2.12");
+
+        assertEquals(created.output(), 0, created.exit);
+        List<String> lines = created.out.lines().toList();
+        String id = lines.get(0);
+        assertTrue(created.out, created.out.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  state PENDING.*"));
+        assertTrue(created.out, created.out.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
+        assertTrue(created.output(), lines.get(lines.size() - 1).startsWith("Cluster " + id + " is RUNNING, driver "));
+
+        Path output = home.getParent().resolve("doomed.out");
+        Process waiting = clientProcess("bw:cluster-create", "--wait", "doomed", "15.4.x-scala2.12")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        String doomed = awaitCluster("doomed");
+        post("/api/2.0/clusters/delete", "{\"cluster_id\": \"" + doomed + "\"}");
+        assertTrue("the client ends with its cluster", waiting.waitFor(2, TimeUnit.MINUTES));
+        List<String> ended = Files.readAllLines(output);
+        assertEquals(ended.toString(), 1, waiting.exitValue());
+        assertTrue(ended.toString(), ended.get(ended.size() - 1).startsWith("Cluster " + doomed
+                + " is TERMINATED: USER_REQUEST"));
+
+        Client edited = client("bw:cluster-edit", "--wait", doomed, "17.3.x-scala2.13");
+        assertEquals(edited.output(), 0, edited.exit);
+        assertTrue(edited.output(), edited.output().contains("TERMINATED, on 17.3.x-scala2.13 from its next start"));
+        for (String cluster : List.of(id, doomed)) {
+            post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + cluster + "\"}");
+        }
     }
 
     @Test
@@ -220,25 +341,30 @@ public class DistributionIT {
         Path plugin = Files.copy(Features.jar(home.resolve("system/plugins"), "org.brickworks.runtime.spark40"),
                 home.getParent().resolve("spark40-plugin.jar"));
         Client removed = client("bw:runtime-remove", "17.3.x-scala2.13");
-        assertEquals(removed.output, 0, removed.exit);
-        assertFalse(client("bw:runtimes").output.contains("17.3.x-scala2.13"));
+        assertEquals(removed.output(), 0, removed.exit);
+        assertFalse(client("bw:runtimes").output().contains("17.3.x-scala2.13"));
         Client installed = client("bw:runtime-install", plugin.toString());
-        assertEquals(installed.output, 0, installed.exit);
-        assertTrue(installed.output, installed.output.contains("Installed org.brickworks.runtime.spark40 "));
+        assertEquals(installed.output(), 0, installed.exit);
+        assertTrue(installed.output(), installed.output().contains("Installed org.brickworks.runtime.spark40 "));
         Client shipped = client("bw:runtime-remove", "15.4.x-scala2.12");
-        assertEquals(shipped.output, 0, shipped.exit);
+        assertEquals(shipped.output(), 0, shipped.exit);
 
         stop();
         start();
-        String runtimes = client("bw:runtimes").output;
+        String runtimes = client("bw:runtimes").output();
         assertTrue(runtimes, runtimes.contains("17.3.x-scala2.13") && runtimes.contains("15.4.x-scala2.12"));
-        assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output.contains(plugin.toUri()
+        assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output().contains(plugin.toUri()
                 .toString()));
     }
 
+    /** Starts {@code bin/brickworks} without a terminal, as a service manager does. */
     private void start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/brickworks").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true)
+        start(new ProcessBuilder(home.resolve("bin/brickworks").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())));
+    }
+
+    private void start(ProcessBuilder builder) throws Exception {
+        builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("platform.log").toFile()));
         environment(builder.environment());
         platform = builder.start();
@@ -263,27 +389,109 @@ public class DistributionIT {
         environment.remove("BRICKWORKS_TOKEN");
     }
 
-    private record Client(int exit, String output) {
+    /** What the client printed on stdout ({@code out}) and stderr ({@code err}), and its exit status. */
+    private record Client(int exit, String out, String err) {
+        String output() {
+            return out + err;
+        }
     }
 
     private Client client(String... arguments) throws Exception {
+        return client(Duration.ofSeconds(60), arguments);
+    }
+
+    private Client client(Duration patience, String... arguments) throws Exception {
+        Path err = Files.createTempFile(home.getParent(), "client", ".err");
+        Process process = clientProcess(arguments).redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the client finished", process.waitFor(patience.toSeconds(), TimeUnit.SECONDS));
+        return new Client(process.exitValue(), out, Files.readString(err));
+    }
+
+    /** {@code bin/brickworks-client} with this platform's port and environment. */
+    private ProcessBuilder clientProcess(String... arguments) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(), "--port",
                 Integer.toString(sshPort), "--known-hosts", home.resolve("known_hosts").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         environment(builder.environment());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("the client finished", process.waitFor(60, TimeUnit.SECONDS));
-        return new Client(process.exitValue(), output);
+        return builder;
+    }
+
+    /** The client's outcome, or exit -1 when it could not run, for conditions being waited on. */
+    private Client quietly(String... arguments) {
+        try {
+            return client(arguments);
+        } catch (Exception e) {
+            return new Client(-1, "", e.toString());
+        }
     }
 
     private String bundleList() {
-        try {
-            return client("lb", "-s").output;
-        } catch (Exception e) {
-            return "";
+        return quietly("lb", "-s").output();
+    }
+
+    private Path platformLog() {
+        return data.resolve("log/brickworks.log");
+    }
+
+    /** Neither the platform's console output nor its log holds a stack trace. */
+    private void assertNoStackTrace() throws IOException {
+        for (Path file : List.of(home.resolve("platform.log"), platformLog())) {
+            String text = read(file);
+            assertFalse(file + ":\n" + text,
+                    text.matches("(?s).*\\n\\s+at [\\w.$]+\\(.*") || text.contains("Exception"));
         }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The id of the cluster named {@code name}, once it is listed. */
+    private String awaitCluster(String name) throws Exception {
+        String[] id = new String[1];
+        await("cluster " + name, () -> {
+            for (JsonNode cluster : list("/api/2.0/clusters/list").path("clusters")) {
+                if (name.equals(cluster.path("cluster_name").asText())) {
+                    id[0] = cluster.path("cluster_id").asText();
+                }
+            }
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
+    private JsonNode list(String path) {
+        try {
+            return new ObjectMapper().readTree(send(HttpRequest.newBuilder(URI.create(url(path))).GET()).body());
+        } catch (IOException e) {
+            return new ObjectMapper().createObjectNode();
+        }
+    }
+
+    private void post(String path, String body) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(response.body(), 200, response.statusCode());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return HTTP.send(request.header("Authorization", "Bearer " + Files.readString(data.resolve("admin-token"))
+                    .trim()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
     }
 
     private int get(String path, String token) {

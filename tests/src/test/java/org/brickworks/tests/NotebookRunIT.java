@@ -147,10 +147,11 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertEquals("RESOURCE_DOES_NOT_EXIST", unknownCluster.errorCode());
 
         String failure = failure("bw:nb-run /Shared/nb/failing " + id + " day=2024-01-01");
-        assertTrue(failure, failure.matches("(?s).*\\[3\\] Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));
-        assertTrue(failure, failure.matches("(?s).*\\[5\\] +sql +ERROR +\\d+ ms +.*TABLE_OR_VIEW_NOT_FOUND.*"));
-        assertTrue(failure, failure.matches("(?s).*\\[6\\] +sql +SKIPPED +-\\s.*"));
-        assertTrue(failure, failure.contains("Cell 6 (sql) failed: "));
+        assertTrue(failure,
+                failure.matches("(?s).*\n3 Totals +sql +FINISHED +\\d+ ms +2 rows: \\[\"2024-01-01\",15\\].*"));
+        assertTrue(failure, failure.matches("(?s).*\n5 +sql +ERROR +\\d+ ms +.*TABLE_OR_VIEW_NOT_FOUND.*"));
+        assertTrue(failure, failure.matches("(?s).*\n6 +sql +SKIPPED +-\\s.*"));
+        assertTrue(failure, failure.contains("Cell 5 (sql) failed: "));
         NotebookRun failed = runner.runs("/Shared/nb/failing", 1).get(0);
         assertEquals(CellStatus.ERROR, failed.cells().get(5).status());
         assertEquals(CellStatus.SKIPPED, failed.cells().get(6).status());
@@ -171,7 +172,7 @@ public class NotebookRunIT extends ClusterTestSupport {
 
         String printed = shell("bw:nb-run /Shared/nb/main " + id + " day=2024-01-01");
         assertTrue(printed, printed.contains("FINISHED in"));
-        assertTrue(printed, printed.matches("(?s).*\\[1\\] +md +FINISHED +\\d+ ms +Sales report Totals per day.*"));
+        assertTrue(printed, printed.matches("(?s).*\n1 +md +FINISHED +\\d+ ms +Sales report Totals per day.*"));
         assertEquals("Cluster nope does not exist", failure("bw:nb-run /Shared/nb/main nope"));
         assertEquals("Path (/Shared/nb/none) doesn't exist.", failure("bw:nb-run /Shared/nb/none " + id));
         runsCellsOneByOneInTheAttachedContext(id);
@@ -246,7 +247,7 @@ public class NotebookRunIT extends ClusterTestSupport {
         assertEquals(1, second.body().path("cells").path(0).path("cell_index").asInt());
         assertEquals("[[42]]", JsonTable.of(second.body().path("cells").path(0).path("output").path("data").asText())
                 .data());
-        assertTrue(pythonCells, pythonCells.matches("(?s).*\\[4\\] +python +FINISHED +\\d+ ms +11\\s.*"));
+        assertTrue(pythonCells, pythonCells.matches("(?s).*\n4 +python +FINISHED +\\d+ ms +11\\s.*"));
         List<NotebookRun> stored = runner.runs("/Shared/nb/cells", 5);
         assertEquals(3, stored.size());
         assertEquals(revision, stored.get(1).revisionId());

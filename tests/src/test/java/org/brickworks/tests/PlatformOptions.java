@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -26,8 +27,9 @@ import org.ops4j.pax.exam.Option;
 /**
  * Pax Exam configuration booting the platform as the product does: the core, shell, web, runtimes and clusters
  * features, the product's config.ini properties, a copy of the distribution's {@code etc/} (watched by File Install), a
- * fresh data directory and free ports. The framework itself, the product launcher's configurator and the console
- * (which would read this JVM's stdin) are the only bundles left out.
+ * fresh data directory and free ports; the platform log is {@code <data>/log/brickworks.log}, as in the distribution.
+ * The framework itself, the product launcher's configurator and the console (which would read this JVM's stdin) are
+ * the only bundles left out.
  */
 final class PlatformOptions {
     static final String HTTP_PORT = "brickworks.test.http.port";
@@ -71,13 +73,15 @@ final class PlatformOptions {
             List<Option> options = new ArrayList<>();
             options.add(junitBundles());
             properties.forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
-            options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
+            // The distribution's logging: Logback reads its file and the data folder from system properties.
+            options.add(systemProperty("logback.configurationFile").value(etc.resolve("logback.xml").toString()));
+            options.add(systemProperty("brickworks.data").value(properties.get("brickworks.data")));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             for (Path jar : Features.bundles(NOT_IN_TESTS, "org.brickworks.core.feature",
                     "org.brickworks.shell.feature", "org.brickworks.web.feature", "org.brickworks.runtimes.feature",
                     "org.brickworks.clusters.feature", "org.brickworks.workspace.feature",
                     "org.brickworks.dbfs.feature")) {
-                options.add(bundle(jar.toUri().toString()));
+                options.add(bundle(jar.toUri().toString()).start(!isFragment(jar)));
             }
             return composite(options.toArray(Option[]::new));
         } catch (IOException e) {
@@ -98,6 +102,13 @@ final class PlatformOptions {
             }
         }
         return properties;
+    }
+
+    /** A fragment (the platform log's Logback fragment) is attached to its host, never started. */
+    private static boolean isFragment(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        }
     }
 
     /** A folder for one framework's home, deleted when the test JVM exits. */

@@ -75,7 +75,7 @@ public class RuntimesIT extends PlatformTestSupport {
                 table.matches("(?s).*" + Pattern.quote(SPARK35) + " +15\\.4 LTS.* +3\\.5\\.7 +2\\.12 +3\\.3\\.2\n.*"));
         assertTrue(table,
                 table.matches("(?s).*" + Pattern.quote(SPARK40) + " +17\\.3 LTS.* +4\\.0\\.1 +2\\.13 +4\\.0\\.1\\s*"));
-        assertTrue(shell("bw:help runtimes").contains("Usage: bw:runtimes"));
+        assertTrue(shell("bw:help runtimes").contains("SYNTAX\n        bw:runtimes\n"));
     }
 
     @Test

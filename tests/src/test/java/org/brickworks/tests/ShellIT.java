@@ -1,20 +1,39 @@
 package org.brickworks.tests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
 
-
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Function;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 /** The bw: commands run through a real Gogo session, as the console and SSH run them. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShellIT extends PlatformTestSupport {
+    private static final List<String> COMMANDS = List.of("help", "status", "users", "token-create", "token-list",
+            "token-revoke", "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart",
+            "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "sql", "exec", "runtimes",
+            "runtime-install", "runtime-remove", "lib-install", "lib-status", "fs-ls", "fs-mount", "ws-ls", "nb-run");
+
+    /** A plugin's command as a plugin writes one: a plain object, Gogo's annotations, the standard properties. */
+    public static final class Hello {
+        @Descriptor("Greet someone")
+        public String hello(@Descriptor("who to greet") String name) {
+            return "Hello " + name;
+        }
+    }
 
     @Test
     public void statusShowsVersionBundlesAndServices() throws Exception {
@@ -45,18 +64,74 @@ public class ShellIT extends PlatformTestSupport {
     }
 
     @Test
-    public void everyCommandHasHelp() throws Exception {
-        String list = shell("bw:help");
-        for (String command : new String[] { "status", "users", "token-create", "token-list", "token-revoke",
-                "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart", "cluster-terminate",
-                "cluster-delete", "cluster-events", "cluster-logs", "sql", "exec", "runtimes",
-                "runtime-install", "runtime-remove" }) {
-            assertTrue(list, list.contains("bw:" + command + " "));
-            String help = shell("bw:help " + command);
-            assertTrue(command + ": " + help, help.contains("Usage: bw:" + command));
+    public void everyCommandIsAGogoServiceWithTheStandardProperties() throws Exception {
+        for (String command : COMMANDS) {
+            ServiceReference<?>[] references = context.getServiceReferences((String) null,
+                    "(&(osgi.command.scope=bw)(osgi.command.function=" + command + "))");
+            assertTrue(command, references != null && references.length == 1);
         }
-        assertTrue(shell("bw:help token-create").contains("-l, --lifetime"));
-        assertEquals("No command bw:nope; bw:help lists them", failure("bw:help nope"));
     }
 
+    @Test
+    public void helpListsAndDescribesEveryCommandAsKarafDoes() throws Exception {
+        String list = shell("bw:help");
+        assertTrue(list, list.startsWith("COMMAND"));
+        for (String command : COMMANDS) {
+            assertTrue(command + " in " + list, list.matches("(?s).*\nbw:" + command + " +\\S.*"));
+            String help = shell("bw:help " + command);
+            assertTrue(command + ": " + help, help.startsWith("DESCRIPTION\n        bw:" + command + "\n\n        "));
+            assertTrue(command + ": " + help, help.contains("\nSYNTAX\n        bw:" + command));
+            assertFalse(command + ": " + help, help.contains("default: )") || help.contains("(default )"));
+        }
+        assertTrue("other scopes too: " + list, list.contains("\nfelix:lb "));
+        assertEquals(shell("bw:help token-create"), shell("bw:help bw:token-create"));
+        String sql = shell("bw:help sql");
+        assertTrue(sql, sql.contains("SYNTAX\n        bw:sql <cluster-id> [query...]\n"));
+        assertTrue(sql, sql.contains("ARGUMENTS\n        cluster-id\n                cluster id, as bw:clusters"));
+        String exec = shell("bw:help exec");
+        assertTrue(exec, exec.contains("bw:exec <cluster-id> <language> [code...]"));
+        String tokenCreate = shell("bw:help token-create");
+        assertTrue(tokenCreate, tokenCreate.contains("bw:token-create [options] [comment...]"));
+        assertTrue(tokenCreate, tokenCreate.contains("-l, --lifetime <lifetime>\n                lifetime in seconds"));
+        String fsRm = shell("bw:help fs-rm");
+        assertTrue(fsRm, fsRm.contains("-r, --recursive\n                delete a directory with its contents\n"));
+        assertEquals("No command nope; bw:help lists them", failure("bw:help nope"));
+    }
+
+    @Test
+    public void aPluginsCommandIsListedDescribedAndRunUntilItGoes() throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.command.scope", "acme");
+        properties.put("osgi.command.function", new String[] { "hello" });
+        ServiceRegistration<?> plugin = context.registerService(Hello.class.getName(), new Hello(), properties);
+        try {
+            assertTrue(shell("bw:help"), shell("bw:help").matches("(?s).*\nacme:hello +Greet someone\n.*"));
+            String described = shell("bw:help acme:hello");
+            assertEquals(described, shell("bw:help hello"));
+            assertTrue(described, described.contains("Greet someone\n\nSYNTAX\n        acme:hello <"));
+            assertTrue(described, described.contains("ARGUMENTS\n        "));
+            assertTrue(described, described.contains("\n                who to greet"));
+            assertEquals("Hello world", shell("acme:hello world").strip());
+        } finally {
+            plugin.unregister();
+        }
+        assertFalse(shell("bw:help"), shell("bw:help").contains("acme:hello"));
+        assertEquals("No command acme:hello; bw:help lists them", failure("bw:help acme:hello"));
+    }
+
+    @Test
+    public void aFunctionServiceIsACommandToo() throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.command.scope", "acme");
+        properties.put("osgi.command.function", "shout");
+        Function shout = (session, arguments) -> String.valueOf(arguments.get(0)).toUpperCase();
+        ServiceRegistration<Function> plugin = context.registerService(Function.class, shout, properties);
+        try {
+            assertTrue(shell("bw:help"), shell("bw:help").contains("\nacme:shout"));
+            assertTrue(shell("bw:help acme:shout").contains("SYNTAX\n        acme:shout"));
+            assertEquals("HEY", shell("acme:shout hey").strip());
+        } finally {
+            plugin.unregister();
+        }
+    }
 }

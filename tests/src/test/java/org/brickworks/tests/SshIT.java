@@ -5,7 +5,11 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 
@@ -22,7 +26,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** The Gogo shell over SSH: commands run with a token, never without one. */
+/**
+ * The Gogo shell over SSH: commands run with a token, never without one; what they log goes to the platform log, never
+ * to the client.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class SshIT extends PlatformTestSupport {
@@ -52,6 +59,25 @@ public class SshIT extends PlatformTestSupport {
     }
 
     @Test
+    public void logLinesOfACommandGoToThePlatformLogAndNeverToTheClient() throws Exception {
+        Path log = dataDirectory().resolve("log/brickworks.log");
+
+        Result purged = exec("token", admin, "bw:lib-cache --purge");
+
+        assertEquals(purged.err, 0, purged.status);
+        assertEquals("", purged.err);
+        assertTrue(purged.out, purged.out.startsWith("Purged:"));
+        await("the purge in the platform log", () -> read(log).contains("Library caches purged"));
+    }
+
+    @Test
+    public void commandsWithoutScopeAreBrickworksOnes() throws Exception {
+        Result help = exec("token", admin, "help token-list");
+        assertEquals(help.err, 0, help.status);
+        assertTrue(help.out, help.out.contains("SYNTAX\n        bw:token-list"));
+    }
+
+    @Test
     public void wrongTokenIsRefused() throws Exception {
         try {
             exec("token", "dapi00000000000000000000000000000000", "bw:users");
@@ -62,6 +88,14 @@ public class SshIT extends PlatformTestSupport {
     }
 
     private record Result(int status, String out, String err) {
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Result exec(String user, String token, String command) throws Exception {

@@ -1,14 +1,17 @@
 package org.brickworks.shell.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.execution.api.CommandExecution;
@@ -23,12 +26,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-edit}, {@code bw:cluster-start},
  * {@code bw:cluster-restart}, {@code bw:cluster-terminate}, {@code bw:cluster-delete}, {@code bw:cluster-events},
- * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}.
+ * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}. Create and edit can wait for the cluster
+ * ({@link ClusterWait}).
  */
 @Component
-public class ClusterCommands implements ShellCommands {
+public class ClusterCommands extends CommandGroup {
     /** Enough for the last lines a console shows; the REST API offers the same window. */
     private static final int LOG_BYTES = 1 << 20;
+    private static final String WAIT = "wait until the cluster is RUNNING, printing its states and events; "
+            + "fail when it ends TERMINATED or ERROR";
+    private static final String TIMEOUT = "with --wait: seconds to wait at most";
+    /** A first start may download a runtime's jars; later ones take seconds. */
+    private static final String DEFAULT_TIMEOUT = "900";
 
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterService clusters;
@@ -44,26 +53,52 @@ public class ClusterCommands implements ShellCommands {
         return table.toString();
     }
 
-    @Descriptor("Create a cluster and start it; prints the cluster id")
-    public String clusterCreate(
-            @Descriptor("workers (0: single node)") @Parameter(names = { "-w", "--workers" }, absentValue = "0") int workers,
-            @Descriptor("node type, as list-node-types shows it") @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
-            @Descriptor("idle minutes before it terminates (0: never)") @Parameter(names = { "-a", "--autoterminate" }, absentValue = "0") int idleMinutes,
-            @Descriptor("instance pool id, to start from a pre-started driver") @Parameter(names = { "-p", "--pool" }, absentValue = "") String poolId,
+    @Descriptor("Create a cluster and start it; prints the cluster id (first) and, with --wait, its progress")
+    public String clusterCreate(CommandSession session,
+            @Descriptor("workers (0: single node)")
+                    @Parameter(names = { "-w", "--workers" }, absentValue = "0") int workers,
+            @Descriptor("node type, as list-node-types shows it")
+                    @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
+            @Descriptor("idle minutes before it terminates (0: never)")
+                    @Parameter(names = { "-a", "--autoterminate" }, absentValue = "0") int idleMinutes,
+            @Descriptor("instance pool id, to start from a pre-started driver")
+                    @Parameter(names = { "-p", "--pool" }, absentValue = "") String poolId,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster name") String name,
-            @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) {
-        return clusters.create(new ClusterSpec(name, sparkVersion, nodeType.isEmpty() ? null : nodeType, workers,
-                Map.of(), Map.of(), idleMinutes, Map.of(), null, poolId.isEmpty() ? null : poolId));
+            @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusters;
+        String clusterId = service.create(new ClusterSpec(name, sparkVersion, nodeType.isEmpty() ? null : nodeType,
+                workers, Map.of(), Map.of(), idleMinutes, Map.of(), null, poolId.isEmpty() ? null : poolId));
+        if (!wait) {
+            return clusterId;
+        }
+        session.getConsole().println(clusterId);
+        return waitUntilRunning(service, session, clusterId, 0, patience);
     }
 
     @Descriptor("Move a cluster to another runtime version; a running cluster restarts on it")
-    public String clusterEdit(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
-            @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) {
-        ClusterSpec spec = clusters.get(clusterId).spec();
-        clusters.edit(clusterId, new ClusterSpec(spec.clusterName(), sparkVersion, spec.nodeTypeId(),
+    public String clusterEdit(CommandSession session,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
+            @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusters;
+        ClusterInfo before = service.get(clusterId);
+        int eventsSeen = service.events(clusterId).size();
+        ClusterSpec spec = before.spec();
+        service.edit(clusterId, new ClusterSpec(spec.clusterName(), sparkVersion, spec.nodeTypeId(),
                 spec.numWorkers(), spec.sparkConf(), spec.sparkEnvVars(), spec.autoterminationMinutes(),
                 spec.customTags(), spec.autoscale(), spec.instancePoolId()));
-        return "Editing " + clusterId + ": now " + clusters.get(clusterId).state();
+        if (before.state() == ClusterState.TERMINATED) {
+            return "Edited " + clusterId + ": TERMINATED, on " + sparkVersion + " from its next start";
+        }
+        if (!wait) {
+            return "Edited " + clusterId + ": now " + service.get(clusterId).state();
+        }
+        return waitUntilRunning(service, session, clusterId, eventsSeen, patience);
     }
 
     @Descriptor("Start a terminated cluster again")
@@ -111,7 +146,8 @@ public class ClusterCommands implements ShellCommands {
 
     @Descriptor("Run a SQL query on a running cluster, in a context of its own; prints the result table")
     public String sql(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
-            @Descriptor("the query, e.g. SELECT 1") String... query) throws InterruptedException {
+            @Descriptor("the query, e.g. \"SELECT 1\" (words are joined by spaces)") String... query)
+            throws InterruptedException {
         return table(run(clusterId, "sql", String.join(" ", query)));
     }
 
@@ -119,10 +155,24 @@ public class ClusterCommands implements ShellCommands {
             + "text or table")
     public String exec(@Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("sql, scala, python or r") String language,
-            @Descriptor("the command, e.g. 1 + 1 (quote it: words are joined by spaces)") String... code)
+            @Descriptor("the command, e.g. \"1 + 1\" (words are joined by spaces)") String... code)
             throws InterruptedException {
         CommandStatus status = run(clusterId, language, String.join(" ", code));
         return status.result() instanceof TextResult text ? text.data() : table(status);
+    }
+
+    private static Duration patience(int timeoutSeconds) {
+        if (timeoutSeconds <= 0) {
+            throw BrickworksException.invalidParameter("--timeout must be positive, got " + timeoutSeconds);
+        }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    private static String waitUntilRunning(ClusterService service, CommandSession session, String clusterId,
+            int eventsSeen, Duration patience) throws InterruptedException {
+        ClusterInfo cluster = new ClusterWait(service, session.getConsole()).untilRunning(clusterId, eventsSeen,
+                patience);
+        return "Cluster " + clusterId + " is RUNNING" + (cluster.driver() == null ? "" : ", driver " + driver(cluster));
     }
 
     /** Runs one command in a fresh context and waits for it (cancelling it when the shell is interrupted). */

@@ -12,7 +12,10 @@ import org.brickworks.notebooks.api.dto.NotebookRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A notebook run as shell text: one line per cell with its status, time and the start of its output. */
+/**
+ * A notebook run as shell text: one line per cell with its number, status, time and the start of its output. Cells
+ * have one numbering, from 1 in their notebook, in the table, the failure line and {@code --cell}.
+ */
 final class NotebookRunTable {
     private static final int SHORT = 70;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,12 +24,11 @@ final class NotebookRunTable {
     }
 
     static String format(NotebookRun run) {
-        Table table = new Table("#", "CELL", "LANGUAGE", "STATUS", "TIME", "OUTPUT");
+        Table table = new Table("CELL", "LANGUAGE", "STATUS", "TIME", "OUTPUT");
         for (CellRun cell : run.cells()) {
-            String where = (cell.notebookPath().equals(run.path()) ? "" : cell.notebookPath() + " ")
-                    + "[" + (cell.cellIndex() + 1) + "]" + (cell.title() == null ? "" : " " + cell.title());
-            table.row(cell.position() + 1, where, cell.language(), cell.status(),
-                    cell.status() == CellStatus.SKIPPED ? "-" : cell.durationMillis() + " ms", summary(cell.output()));
+            table.row(cell(run, cell) + (cell.title() == null ? "" : " " + cell.title()), cell.language(),
+                    cell.status(), cell.status() == CellStatus.SKIPPED ? "-" : cell.durationMillis() + " ms",
+                    summary(cell.output()));
         }
         return table + "\nRun " + run.runId() + " of " + run.path() + " (revision " + run.revisionId() + ") on "
                 + run.clusterId() + ": " + (run.succeeded() ? "FINISHED" : "FAILED") + " in "
@@ -37,9 +39,17 @@ final class NotebookRunTable {
     static String failure(NotebookRun run) {
         return run.cells().stream().filter(cell -> cell.status() == CellStatus.ERROR
                 || cell.status() == CellStatus.CANCELLED).reduce((first, second) -> second)
-                .map(cell -> "Cell " + (cell.position() + 1) + " (" + cell.language() + ") failed: "
+                .map(cell -> "Cell " + cell(run, cell) + " (" + cell.language() + ") failed: "
                         + firstLine(cell.output().data()))
                 .orElse("The run failed");
+    }
+
+    /**
+     * A cell's number in its notebook, from 1 as {@code --cell} takes it; a cell a {@code %run} brought in is
+     * numbered in its own notebook, whose path comes first.
+     */
+    private static String cell(NotebookRun run, CellRun cell) {
+        return (cell.notebookPath().equals(run.path()) ? "" : cell.notebookPath() + " ") + (cell.cellIndex() + 1);
     }
 
     /** {@code name=value} arguments as a map. */

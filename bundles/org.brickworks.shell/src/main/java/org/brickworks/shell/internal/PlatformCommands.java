@@ -19,7 +19,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 /** {@code bw:status}: what the platform is and whether its parts are up. */
 @Component
-public class PlatformCommands implements ShellCommands {
+public class PlatformCommands extends CommandGroup {
     private final PlatformInfo platform;
     private final BundleContext context;
     private final ServiceComponentRuntime components;

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Spark runtime versions: {@code bw:runtimes}, {@code bw:runtime-install}, {@code bw:runtime-remove}. */
 @Component
-public class RuntimeCommands implements ShellCommands {
+public class RuntimeCommands extends CommandGroup {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile RuntimeRegistry runtimes;
 

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Users and personal access tokens: {@code bw:users}, {@code bw:token-create|list|revoke}. */
 @Component
-public class SecurityCommands implements ShellCommands {
+public class SecurityCommands extends CommandGroup {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile TokenService tokens;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)

@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Files named on the command line are on the platform's host. The shell acts as the admin user.
  */
 @Component
-public class WorkspaceCommands implements ShellCommands {
+public class WorkspaceCommands extends CommandGroup {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private volatile WorkspaceService workspace;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
@@ -46,11 +46,16 @@ public class WorkspaceCommands implements ShellCommands {
         return table.toString();
     }
 
-    @Descriptor("Import a file of the platform's host into the workspace (a notebook in SOURCE or JUPYTER format, or any file with AUTO)")
+    @Descriptor("Import a file of the platform's host into the workspace (a notebook in SOURCE or JUPYTER format, or "
+            + "any file with AUTO)")
     public String wsImport(
-            @Descriptor("SOURCE, JUPYTER or AUTO") @Parameter(names = { "-f", "--format" }, absentValue = "AUTO") String format,
-            @Descriptor("notebook language for SOURCE: PYTHON, SCALA, SQL, R (default: from the extension)") @Parameter(names = { "-l", "--language" }, absentValue = "") String language,
-            @Descriptor("replace an existing notebook or file (a notebook gains a revision)") @Parameter(names = { "-o", "--overwrite" }, presentValue = "true", absentValue = "false") boolean overwrite,
+            @Descriptor("SOURCE, JUPYTER or AUTO")
+                    @Parameter(names = { "-f", "--format" }, absentValue = "AUTO") String format,
+            @Descriptor("notebook language for SOURCE: PYTHON, SCALA, SQL, R (default: from the extension)")
+                    @Parameter(names = { "-l", "--language" }, absentValue = "") String language,
+            @Descriptor("replace an existing notebook or file (a notebook gains a revision)")
+                    @Parameter(names = { "-o", "--overwrite" },
+                            presentValue = "true", absentValue = "false") boolean overwrite,
             @Descriptor("file to import") String file,
             @Descriptor("workspace path") String path) throws IOException {
         byte[] content = Files.readAllBytes(Path.of(file));
@@ -62,7 +67,8 @@ public class WorkspaceCommands implements ShellCommands {
 
     @Descriptor("Export a notebook or file of the workspace to a file of the platform's host")
     public String wsExport(
-            @Descriptor("SOURCE or JUPYTER") @Parameter(names = { "-f", "--format" }, absentValue = "SOURCE") String format,
+            @Descriptor("SOURCE or JUPYTER")
+                    @Parameter(names = { "-f", "--format" }, absentValue = "SOURCE") String format,
             @Descriptor("workspace path") String path,
             @Descriptor("file to write") String file) throws IOException {
         ExportedObject exported = workspace.export(path, format(format));
@@ -77,7 +83,9 @@ public class WorkspaceCommands implements ShellCommands {
 
     @Descriptor("Delete a notebook, file or folder of the workspace")
     public String wsRm(
-            @Descriptor("also a folder that is not empty, with everything in it") @Parameter(names = { "-r", "--recursive" }, presentValue = "true", absentValue = "false") boolean recursive,
+            @Descriptor("also a folder that is not empty, with everything in it")
+                    @Parameter(names = { "-r", "--recursive" },
+                            presentValue = "true", absentValue = "false") boolean recursive,
             @Descriptor("workspace path") String path) {
         workspace.delete(path, recursive);
         return "Deleted " + path;
@@ -98,9 +106,12 @@ public class WorkspaceCommands implements ShellCommands {
                 + workspace.restoreRevision(path, revisionId, UserService.ADMIN).revisionId();
     }
 
-    @Descriptor("Run a whole notebook on a running cluster, or some of its cells in the notebook's attached context; prints each cell's status, time and output")
+    @Descriptor("Run a whole notebook on a running cluster, or some of its cells in the notebook's attached context; "
+            + "prints each cell's number, status, time and output")
     public String nbRun(
-            @Descriptor("run only this cell, or cells N-M, numbered from 1 as printed, in the notebook's attached context (kept between calls)") @Parameter(names = { "-c", "--cell" }, absentValue = "") String cells,
+            @Descriptor("run only this cell, or cells N-M, numbered from 1 as printed, in the notebook's attached "
+                    + "context (kept between calls)")
+                    @Parameter(names = { "-c", "--cell" }, absentValue = "") String cells,
             @Descriptor("notebook path") String path,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("parameters (widget values) as name=value") String... parameters) {

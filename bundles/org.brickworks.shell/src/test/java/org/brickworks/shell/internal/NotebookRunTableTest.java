@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class NotebookRunTableTest {
 
     @Test
-    void printsOneLinePerCellWithStatusTimeAndShortOutput() {
+    void printsOneLinePerCellNumberedAsInItsNotebookWithStatusTimeAndShortOutput() {
         NotebookRun run = new NotebookRun(7, "/Shared/main", 1, 2, "c1", "admin", 1000, 1500, Map.of(), List.of(
                 new CellRun(0, "/Shared/main", 0, "md", null, CellStatus.FINISHED, 1000, 1,
                         new CellOutput("html", "<h1>Title</h1>\n<p>text</p>", false)),
@@ -28,14 +28,14 @@ class NotebookRunTableTest {
                 new CellRun(4, "/Shared/main", 3, "sql", null, CellStatus.SKIPPED, 0, 0, CellOutput.NONE)));
 
         assertThat(NotebookRunTable.format(run).lines().map(String::stripTrailing).toList()).isEqualTo("""
-                #  CELL                    LANGUAGE  STATUS    TIME   OUTPUT
-                1  [1]                     md        FINISHED  1 ms   Title text
-                2  [2]                     run       FINISHED  50 ms  Ran /Shared/setup
-                3  /Shared/setup [1] Load  sql       FINISHED  40 ms  2 rows: [1] (truncated)
-                4  [3]                     sql       ERROR     30 ms  [TABLE_OR_VIEW_NOT_FOUND] nope
-                5  [4]                     sql       SKIPPED   -
+                CELL                  LANGUAGE  STATUS    TIME   OUTPUT
+                1                     md        FINISHED  1 ms   Title text
+                2                     run       FINISHED  50 ms  Ran /Shared/setup
+                /Shared/setup 1 Load  sql       FINISHED  40 ms  2 rows: [1] (truncated)
+                3                     sql       ERROR     30 ms  [TABLE_OR_VIEW_NOT_FOUND] nope
+                4                     sql       SKIPPED   -
                 Run 7 of /Shared/main (revision 2) on c1: FAILED in 500 ms""".lines().toList());
-        assertThat(NotebookRunTable.failure(run)).isEqualTo("Cell 4 (sql) failed: [TABLE_OR_VIEW_NOT_FOUND] nope");
+        assertThat(NotebookRunTable.failure(run)).isEqualTo("Cell 3 (sql) failed: [TABLE_OR_VIEW_NOT_FOUND] nope");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.brickworks.shell.ssh.client.ClientOptions.InvalidOptionsException;
  * {@code brickworks-client bw:status}. It logs in as {@code token} with a personal access token (see
  * {@link ClientOptions}), copies the command's stdout and stderr and returns its exit status: 0 done, 1 the command
  * failed, {@value #CLIENT_FAILURE} the client could not run it (usage, no token, connection, login, changed server key)
- * after one line on stderr. Runs outside OSGi ({@code java -cp}); one command per instance.
+ * after one line on stderr saying why (a usage error adds the synopsis). Runs outside OSGi ({@code java -cp}); one
+ * command per instance.
  */
 public final class BrickworksClient {
     static final int CLIENT_FAILURE = 2;
@@ -58,14 +59,14 @@ public final class BrickworksClient {
      */
     public int run(List<String> args, Map<String, String> env, Path userHome) {
         if (ClientOptions.wantsHelp(args)) {
-            out.println(ClientOptions.USAGE);
+            out.println(ClientOptions.usage());
             return 0;
         }
         try {
             return execute(ClientOptions.parse(args, env, userHome));
         } catch (InvalidOptionsException e) {
             err.println(e.getMessage());
-            err.println(ClientOptions.USAGE);
+            err.println(ClientOptions.synopsis() + " (--help for more)");
             return CLIENT_FAILURE;
         } catch (ClientFailure e) {
             err.println(e.getMessage());

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.server.command.AbstractCommandSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ final class GogoExecCommand extends AbstractCommandSupport {
     private final CommandProcessor processor;
 
     GogoExecCommand(String commandLine, CommandProcessor processor) {
-        super(commandLine, null);
+        // A thread of our own naming: SSHD names it after the command line, which may hold credentials.
+        super(commandLine, ThreadUtils.newSingleThreadExecutor("ssh-exec"));
         this.processor = processor;
     }
 
@@ -31,7 +33,7 @@ final class GogoExecCommand extends AbstractCommandSupport {
         boolean succeeded = false;
         try (CommandSession session = processor.createSession(getInputStream(), out, err)) {
             String user = AuthenticatedUser.of(getServerSession());
-            session.put(GogoShellCommand.USER_VARIABLE, user);
+            GogoShellCommand.prepare(session, user);
             LOG.debug("SSH exec by {}: {}", user, getCommand());
             succeeded = new CommandLineRunner(session, out, err).run(getCommand());
         } catch (RuntimeException e) {

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class GogoShellCommand extends AbstractCommandSupport {
     /** Gogo session variable naming the authenticated Brickworks user. */
     static final String USER_VARIABLE = "USER";
+    /** Gogo session variable: the scopes searched, in order, for a command named without one. */
+    static final String SCOPE_VARIABLE = "SCOPE";
     static final String PROMPT = "bw> ";
 
     private static final Logger LOG = LoggerFactory.getLogger(GogoShellCommand.class);
@@ -45,7 +47,7 @@ final class GogoShellCommand extends AbstractCommandSupport {
         String user = AuthenticatedUser.of(getServerSession());
         // Commands get no stdin: it belongs to the line reader, and a command reading it would eat keystrokes.
         try (CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err)) {
-            session.put(USER_VARIABLE, user);
+            prepare(session, user);
             LOG.debug("SSH shell opened by {}", user);
             out.println("Brickworks " + platformVersion + ", logged in as " + user
                     + ". Type 'help' for commands, 'exit' to leave.");
@@ -56,6 +58,12 @@ final class GogoShellCommand extends AbstractCommandSupport {
             out.flush();
             onExit(0);
         }
+    }
+
+    /** Names the session's user, and makes {@code help} and {@code status} {@code bw:help} and {@code bw:status}. */
+    static void prepare(CommandSession session, String user) {
+        session.put(USER_VARIABLE, user);
+        session.put(SCOPE_VARIABLE, "bw:*");
     }
 
     private static void loop(LineReader reader, CommandLineRunner runner) throws IOException {

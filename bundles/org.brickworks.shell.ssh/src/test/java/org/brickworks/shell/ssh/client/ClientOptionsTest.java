@@ -38,7 +38,7 @@ class ClientOptionsTest {
         assertThat(options.host()).isEqualTo("10.0.0.5");
         assertThat(options.port()).isEqualTo(2222);
         assertThat(options.token()).isEqualTo("dapi-opt");
-        assertThat(options.command()).isEqualTo("bw:cluster --name c1");
+        assertThat(options.command()).isEqualTo("bw:cluster '--name' 'c1'");
         assertThat(options.toString()).doesNotContain("dapi-opt");
     }
 
@@ -52,6 +52,8 @@ class ClientOptionsTest {
 
         assertThat(options.token()).isEqualTo("dapi-file");
         assertThat(options.tokenSource()).isEqualTo(fromEnv.resolve("admin-token").toString());
+        assertThat(ClientOptions.parse(List.of("--data", temp.resolve("script-default").toString(), "--data",
+                fromEnv.toString(), "bw:status"), Map.of(), temp).token()).isEqualTo("dapi-file");
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--data", temp.resolve("none").toString(), "bw:status"),
                 Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp)).isInstanceOf(InvalidOptionsException.class)
                         .hasMessageContaining("none");
@@ -64,9 +66,22 @@ class ClientOptionsTest {
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--port", "80a", "x"), env, temp))
                 .hasMessage("Not a port number: 80a");
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--verbose", "x"), env, temp))
-                .hasMessage("Unknown option or missing value: --verbose");
+                .hasMessage("Unknown option: '--verbose'");
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--port", "2222"), env, temp))
-                .hasMessage("No command given");
+                .hasMessage("Missing required parameter: 'COMMAND'");
+        assertThatThrownBy(() -> ClientOptions.parse(List.of("bw:sql c1 SELECT 1"), env, temp))
+                .hasMessageStartingWith("Not a command name: bw:sql c1 SELECT 1 (give the command and each");
+    }
+
+    @Test
+    void everyWordOfTheCommandIsQuotedForGogoExceptItsName() throws InvalidOptionsException {
+        ClientOptions options = ClientOptions.parse(List.of("--token", "t", "bw:sql", "c1",
+                "SELECT 'x' AS s, * FROM t", "", "--", "@args", "-h"), Map.of(), temp);
+
+        assertThat(options.command())
+                .isEqualTo("bw:sql 'c1' 'SELECT '\\''x'\\'' AS s, * FROM t' '' '--' '@args' '-h'");
+        assertThat(ClientOptions.parse(List.of("--token", "t", "--", "lb"), Map.of(), temp).command())
+                .isEqualTo("lb");
     }
 
     @Test

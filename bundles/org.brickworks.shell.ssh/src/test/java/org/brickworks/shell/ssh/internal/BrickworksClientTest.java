@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +31,24 @@ class BrickworksClientTest {
 
             assertThat(outcome.status()).isZero();
             assertThat(outcome.out()).isEqualTo("alice\n");
+        }
+    }
+
+    @Test
+    void everyArgumentArrivesAsExactlyOneArgument() throws IOException {
+        List<String> words = List.of("SELECT version()", "CREATE TABLE t (id INT, name STRING)", "SELECT * FROM t",
+                "SELECT 1 AS one, 'x' AS s", "it's \"quoted\"", "$HOME ${x} $(echo no)", "back\\slash\\", "",
+                "two\nlines", "--lines", "@file", "{a} [b] ;|&", "ünïcödé €");
+        try (SshFixture fixture = new SshFixture(temp.resolve("data"), temp.resolve("home"))) {
+            List<String> args = new ArrayList<>(List.of("--token", SshFixture.ALICE_TOKEN, "bw:args"));
+            args.addAll(words);
+
+            SshFixture.Outcome outcome = fixture.client(args.toArray(String[]::new));
+
+            assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("Unknown");
+            assertThat(outcome.out()).isEqualTo(
+                    words.stream().map(word -> "<" + word + ">").collect(Collectors.joining("\n")) + "\n");
+            assertThat(outcome.status()).isZero();
         }
     }
 

@@ -50,7 +50,7 @@ final class SshFixture implements AutoCloseable {
         threadIO.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(threadIO);
         SshTestDoubles.Commands commands = new SshTestDoubles.Commands();
-        for (String function : List.of("echo", "fail", "crash", "whoami")) {
+        for (String function : List.of("echo", "fail", "crash", "whoami", "args")) {
             processor.addCommand("bw", commands, function);
         }
         server = new SshShellServer(new TestPlatform(dataDirectory), processor);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.felix.service.command.CommandSession;
 import org.brickworks.core.api.BrickworksException;
@@ -111,6 +113,11 @@ final class SshTestDoubles {
 
         public Object whoami(CommandSession session) {
             return session.get(GogoShellCommand.USER_VARIABLE);
+        }
+
+        /** Each argument in angle brackets on a line of its own, to see exactly what arrived. */
+        public String args(String... words) {
+            return Stream.of(words).map(word -> "<" + word + ">").collect(Collectors.joining("\n"));
         }
     }
 }
