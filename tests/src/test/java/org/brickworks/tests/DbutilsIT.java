@@ -199,11 +199,11 @@ public class DbutilsIT extends ClusterTestSupport {
         assertEquals(401, none.status());
 
         String secret = Files.readAllLines(dataDirectory().resolve("clusters").resolve(id).resolve("secret")).get(0);
-        Answer noPath = post("/api/2.0/driver/notebook-run", secret, "{\"context_id\":\"x\"}");
+        Answer noPath = post("/api/2.0/driver/notebook-run", secret, "{\"contextId\":\"x\"}");
         assertEquals(noPath.body().toString(), 400, noPath.status());
         assertEquals("INVALID_PARAMETER_VALUE", noPath.errorCode());
         Answer unknown = post("/api/2.0/driver/notebook-run", secret,
-                "{\"context_id\":\"x\",\"path\":\"/Shared/none\"}");
+                "{\"contextId\":\"x\",\"path\":\"/Shared/none\"}");
         assertEquals(unknown.body().toString(), 404, unknown.status());
 
         String python = context(id, "python");
