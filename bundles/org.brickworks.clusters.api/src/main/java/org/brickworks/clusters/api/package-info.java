@@ -4,7 +4,7 @@
  * {@link org.brickworks.clusters.api.ClusterService}.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.brickworks.clusters.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,6 +29,8 @@ import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.CommandResult;
+import org.brickworks.clusters.api.dto.EventPage;
+import org.brickworks.clusters.api.dto.EventQuery;
 import org.brickworks.clusters.api.dto.ExecutorNode;
 import org.brickworks.clusters.api.dto.InstancePool;
 import org.brickworks.clusters.api.dto.NodeType;
@@ -260,6 +262,12 @@ public class StoreClusterService implements ClusterService, CommandExecution, In
     public List<ClusterEvent> events(String clusterId) {
         stored(clusterId);
         return records.events(clusterId);
+    }
+
+    @Override
+    public EventPage events(String clusterId, EventQuery query) {
+        stored(clusterId);
+        return records.events(clusterId, query);
     }
 
     @Override
