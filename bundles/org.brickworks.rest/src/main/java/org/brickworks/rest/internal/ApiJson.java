@@ -41,7 +41,8 @@ final class ApiJson {
             .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .build();
 
     ObjectMapper mapper() {
@@ -111,7 +112,8 @@ final class ApiJson {
             }
         }
         if (e.getCause() instanceof InputCoercionException) {
-            return BrickworksException.invalidParameter("Invalid value for " + field + ": " + value + " is out of range");
+            return BrickworksException
+                    .invalidParameter("Invalid value for " + field + ": " + value + " is out of range");
         }
         return BrickworksException.invalidParameter("Invalid value for " + field + ": expected " + expected(mapping)
                 + (value.isMissingNode() ? "" : ", got " + value.getNodeType().name().toLowerCase()));

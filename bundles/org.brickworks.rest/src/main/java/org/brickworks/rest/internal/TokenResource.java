@@ -75,7 +75,8 @@ public class TokenResource extends ApiServlet {
     @Override
     protected List<Route<?>> routes() {
         return List.of(Route.post("token/create", Create.class, this::create),
-                Route.get("token/list", Void.class, this::list), Route.post("token/delete", Delete.class, this::delete));
+                Route.get("token/list", Void.class, this::list),
+                Route.post("token/delete", Delete.class, this::delete));
     }
 
     private Created create(ApiCall<Create> call) {

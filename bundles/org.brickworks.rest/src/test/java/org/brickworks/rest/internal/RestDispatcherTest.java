@@ -181,7 +181,8 @@ class RestDispatcherTest {
         HttpCall call = HttpCall.post("/api/2.0/probe/echo", "{\"conf\": {\"cores\": 2, \"on\": true, \"f\": 0.5}}")
                 .as(ALICE).run(probe);
 
-        assertThat(call.json().path("conf")).isEqualTo(JSON.readTree("{\"cores\": \"2\", \"on\": \"true\", \"f\": \"0.5\"}"));
+        assertThat(call.json().path("conf"))
+                .isEqualTo(JSON.readTree("{\"cores\": \"2\", \"on\": \"true\", \"f\": \"0.5\"}"));
     }
 
     @Test
