@@ -76,6 +76,11 @@ public class RouteStandby implements Preprocessor, EventListenerHook {
         context.addBundleListener(bundles);
     }
 
+    RouteStandby(BundleContext context, HttpServiceRuntime runtime) {
+        this(context);
+        this.runtime = runtime;
+    }
+
     @Deactivate
     void deactivate() {
         context.removeBundleListener(bundles);
