@@ -6,7 +6,6 @@ import java.util.Map;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.dbfs.api.DbfsService;
-import org.brickworks.dbfs.api.dto.MountSpec;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.rest.api.ApiCall;

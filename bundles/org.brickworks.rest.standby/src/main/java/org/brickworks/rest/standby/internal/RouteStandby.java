@@ -46,9 +46,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * Requests wait for their route while the bundle serving it is updated. A bundle update unregisters its servlets and
  * servlet contexts and registers them again; a request in that gap would find no servlet (a 404 from the HTTP server)
  * or only a default one. This preprocessor, which the HTTP whiteboard runs before it picks a servlet, holds such a
- * request until the route serves again (at most the service wait), then lets the whiteboard pick. It lives in a
- * bundle of its own, so that it stands while the REST bundle, or any other bundle of servlets, is swapped. While no
- * route is pending it costs a volatile read per request.
+ * request until the route serves again (at most the service wait), then lets the whiteboard pick; a request that was
+ * on its way when the route went, and so was not served, is dispatched again, its body still unread. Which routes
+ * went it learns from a service event hook, before the whiteboard hears of them. It lives in a bundle of its own, so
+ * that it stands while the REST bundle, or any other bundle of servlets, is swapped. While no route is pending it
+ * costs a volatile read and two thin wrappers per request.
  */
 @Component(service = { Preprocessor.class, EventListenerHook.class })
 public class RouteStandby implements Preprocessor, EventListenerHook {
