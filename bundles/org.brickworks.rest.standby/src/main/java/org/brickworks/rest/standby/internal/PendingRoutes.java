@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The routes of the Servlet Whiteboard that went away and may come back: a servlet's patterns, or a servlet context
- * (its servlets go with it). A route that went away is pending for the service wait; once its service is back, or the
- * bundle that took it away has started again, for a short grace, the time the HTTP whiteboard takes to serve it again.
- * A route of an uninstalled bundle is forgotten at once. Thread-safe.
+ * (its servlets go with it). A route that went away is pending for as long as it is given; once its service is back,
+ * or the bundle that took it away has started again, for a short grace, the time the HTTP whiteboard takes to serve
+ * it again. A route of an uninstalled bundle is forgotten at once. Thread-safe.
  */
 final class PendingRoutes {
     /**
@@ -28,14 +28,12 @@ final class PendingRoutes {
     private record Pending(Route route, long until, boolean back) {
     }
 
-    private final long patience;
     private final long grace;
     private final LongSupplier nanoTime;
     private final Map<Route, Pending> pending = new HashMap<>();
     private volatile boolean quiet = true;
 
-    PendingRoutes(Duration patience, Duration grace, LongSupplier nanoTime) {
-        this.patience = patience.toNanos();
+    PendingRoutes(Duration grace, LongSupplier nanoTime) {
         this.grace = grace.toNanos();
         this.nanoTime = nanoTime;
     }
@@ -45,8 +43,9 @@ final class PendingRoutes {
         return quiet;
     }
 
-    synchronized void removed(Route route) {
-        pending.put(route, new Pending(route, nanoTime.getAsLong() + patience, false));
+    /** {@code route} went away; it is waited for at most {@code patience}. */
+    synchronized void removed(Route route, Duration patience) {
+        pending.put(route, new Pending(route, nanoTime.getAsLong() + patience.toNanos(), false));
         quiet = false;
     }
 

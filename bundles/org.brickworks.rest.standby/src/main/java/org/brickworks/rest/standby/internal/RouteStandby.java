@@ -11,6 +11,7 @@ import java.util.Set;
 import org.brickworks.core.api.Awaiting;
 import org.brickworks.rest.standby.internal.PendingRoutes.Kind;
 import org.brickworks.rest.standby.internal.PendingRoutes.Route;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
@@ -57,6 +58,11 @@ public class RouteStandby implements Preprocessor, EventListenerHook {
     private static final Logger LOG = LoggerFactory.getLogger(RouteStandby.class);
     /** How long a route that is back may take to serve again: the whiteboard registers it in the same event. */
     private static final Duration GRACE = Duration.ofSeconds(1);
+    /**
+     * How long a route that an active bundle took away is waited for: a component deactivated and activated again (its
+     * configuration or a static reference changed) comes back at once; one that is just gone should soon be a 404.
+     */
+    private static final Duration REACTIVATION = Duration.ofSeconds(5);
     /** How often a held request looks again, besides on every change of the whiteboard's services. */
     private static final long RECHECK_MILLIS = 20;
     /** How often a request goes to the whiteboard at most: a swap can meet it twice (update, then refresh). */
@@ -68,7 +74,7 @@ public class RouteStandby implements Preprocessor, EventListenerHook {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile HttpServiceRuntime runtime;
     private final BundleContext context;
-    private final PendingRoutes pending = new PendingRoutes(Awaiting.DEFAULT_PATIENCE, GRACE, System::nanoTime);
+    private final PendingRoutes pending = new PendingRoutes(GRACE, System::nanoTime);
     private final Object changes = new Object();
     private final SynchronousBundleListener bundles = this::bundleChanged;
 
@@ -101,7 +107,10 @@ public class RouteStandby implements Preprocessor, EventListenerHook {
             return;
         }
         if (event.getType() == ServiceEvent.UNREGISTERING) {
-            routes(reference).forEach(pending::removed);
+            // A bundle stopping for an update or refresh starts again; its routes are waited for as any service is.
+            Duration patience = reference.getBundle() != null && reference.getBundle().getState() == Bundle.ACTIVE
+                    ? REACTIVATION : Awaiting.DEFAULT_PATIENCE;
+            routes(reference).forEach(route -> pending.removed(route, patience));
         } else if (event.getType() == ServiceEvent.REGISTERED || event.getType() == ServiceEvent.MODIFIED) {
             routes(reference).forEach(pending::added);
         }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class PendingRoutesTest {
     private static final long REST = 42;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String[] NOTHING = {};
     private static final String[] DEFAULT_SERVLET = { "/" };
     private static final Route TOKENS = new Route(Kind.PATTERN, null, "/api/2.0/token/*", REST);
     private static final Route CONTEXT = new Route(Kind.CONTEXT, "brickworks", "/", REST);
 
     private final AtomicLong now = new AtomicLong();
-    private final PendingRoutes pending = new PendingRoutes(Duration.ofSeconds(30), Duration.ofSeconds(1), now::get);
+    private final PendingRoutes pending = new PendingRoutes(Duration.ofSeconds(1), now::get);
 
     @Test
     void whileNothingWentAwayNothingIsHeldAndItIsQuiet() {
@@ -27,7 +28,7 @@ class PendingRoutesTest {
 
     @Test
     void aRequestWaitsForARemovedPatternThatWouldServeIt() {
-        pending.removed(TOKENS);
+        pending.removed(TOKENS, PATIENCE);
 
         assertThat(pending.quiet()).isFalse();
         assertThat(pending.holds("/api/2.0/token/list", NOTHING)).isTrue();
@@ -40,7 +41,7 @@ class PendingRoutesTest {
 
     @Test
     void aRequestWaitsForARemovedContextWhileOnlyTheDefaultServletWouldServeIt() {
-        pending.removed(CONTEXT);
+        pending.removed(CONTEXT, PATIENCE);
 
         assertThat(pending.holds("/api/2.0/acme/ping", NOTHING)).isTrue();
         assertThat(pending.holds("/api/2.0/acme/ping", DEFAULT_SERVLET)).isTrue();
@@ -49,7 +50,7 @@ class PendingRoutesTest {
 
     @Test
     void aRouteThatIsBackStaysPendingForTheGraceOnly() {
-        pending.removed(TOKENS);
+        pending.removed(TOKENS, PATIENCE);
         now.addAndGet(Duration.ofSeconds(5).toNanos());
         pending.added(TOKENS);
 
@@ -61,7 +62,7 @@ class PendingRoutesTest {
 
     @Test
     void aRouteThatDoesNotComeBackIsGivenUpAfterThePatience() {
-        pending.removed(TOKENS);
+        pending.removed(TOKENS, PATIENCE);
         now.addAndGet(Duration.ofSeconds(30).toNanos());
         assertThat(pending.holds("/api/2.0/token/list", NOTHING)).isTrue();
 
@@ -71,9 +72,19 @@ class PendingRoutesTest {
     }
 
     @Test
+    void eachRouteIsWaitedForAsLongAsItWasGiven() {
+        pending.removed(TOKENS, PATIENCE);
+        pending.removed(CONTEXT, Duration.ofSeconds(5));
+        now.addAndGet(Duration.ofSeconds(6).toNanos());
+
+        assertThat(pending.holds("/api/2.0/acme/ping", NOTHING)).isFalse();
+        assertThat(pending.holds("/api/2.0/token/list", NOTHING)).isTrue();
+    }
+
+    @Test
     void whenItsBundleHasStartedWhatItDidNotBringBackIsGoneAfterTheGrace() {
-        pending.removed(TOKENS);
-        pending.removed(new Route(Kind.PATTERN, null, "/api/2.0/other/*", 7));
+        pending.removed(TOKENS, PATIENCE);
+        pending.removed(new Route(Kind.PATTERN, null, "/api/2.0/other/*", 7), PATIENCE);
         pending.started(REST);
 
         now.addAndGet(Duration.ofMillis(1001).toNanos());
@@ -83,7 +94,7 @@ class PendingRoutesTest {
 
     @Test
     void whatAnUninstalledBundleTookAwayIsForgottenAtOnce() {
-        pending.removed(TOKENS);
+        pending.removed(TOKENS, PATIENCE);
         pending.uninstalled(REST);
 
         assertThat(pending.quiet()).isTrue();

@@ -156,7 +156,11 @@ class RouteStandbyTest {
     }
 
     private static ServiceReference<?> servlet(String pattern) {
-        Bundle bundle = fake(Bundle.class, (proxy, m, args) -> m.getName().equals("getBundleId") ? 42L : null);
+        Bundle bundle = fake(Bundle.class, (proxy, m, args) -> switch (m.getName()) {
+        case "getBundleId" -> 42L;
+        case "getState" -> Bundle.STOPPING;
+        default -> throw new UnsupportedOperationException(m.getName());
+        });
         Map<String, Object> properties = Map.of(Constants.OBJECTCLASS, new String[] { "jakarta.servlet.Servlet" },
                 HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, pattern);
         return fake(ServiceReference.class, (proxy, m, args) -> switch (m.getName()) {
