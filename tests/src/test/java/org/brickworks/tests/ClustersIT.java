@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -86,10 +87,57 @@ public class ClustersIT extends ClusterTestSupport {
             assertTrue(events, events.contains("\"type\":\"" + type + "\""));
         }
         assertTrue(shell("bw:cluster-events " + id).contains("TERMINATED"));
+        pagesEventsNewestFirstAndFiltersThem(id);
 
         assertEquals(200,
                 post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}").status());
         assertEquals("RESOURCE_DOES_NOT_EXIST", get("/api/2.0/clusters/get?cluster_id=" + id, admin).errorCode());
+    }
+
+    /** {@code clusters/events} as Databricks' clients page it: following {@code next_page} to the end. */
+    private void pagesEventsNewestFirstAndFiltersThem(String id) throws Exception {
+        JsonNode oldestFirst = events("{\"cluster_id\":\"" + id + "\",\"order\":\"ASC\"}");
+        long total = oldestFirst.path("total_count").asLong();
+        assertTrue(oldestFirst.toString(), total >= 5 && oldestFirst.path("events").size() == total);
+        assertTrue(oldestFirst.path("next_page").isMissingNode());
+        List<String> expected = new ArrayList<>(keys(oldestFirst));
+        Collections.reverse(expected);
+
+        List<String> paged = new ArrayList<>();
+        String request = "{\"cluster_id\":\"" + id + "\",\"limit\":2}";
+        for (int pages = 0; request != null; pages++) {
+            JsonNode page = events(request);
+            assertEquals(total, page.path("total_count").asLong());
+            assertTrue(page.toString(), page.path("events").size() <= 2 && pages <= total);
+            paged.addAll(keys(page));
+            request = page.has("next_page") ? page.get("next_page").toString() : null;
+        }
+        assertEquals("newest first by default, every event once", expected, paged);
+
+        JsonNode ends = events(
+                "{\"cluster_id\":\"" + id + "\",\"event_types\":[\"TERMINATING\",\"TERMINATED\"]}");
+        assertEquals(ends.toString(), 2, ends.path("total_count").asLong());
+        long firstTime = oldestFirst.path("events").get(0).path("timestamp").asLong();
+        JsonNode early = events("{\"cluster_id\":\"" + id + "\",\"end_time\":" + firstTime + "}");
+        early.path("events").forEach(event -> assertTrue(event.path("timestamp").asLong() <= firstTime));
+        assertTrue(early.toString(), early.path("total_count").asLong() >= 1);
+        for (String bad : new String[] { "\"limit\":501", "\"offset\":-1", "\"order\":\"UP\"" }) {
+            assertEquals(bad, "INVALID_PARAMETER_VALUE", post("/api/2.0/clusters/events", admin,
+                    "{\"cluster_id\":\"" + id + "\"," + bad + "}").errorCode());
+        }
+    }
+
+    private JsonNode events(String request) throws Exception {
+        Answer answer = post("/api/2.1/clusters/events", admin, request);
+        assertEquals(answer.body().toString(), 200, answer.status());
+        return answer.body();
+    }
+
+    private static List<String> keys(JsonNode page) {
+        List<String> keys = new ArrayList<>();
+        page.path("events").forEach(event -> keys.add(event.path("timestamp").asLong() + " "
+                + event.path("type").asText() + " " + event.path("details")));
+        return keys;
     }
 
     @Test

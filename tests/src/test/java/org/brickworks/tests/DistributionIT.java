@@ -42,7 +42,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.databricks.sdk.mixin.SparkVersionSelector;
 import com.databricks.sdk.service.compute.ClusterDetails;
+import com.databricks.sdk.service.compute.ClusterEvent;
 import com.databricks.sdk.service.compute.CreateCluster;
+import com.databricks.sdk.service.compute.EventType;
+import com.databricks.sdk.service.compute.GetEvents;
 import com.databricks.sdk.service.compute.State;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DatabricksError;
@@ -295,6 +298,12 @@ public class DistributionIT {
         ClusterDetails after = workspace.clusters().get(cluster.getClusterId());
         assertEquals(State.TERMINATED, after.getState());
         assertEquals("SERVICE_FAULT", after.getTerminationReason().getType().toString());
+        List<ClusterEvent> events = new ArrayList<>();
+        workspace.clusters().events(new GetEvents().setClusterId(cluster.getClusterId()).setLimit(2L))
+                .forEach(events::add);
+        assertTrue("the SDK follows next_page through every event: " + events, events.size() >= 5);
+        assertTrue("newest first", events.get(0).getTimestamp() >= events.get(events.size() - 1).getTimestamp());
+        assertEquals(EventType.CREATING, events.get(events.size() - 1).getType());
         workspace.clusters().permanentDelete(cluster.getClusterId());
     }
 

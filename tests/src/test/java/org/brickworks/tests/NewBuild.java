@@ -44,11 +44,15 @@ final class NewBuild {
                 source.toString()) != 0) {
             throw new IllegalStateException("The changed " + className + " does not compile");
         }
-        return repackage(jar, work, version);
+        return repackage(jar, work, className.replace('.', '/') + ".class", version);
     }
 
-    private byte[] repackage(Path jar, Path classes, String version) throws IOException {
-        String classEntry = className.replace('.', '/') + ".class";
+    /** The bundle {@code jar} as it is but for its {@code version}: an update that changes no code. */
+    static byte[] versioned(Path jar, String version) throws IOException {
+        return repackage(jar, null, null, version);
+    }
+
+    private static byte[] repackage(Path jar, Path classes, String classEntry, String version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
             Manifest manifest = in.getManifest();

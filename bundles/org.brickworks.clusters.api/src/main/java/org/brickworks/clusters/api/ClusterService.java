@@ -5,6 +5,8 @@ import java.util.List;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.EventPage;
+import org.brickworks.clusters.api.dto.EventQuery;
 import org.brickworks.clusters.api.dto.NodeType;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -90,6 +92,11 @@ public interface ClusterService {
 
     /** The cluster's events, oldest first. */
     List<ClusterEvent> events(String clusterId);
+
+    /**
+     * The page of the cluster's events that {@code query} selects, in its order, with how many it selects in all.
+     */
+    EventPage events(String clusterId, EventQuery query);
 
     /**
      * The end of the cluster's driver log (the driver process's output), also after the cluster terminated: at most

@@ -6,6 +6,8 @@ import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.ClusterEvent;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
+import org.brickworks.clusters.api.dto.EventPage;
+import org.brickworks.clusters.api.dto.EventQuery;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.NodeType;
 import org.brickworks.clusters.api.dto.TerminationReason;
@@ -129,6 +131,12 @@ public class ClusterManager implements ClusterService {
     public List<ClusterEvent> events(String clusterId) {
         stored(clusterId);
         return records.events(clusterId);
+    }
+
+    @Override
+    public EventPage events(String clusterId, EventQuery query) {
+        stored(clusterId);
+        return records.events(clusterId, query);
     }
 
     @Override

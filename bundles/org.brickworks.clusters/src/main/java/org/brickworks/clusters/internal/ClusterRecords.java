@@ -18,6 +18,8 @@ import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.DriverNode;
+import org.brickworks.clusters.api.dto.EventPage;
+import org.brickworks.clusters.api.dto.EventQuery;
 import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.store.api.Store;
 
@@ -133,6 +135,10 @@ final class ClusterRecords {
                 return events;
             }
         });
+    }
+
+    EventPage events(String clusterId, EventQuery query) {
+        return store.transaction(c -> EventPages.read(c, clusterId, query));
     }
 
     synchronized void delete(String clusterId) {

@@ -2,9 +2,9 @@ package org.brickworks.rest.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.dto.User;
 
@@ -15,23 +15,30 @@ import jakarta.servlet.http.HttpServletRequest;
  * with the token as password (user {@code token} or the owner), as Databricks accepts.
  */
 final class Authenticator {
-    private final ServiceSlot<TokenService> tokens;
+    static final String BEARER = "Bearer";
 
-    Authenticator(ServiceSlot<TokenService> tokens) {
+    private final Supplier<TokenService> tokens;
+
+    Authenticator(Supplier<TokenService> tokens) {
         this.tokens = tokens;
     }
 
-    User authenticate(HttpServletRequest request) {
+    /** Who called, and how: {@code scheme} is {@link #BEARER} or {@link HttpServletRequest#BASIC_AUTH}. */
+    record Login(User user, String scheme) {
+    }
+
+    /** @throws BrickworksException {@code UNAUTHENTICATED} when the request carries no valid token */
+    Login authenticate(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
             throw BrickworksException.unauthenticated(
                     "Missing Authorization header: send 'Authorization: Bearer <personal access token>'");
         }
         if (startsWithIgnoreCase(header, "Bearer ")) {
-            return tokens.get().authenticate(header.substring(7).trim());
+            return new Login(tokens.get().authenticate(header.substring(7).trim()), BEARER);
         }
         if (startsWithIgnoreCase(header, "Basic ")) {
-            return basic(header.substring(6).trim());
+            return new Login(basic(header.substring(6).trim()), HttpServletRequest.BASIC_AUTH);
         }
         throw BrickworksException
                 .unauthenticated("Unsupported Authorization scheme: use Bearer <personal access token>");

@@ -5,193 +5,152 @@ import java.util.Map;
 
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.Autoscale;
-import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
-import org.brickworks.clusters.api.dto.TerminationReason;
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.Servlet;
 
 /**
  * Clusters API 2.0: create, edit, start, restart, get, list, delete (terminate), permanent-delete, pin, unpin, events
- * and list-node-types, in Databricks' JSON shapes; and Brickworks' own {@code driver-logs}, the end of a cluster's
- * driver log.
+ * ({@link ClusterEvents}) and list-node-types, in Databricks' JSON shapes; and Brickworks' own {@code driver-logs},
+ * the end of a cluster's driver log.
  */
-final class ClusterResource {
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.SELECT)
+@HttpWhiteboardServletPattern({ "/api/2.0/clusters/*", "/api/2.1/clusters/*", "/api/2.2/clusters/*" })
+public class ClusterResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
     /** The window of {@code driver-logs}: the end of the log, as much as a browser or terminal shows at once. */
     private static final int LOG_BYTES = 1 << 20;
 
-    private final ServiceSlot<ClusterService> clusters;
-    private final ObjectMapper json;
-
-    ClusterResource(ServiceSlot<ClusterService> clusters, ObjectMapper json) {
-        this.clusters = clusters;
-        this.json = json;
+    record ClusterId(String clusterId) {
+        ClusterId {
+            ApiParams.required(clusterId, "cluster_id");
+        }
     }
 
-    List<Route> routes() {
-        return List.of(Route.post("clusters/create", this::create), Route.get("clusters/get", this::get),
-                Route.get("clusters/list", this::list), Route.post("clusters/delete", this::delete),
-                Route.post("clusters/permanent-delete", this::permanentDelete),
-                Route.post("clusters/events", this::events), Route.get("clusters/driver-logs", this::driverLogs),
-                Route.get("clusters/list-node-types", this::nodeTypes), Route.post("clusters/edit", this::edit),
-                Route.post("clusters/start", this::start), Route.post("clusters/restart", this::restart),
-                Route.post("clusters/pin", request -> pin(request, true)),
-                Route.post("clusters/unpin", request -> pin(request, false)));
+    /** {@code create} and {@code edit} ({@code cluster_id} is {@code edit}'s). */
+    record Spec(String clusterId, String clusterName, String sparkVersion, String nodeTypeId, int numWorkers,
+            Map<String, String> sparkConf, Map<String, String> sparkEnvVars, int autoterminationMinutes,
+            Map<String, String> customTags, WorkerRange autoscale, String instancePoolId) {
+        Spec {
+            ApiParams.required(clusterName, "cluster_name");
+            ApiParams.required(sparkVersion, "spark_version");
+        }
+
+        ClusterSpec toSpec() {
+            return new ClusterSpec(clusterName, sparkVersion, nodeTypeId, numWorkers, sparkConf, sparkEnvVars,
+                    autoterminationMinutes, customTags,
+                    autoscale == null ? null : new Autoscale(autoscale.minWorkers, autoscale.maxWorkers),
+                    instancePoolId);
+        }
     }
 
-    private Object create(ApiRequest request) {
-        return json.createObjectNode().put("cluster_id", clusters.get().create(spec(request)));
-    }
-
-    private Object edit(ApiRequest request) {
-        clusters.get().edit(request.requiredString("cluster_id"), spec(request));
-        return null;
-    }
-
-    private Object start(ApiRequest request) {
-        clusters.get().start(request.requiredString("cluster_id"));
-        return null;
-    }
-
-    private Object restart(ApiRequest request) {
-        clusters.get().restart(request.requiredString("cluster_id"));
-        return null;
-    }
-
-    private Object pin(ApiRequest request, boolean pinned) {
-        clusters.get().pin(request.requiredString("cluster_id"), pinned);
-        return null;
-    }
-
-    private static ClusterSpec spec(ApiRequest request) {
-        return new ClusterSpec(request.requiredString("cluster_name"), request.requiredString("spark_version"),
-                request.optionalString("node_type_id").orElse(null), intField(request, "num_workers"),
-                request.optionalStringMap("spark_conf"), request.optionalStringMap("spark_env_vars"),
-                intField(request, "autotermination_minutes"), request.optionalStringMap("custom_tags"),
-                autoscale(request), request.optionalString("instance_pool_id").orElse(null));
-    }
-
-    private static Autoscale autoscale(ApiRequest request) {
-        return request.optionalObject("autoscale").map(range -> {
-            int min = intField(range, "min_workers");
-            int max = intField(range, "max_workers");
-            if (min < 0 || max < Math.max(1, min)) {
+    record WorkerRange(int minWorkers, int maxWorkers) {
+        WorkerRange {
+            if (minWorkers < 0 || maxWorkers < Math.max(1, minWorkers)) {
                 throw BrickworksException.invalidParameter("autoscale needs 0 <= min_workers <= max_workers and"
-                        + " max_workers >= 1, got " + min + " and " + max);
+                        + " max_workers >= 1, got " + minWorkers + " and " + maxWorkers);
             }
-            return new Autoscale(min, max);
-        }).orElse(null);
+        }
     }
 
-    private Object get(ApiRequest request) {
-        return cluster(clusters.get().get(request.requiredString("cluster_id")));
+    record Created(String clusterId) {
     }
 
-    private Object list(ApiRequest request) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode list = result.putArray("clusters");
-        clusters.get().list().forEach(cluster -> list.add(cluster(cluster)));
-        return result;
+    record Clusters(List<ClusterDetails> clusters) {
     }
 
-    private Object delete(ApiRequest request) {
-        clusters.get().terminate(request.requiredString("cluster_id"));
+    record NodeTypes(List<NodeType> nodeTypes) {
+    }
+
+    record NodeType(String nodeTypeId, int memoryMb, int numCores, int numGpus, String description,
+            String instanceTypeId, String category, boolean isDeprecated, boolean isHidden) {
+    }
+
+    record DriverLog(String clusterId, String log) {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClusterService clusters;
+    private final transient ServiceWait<ClusterService> waiting;
+
+    @Activate
+    public ClusterResource(BundleContext context, RestConfig config) {
+        waiting = new ServiceWait<>(context, ClusterService.class, "clusters", config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        waiting.close();
+    }
+
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.post("clusters/create", Spec.class, this::create),
+                Route.get("clusters/get", ClusterId.class, call -> ClusterDetails.of(clusters().get(id(call)))),
+                Route.get("clusters/list", Void.class, this::list),
+                Route.post("clusters/delete", ClusterId.class, call -> done(() -> clusters().terminate(id(call)))),
+                Route.post("clusters/permanent-delete", ClusterId.class,
+                        call -> done(() -> clusters().permanentDelete(id(call)))),
+                Route.post("clusters/events", ClusterEvents.Request.class,
+                        call -> ClusterEvents.page(clusters(), call.params())),
+                Route.get("clusters/driver-logs", ClusterId.class,
+                        call -> new DriverLog(id(call), clusters().driverLog(id(call), LOG_BYTES))),
+                Route.get("clusters/list-node-types", Void.class, this::nodeTypes),
+                Route.post("clusters/edit", Spec.class, this::edit),
+                Route.post("clusters/start", ClusterId.class, call -> done(() -> clusters().start(id(call)))),
+                Route.post("clusters/restart", ClusterId.class, call -> done(() -> clusters().restart(id(call)))),
+                Route.post("clusters/pin", ClusterId.class, call -> done(() -> clusters().pin(id(call), true))),
+                Route.post("clusters/unpin", ClusterId.class, call -> done(() -> clusters().pin(id(call), false))));
+    }
+
+    private ClusterService clusters() {
+        return waiting.get(clusters);
+    }
+
+    private static String id(ApiCall<ClusterId> call) {
+        return call.params().clusterId();
+    }
+
+    /** Runs {@code action}, answering {@code {}}. */
+    private static Object done(Runnable action) {
+        action.run();
         return null;
     }
 
-    private Object permanentDelete(ApiRequest request) {
-        clusters.get().permanentDelete(request.requiredString("cluster_id"));
-        return null;
+    private Created create(ApiCall<Spec> call) {
+        return new Created(clusters().create(call.params().toSpec()));
     }
 
-    private Object events(ApiRequest request) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode events = result.putArray("events");
-        clusters.get().events(request.requiredString("cluster_id")).forEach(event -> events.addObject()
-                .put("cluster_id", event.clusterId()).put("timestamp", event.timestamp()).put("type", event.type())
-                .putObject("details").put("reason", event.message()));
-        result.put("total_count", events.size());
-        return result;
+    private Object edit(ApiCall<Spec> call) {
+        String clusterId = ApiParams.required(call.params().clusterId(), "cluster_id");
+        return done(() -> clusters().edit(clusterId, call.params().toSpec()));
     }
 
-    private Object nodeTypes(ApiRequest request) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode types = result.putArray("node_types");
-        clusters.get().nodeTypes().forEach(type -> types.addObject().put("node_type_id", type.nodeTypeId())
-                .put("memory_mb", type.memoryMb()).put("num_cores", type.numCores()).put("num_gpus", 0)
-                .put("description", type.description()).put("instance_type_id", type.nodeTypeId())
-                .put("category", "General Purpose").put("is_deprecated", false).put("is_hidden", false));
-        return result;
+    private Clusters list(ApiCall<Void> call) {
+        return new Clusters(clusters().list().stream().map(ClusterDetails::of).toList());
     }
 
-    private Object driverLogs(ApiRequest request) {
-        String clusterId = request.requiredString("cluster_id");
-        return json.createObjectNode().put("cluster_id", clusterId)
-                .put("log", clusters.get().driverLog(clusterId, LOG_BYTES));
-    }
-
-    private static int intField(ApiRequest request, String field) {
-        long value = request.optionalLong(field).orElse(0L);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw BrickworksException.invalidParameter("Invalid value for " + field + ": " + value + " is too large");
-        }
-        return (int) value;
-    }
-
-    private ObjectNode cluster(ClusterInfo cluster) {
-        ClusterSpec spec = cluster.spec();
-        ObjectNode node = json.createObjectNode().put("cluster_id", cluster.clusterId())
-                .put("cluster_name", spec.clusterName()).put("spark_version", spec.sparkVersion())
-                .put("node_type_id", spec.nodeTypeId()).put("driver_node_type_id", spec.nodeTypeId())
-                .put("autotermination_minutes", spec.autoterminationMinutes())
-                .put("state", cluster.state().name()).put("state_message", cluster.stateMessage())
-                .put("start_time", cluster.startTime()).put("cluster_source", "API")
-                .put("pinned", cluster.pinned());
-        if (spec.autoscale() == null) {
-            node.put("num_workers", spec.numWorkers());
-        } else {
-            node.putObject("autoscale").put("min_workers", spec.autoscale().minWorkers()).put("max_workers",
-                    spec.autoscale().maxWorkers());
-        }
-        if (spec.instancePoolId() != null) {
-            node.put("instance_pool_id", spec.instancePoolId());
-        }
-        map(node, "spark_conf", spec.sparkConf());
-        map(node, "spark_env_vars", spec.sparkEnvVars());
-        map(node, "custom_tags", spec.customTags());
-        if (cluster.terminatedTime() > 0) {
-            node.put("terminated_time", cluster.terminatedTime());
-        }
-        TerminationReason reason = cluster.terminationReason();
-        if (reason != null) {
-            ObjectNode termination = node.putObject("termination_reason").put("code", reason.code())
-                    .put("type", reason.type());
-            termination.putObject("parameters").put("databricks_error_message", reason.message());
-        }
-        if (cluster.driver() != null) {
-            node.putObject("driver").put("host_private_ip", cluster.driver().host())
-                    .put("private_ip", cluster.driver().host()).put("node_id", "driver")
-                    .put("start_timestamp", cluster.driver().startTime()).put("port", cluster.driver().port())
-                    .put("pid", cluster.driver().pid());
-            if (cluster.driver().connectPort() > 0) {
-                node.putObject("spark_connect").put("host", cluster.driver().host())
-                        .put("port", cluster.driver().connectPort())
-                        .put("url", "sc://" + cluster.driver().host() + ":" + cluster.driver().connectPort());
-            }
-        }
-        ArrayNode executors = node.putArray("executors");
-        cluster.executors().forEach(e -> executors.addObject().put("node_id", e.executorId())
-                .put("host_private_ip", e.host()).put("private_ip", e.host()).put("num_cores", e.cores())
-                .put("start_timestamp", e.startTime()));
-        return node;
-    }
-
-    private static void map(ObjectNode node, String field, Map<String, String> entries) {
-        ObjectNode object = node.putObject(field);
-        entries.forEach(object::put);
+    private NodeTypes nodeTypes(ApiCall<Void> call) {
+        return new NodeTypes(clusters().nodeTypes().stream().map(type -> new NodeType(type.nodeTypeId(),
+                type.memoryMb(), type.numCores(), 0, type.description(), type.nodeTypeId(), "General Purpose", false,
+                false)).toList());
     }
 }

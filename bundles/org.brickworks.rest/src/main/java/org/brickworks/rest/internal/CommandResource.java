@@ -1,8 +1,8 @@
 package org.brickworks.rest.internal;
 
 import java.util.List;
+import java.util.Map;
 
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.execution.api.dto.CommandResult;
 import org.brickworks.execution.api.dto.CommandStatus;
@@ -11,9 +11,27 @@ import org.brickworks.execution.api.dto.HtmlResult;
 import org.brickworks.execution.api.dto.ImageResult;
 import org.brickworks.execution.api.dto.TableResult;
 import org.brickworks.execution.api.dto.TextResult;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import jakarta.servlet.Servlet;
 
 /**
  * Command Execution API 1.2 ({@code /api/1.2/contexts/*}, {@code /api/1.2/commands/*}) in Databricks' JSON shapes,
@@ -23,90 +41,146 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code dbutils.widgets.get} answers; results of {@code resultType} {@code image} ({@code mimeType}, {@code data}) and
  * {@code html} ({@code data}).
  */
-final class CommandResource {
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.SELECT)
+@HttpWhiteboardServletPattern({ "/api/1.2/contexts/*", "/api/1.2/commands/*" })
+public class CommandResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
     /**
      * A status request is a snapshot, but waiting this long on the driver first answers a short query's status in
      * one round trip instead of a client's next poll (at 50 ms, a query of 60 ms took a second round trip).
      */
     static final long STATUS_WAIT_MILLIS = 500;
 
-    private final ServiceSlot<CommandExecution> commands;
-    private final ObjectMapper json;
-
-    CommandResource(ServiceSlot<CommandExecution> commands, ObjectMapper json) {
-        this.commands = commands;
-        this.json = json;
-    }
-
-    List<Route> routes() {
-        return List.of(Route.post("contexts/create", this::createContext),
-                Route.get("contexts/status", this::contextStatus), Route.post("contexts/destroy", this::destroy),
-                Route.post("commands/execute", this::execute), Route.get("commands/status", this::status),
-                Route.post("commands/cancel", this::cancel));
-    }
-
-    private Object createContext(ApiRequest request) {
-        return id(commands.get().createContext(request.requiredString("clusterId"),
-                request.requiredString("language"), request.optionalStringMap("parameters")));
-    }
-
-    private Object contextStatus(ApiRequest request) {
-        String contextId = request.requiredString("contextId");
-        String status = commands.get().contextStatus(request.requiredString("clusterId"), contextId);
-        return id(contextId).put("status", status);
-    }
-
-    private Object destroy(ApiRequest request) {
-        String contextId = request.requiredString("contextId");
-        commands.get().destroyContext(request.requiredString("clusterId"), contextId);
-        return id(contextId);
-    }
-
-    private Object execute(ApiRequest request) {
-        return id(commands.get().execute(request.requiredString("clusterId"), request.requiredString("contextId"),
-                request.requiredString("language"), request.requiredString("command"),
-                request.optionalStringMap("parameters")));
-    }
-
-    private Object status(ApiRequest request) {
-        CommandStatus status = commands.get().status(request.requiredString("clusterId"),
-                request.requiredString("contextId"), request.requiredString("commandId"), STATUS_WAIT_MILLIS);
-        ObjectNode node = id(status.id()).put("status", status.state().apiName());
-        if (status.result() != null) {
-            node.set("results", results(status.result()));
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record NewContext(String clusterId, String language, Map<String, String> parameters) {
+        NewContext {
+            ApiParams.required(clusterId, "clusterId");
+            ApiParams.required(language, "language");
         }
-        return node;
     }
 
-    /** A result in the API 1.2's shape, told apart by {@code resultType}. */
-    private ObjectNode results(CommandResult result) {
-        ObjectNode node = json.createObjectNode().put("resultType", result.resultType());
-        if (result instanceof TableResult table) {
-            node.set("schema", json.valueToTree(table.schema()));
-            node.set("data", json.valueToTree(table.data()));
-            return node.put("truncated", table.truncated()).put("isJsonSchema", true);
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record ContextRef(String clusterId, String contextId) {
+        ContextRef {
+            ApiParams.required(clusterId, "clusterId");
+            ApiParams.required(contextId, "contextId");
         }
-        if (result instanceof ErrorResult error) {
-            return node.put("summary", error.summary()).put("cause", error.cause());
-        }
-        if (result instanceof ImageResult image) {
-            return node.put("mimeType", image.mimeType()).put("data", image.data());
-        }
-        if (result instanceof HtmlResult html) {
-            return node.put("data", html.html());
-        }
-        TextResult text = (TextResult) result;
-        node.put("data", text.data());
-        return text.notebookExit() ? node.put("notebookExit", true) : node;
     }
 
-    private Object cancel(ApiRequest request) {
-        String commandId = request.requiredString("commandId");
-        commands.get().cancel(request.requiredString("clusterId"), request.requiredString("contextId"), commandId);
-        return id(commandId);
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record NewCommand(String clusterId, String contextId, String language, String command,
+            Map<String, String> parameters) {
+        NewCommand {
+            ApiParams.required(clusterId, "clusterId");
+            ApiParams.required(contextId, "contextId");
+            ApiParams.required(language, "language");
+            ApiParams.required(command, "command");
+        }
     }
 
-    private ObjectNode id(String id) {
-        return json.createObjectNode().put("id", id);
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record CommandRef(String clusterId, String contextId, String commandId) {
+        CommandRef {
+            ApiParams.required(clusterId, "clusterId");
+            ApiParams.required(contextId, "contextId");
+            ApiParams.required(commandId, "commandId");
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Status(String id, String status, Results results) {
+    }
+
+    /** A result in the API 1.2's shape: the fields of its {@code resultType}, the others left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record Results(String resultType, List<TableResult.Column> schema, Object data, Boolean truncated,
+            Boolean isJsonSchema, String summary, String cause, String mimeType, Boolean notebookExit) {
+
+        static Results of(CommandResult result) {
+            String type = result.resultType();
+            if (result instanceof TableResult table) {
+                return new Results(type, table.schema(), table.data(), table.truncated(), true, null, null, null, null);
+            }
+            if (result instanceof ErrorResult error) {
+                return new Results(type, null, null, null, null, error.summary(), error.cause(), null, null);
+            }
+            if (result instanceof ImageResult image) {
+                return new Results(type, null, image.data(), null, null, null, null, image.mimeType(), null);
+            }
+            if (result instanceof HtmlResult html) {
+                return new Results(type, null, html.html(), null, null, null, null, null, null);
+            }
+            TextResult text = (TextResult) result;
+            return new Results(type, null, text.data(), null, null, null, null, null, text.notebookExit() ? true : null);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CommandExecution commands;
+    private final transient ServiceWait<CommandExecution> waiting;
+
+    @Activate
+    public CommandResource(BundleContext context, RestConfig config) {
+        waiting = new ServiceWait<>(context, CommandExecution.class, "command execution", config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        waiting.close();
+    }
+
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.post("contexts/create", NewContext.class, this::createContext),
+                Route.get("contexts/status", ContextRef.class, this::contextStatus),
+                Route.post("contexts/destroy", ContextRef.class, this::destroy),
+                Route.post("commands/execute", NewCommand.class, this::execute),
+                Route.get("commands/status", CommandRef.class, this::status),
+                Route.post("commands/cancel", CommandRef.class, this::cancel));
+    }
+
+    private CommandExecution commands() {
+        return waiting.get(commands);
+    }
+
+    private Status createContext(ApiCall<NewContext> call) {
+        NewContext p = call.params();
+        return id(commands().createContext(p.clusterId(), p.language(), p.parameters()));
+    }
+
+    private Status contextStatus(ApiCall<ContextRef> call) {
+        ContextRef p = call.params();
+        return new Status(p.contextId(), commands().contextStatus(p.clusterId(), p.contextId()), null);
+    }
+
+    private Status destroy(ApiCall<ContextRef> call) {
+        ContextRef p = call.params();
+        commands().destroyContext(p.clusterId(), p.contextId());
+        return id(p.contextId());
+    }
+
+    private Status execute(ApiCall<NewCommand> call) {
+        NewCommand p = call.params();
+        return id(commands().execute(p.clusterId(), p.contextId(), p.language(), p.command(), p.parameters()));
+    }
+
+    private Status status(ApiCall<CommandRef> call) {
+        CommandRef p = call.params();
+        CommandStatus status = commands().status(p.clusterId(), p.contextId(), p.commandId(), STATUS_WAIT_MILLIS);
+        return new Status(status.id(), status.state().apiName(),
+                status.result() == null ? null : Results.of(status.result()));
+    }
+
+    private Status cancel(ApiCall<CommandRef> call) {
+        CommandRef p = call.params();
+        commands().cancel(p.clusterId(), p.contextId(), p.commandId());
+        return id(p.commandId());
+    }
+
+    private static Status id(String id) {
+        return new Status(id, null, null);
     }
 }

@@ -1,21 +1,40 @@
 package org.brickworks.rest.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.dto.MountSpec;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.ChildRun;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import jakarta.servlet.Servlet;
 
 /**
- * What cluster drivers ask of the platform for {@code dbutils} ({@code /api/2.0/driver/*}, Brickworks' own): not a
- * user's token but a running cluster's secret authenticates these calls, and they act for that cluster only.
+ * What cluster drivers ask of the platform for {@code dbutils} ({@code /api/2.0/driver/*}, Brickworks' own), in the
+ * open context: not a user's token but a running cluster's secret authenticates these calls, and they act for that
+ * cluster only.
  * <ul>
  * <li>{@code driver/notebook-run} (the agent protocol's {@code NotebookRunRequest}: {@code contextId}, {@code path},
  * {@code timeoutSeconds}, {@code arguments}): {@code dbutils.notebook.run}, a child run on the caller's cluster;
@@ -26,57 +45,103 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code dbfs/unmount} do.</li>
  * </ul>
  */
-final class DriverCallbackResource {
-    private final ServiceSlot<DriverChannels> drivers;
-    private final ServiceSlot<NotebookRunner> runner;
-    private final ServiceSlot<DbfsService> dbfs;
-    private final ObjectMapper json;
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.OPEN_SELECT)
+@HttpWhiteboardServletPattern("/api/2.0/driver/*")
+public class DriverCallbackResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
 
-    DriverCallbackResource(ServiceSlot<DriverChannels> drivers, ServiceSlot<NotebookRunner> runner,
-            ServiceSlot<DbfsService> dbfs, ObjectMapper json) {
-        this.drivers = drivers;
-        this.runner = runner;
-        this.dbfs = dbfs;
-        this.json = json;
-    }
-
-    List<Route> routes() {
-        return List.of(Route.post("driver/notebook-run", this::notebookRun).open(),
-                Route.post("driver/mount", this::mount).open(), Route.post("driver/unmount", this::unmount).open());
-    }
-
-    private Object notebookRun(ApiRequest request) {
-        String clusterId = callerCluster(request);
-        long timeout = request.optionalLong("timeoutSeconds").orElse(0L);
-        if (timeout < 0 || timeout > Integer.MAX_VALUE) {
-            throw BrickworksException.invalidParameter("timeoutSeconds must be between 0 and " + Integer.MAX_VALUE
-                    + ", got " + timeout);
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record NotebookRun(String contextId, String path, long timeoutSeconds, Map<String, String> arguments) {
+        NotebookRun {
+            ApiParams.required(contextId, "contextId");
+            ApiParams.required(path, "path");
+            if (timeoutSeconds < 0 || timeoutSeconds > Integer.MAX_VALUE) {
+                throw BrickworksException.invalidParameter("timeoutSeconds must be between 0 and "
+                        + Integer.MAX_VALUE + ", got " + timeoutSeconds);
+            }
         }
-        ChildRun child = runner.get().runChild(request.requiredString("path"), clusterId,
-                request.requiredString("contextId"), request.optionalStringMap("arguments"), (int) timeout);
-        ObjectNode node = json.createObjectNode().put("resultState", child.resultState())
-                .put("exitValue", child.exitValue()).put("error", child.error());
-        if (child.run() != null) {
-            node.put("runId", child.run().runId());
-        }
-        return node;
     }
 
-    private Object mount(ApiRequest request) {
-        callerCluster(request);
-        dbfs.get().mount(new MountSpec(request.requiredString("source"), request.requiredString("mountPoint"),
-                request.optionalStringMap("extraConfigs")));
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record RunResult(String resultState, String exitValue, String error, Long runId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record Mount(String source, String mountPoint, Map<String, String> extraConfigs) {
+        Mount {
+            ApiParams.required(source, "source");
+            ApiParams.required(mountPoint, "mountPoint");
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record Unmount(String mountPoint) {
+        Unmount {
+            ApiParams.required(mountPoint, "mountPoint");
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DriverChannels drivers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NotebookRunner runner;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DbfsService dbfs;
+    private final transient ServiceWait<DriverChannels> driversWait;
+    private final transient ServiceWait<NotebookRunner> runnerWait;
+    private final transient ServiceWait<DbfsService> dbfsWait;
+
+    @Activate
+    public DriverCallbackResource(BundleContext context, RestConfig config) {
+        driversWait = new ServiceWait<>(context, DriverChannels.class, "clusters", config);
+        runnerWait = new ServiceWait<>(context, NotebookRunner.class, "notebooks", config);
+        dbfsWait = new ServiceWait<>(context, DbfsService.class, "DBFS", config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        driversWait.close();
+        runnerWait.close();
+        dbfsWait.close();
+    }
+
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.post("driver/notebook-run", NotebookRun.class, this::notebookRun),
+                Route.post("driver/mount", Mount.class, this::mount),
+                Route.post("driver/unmount", Unmount.class, this::unmount));
+    }
+
+    private RunResult notebookRun(ApiCall<NotebookRun> call) {
+        String clusterId = callerCluster(call);
+        NotebookRun run = call.params();
+        ChildRun child = runnerWait.get(runner).runChild(run.path(), clusterId, run.contextId(), run.arguments(),
+                (int) run.timeoutSeconds());
+        return new RunResult(child.resultState(), child.exitValue(), child.error(),
+                child.run() == null ? null : child.run().runId());
+    }
+
+    private Object mount(ApiCall<Mount> call) {
+        callerCluster(call);
+        Mount mount = call.params();
+        dbfsWait.get(dbfs).mount(new MountSpec(mount.source(), mount.mountPoint(),
+                mount.extraConfigs() == null ? Map.of() : mount.extraConfigs()));
         return null;
     }
 
-    private Object unmount(ApiRequest request) {
-        callerCluster(request);
-        dbfs.get().unmount(request.requiredString("mountPoint"));
+    private Object unmount(ApiCall<Unmount> call) {
+        callerCluster(call);
+        dbfsWait.get(dbfs).unmount(call.params().mountPoint());
         return null;
     }
 
     /** The running cluster whose secret the request carries; else {@code UNAUTHENTICATED}. */
-    private String callerCluster(ApiRequest request) {
-        return drivers.get().clusterWithSecret(request.bearerToken());
+    private String callerCluster(ApiCall<?> call) {
+        return driversWait.get(drivers).clusterWithSecret(call.requiredBearerToken());
     }
 }

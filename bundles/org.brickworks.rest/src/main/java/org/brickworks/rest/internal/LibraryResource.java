@@ -1,153 +1,113 @@
 package org.brickworks.rest.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.libraries.api.dto.ClusterLibraryStatuses;
 import org.brickworks.libraries.api.dto.Library;
-import org.brickworks.libraries.api.dto.MavenLibrary;
-import org.brickworks.libraries.api.dto.PypiLibrary;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.servlet.Servlet;
 
 /**
  * Libraries API 2.0: {@code install}, {@code uninstall}, {@code cluster-status}, {@code all-cluster-statuses}, in
- * Databricks' JSON shapes ({@code {"maven": {"coordinates", "repo", "exclusions"}}}, {@code {"pypi": {"package",
- * "repo"}}}, {@code {"jar": "dbfs:/..."}}, {@code {"whl": "dbfs:/..."}}).
+ * Databricks' JSON shapes (libraries as {@link LibrarySpec}).
  */
-final class LibraryResource {
-    private final ServiceSlot<ClusterLibraryService> libraries;
-    private final ObjectMapper json;
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.SELECT)
+@HttpWhiteboardServletPattern({ "/api/2.0/libraries/*", "/api/2.1/libraries/*", "/api/2.2/libraries/*" })
+public class LibraryResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
 
-    LibraryResource(ServiceSlot<ClusterLibraryService> libraries, ObjectMapper json) {
-        this.libraries = libraries;
-        this.json = json;
+    record ClusterId(String clusterId) {
+        ClusterId {
+            ApiParams.required(clusterId, "cluster_id");
+        }
     }
 
-    List<Route> routes() {
-        return List.of(Route.post("libraries/install", this::install), Route.post("libraries/uninstall", this::uninstall),
-                Route.get("libraries/cluster-status", this::clusterStatus),
-                Route.get("libraries/all-cluster-statuses", this::allClusterStatuses));
+    record Change(String clusterId, List<LibrarySpec> libraries) {
+        Change {
+            ApiParams.required(clusterId, "cluster_id");
+            if (libraries.isEmpty()) {
+                throw BrickworksException.invalidParameter("Missing required field: libraries");
+            }
+        }
+
+        List<Library> toLibraries() {
+            return libraries.stream().map(LibrarySpec::toLibrary).toList();
+        }
     }
 
-    private Object install(ApiRequest request) {
-        libraries.get().install(request.requiredString("cluster_id"), libraries(request));
+    record Statuses(List<ClusterStatuses> statuses) {
+    }
+
+    record ClusterStatuses(String clusterId, List<Status> libraryStatuses) {
+        static ClusterStatuses of(ClusterLibraryStatuses cluster) {
+            return new ClusterStatuses(cluster.clusterId(), cluster.libraryStatuses().stream()
+                    .map(status -> new Status(LibrarySpec.of(status.library()), status.status().name(),
+                            status.messages(), false))
+                    .toList());
+        }
+    }
+
+    /** {@code messages} is left out while there are none. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Status(LibrarySpec library, String status, List<String> messages, boolean isLibraryForAllClusters) {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClusterLibraryService libraries;
+    private final transient ServiceWait<ClusterLibraryService> waiting;
+
+    @Activate
+    public LibraryResource(BundleContext context, RestConfig config) {
+        waiting = new ServiceWait<>(context, ClusterLibraryService.class, "libraries", config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        waiting.close();
+    }
+
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.post("libraries/install", Change.class, this::install),
+                Route.post("libraries/uninstall", Change.class, this::uninstall),
+                Route.get("libraries/cluster-status", ClusterId.class,
+                        call -> ClusterStatuses.of(libraries().clusterStatus(call.params().clusterId()))),
+                Route.get("libraries/all-cluster-statuses", Void.class, call -> new Statuses(
+                        libraries().allClusterStatuses().stream().map(ClusterStatuses::of).toList())));
+    }
+
+    private ClusterLibraryService libraries() {
+        return waiting.get(libraries);
+    }
+
+    private Object install(ApiCall<Change> call) {
+        libraries().install(call.params().clusterId(), call.params().toLibraries());
         return null;
     }
 
-    private Object uninstall(ApiRequest request) {
-        libraries.get().uninstall(request.requiredString("cluster_id"), libraries(request));
+    private Object uninstall(ApiCall<Change> call) {
+        libraries().uninstall(call.params().clusterId(), call.params().toLibraries());
         return null;
-    }
-
-    private Object clusterStatus(ApiRequest request) {
-        return statuses(libraries.get().clusterStatus(request.requiredString("cluster_id")));
-    }
-
-    private Object allClusterStatuses(ApiRequest request) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode statuses = result.putArray("statuses");
-        libraries.get().allClusterStatuses().forEach(cluster -> statuses.add(statuses(cluster)));
-        return result;
-    }
-
-    private ObjectNode statuses(ClusterLibraryStatuses cluster) {
-        ObjectNode node = json.createObjectNode().put("cluster_id", cluster.clusterId());
-        ArrayNode list = node.putArray("library_statuses");
-        cluster.libraryStatuses().forEach(status -> {
-            ObjectNode item = list.addObject();
-            item.set("library", library(status.library()));
-            item.put("status", status.status().name());
-            if (!status.messages().isEmpty()) {
-                ArrayNode messages = item.putArray("messages");
-                status.messages().forEach(messages::add);
-            }
-            item.put("is_library_for_all_clusters", false);
-        });
-        return node;
-    }
-
-    private ObjectNode library(Library library) {
-        ObjectNode node = json.createObjectNode();
-        if (library.maven() != null) {
-            ObjectNode maven = node.putObject("maven").put("coordinates", library.maven().coordinates());
-            if (library.maven().repo() != null) {
-                maven.put("repo", library.maven().repo());
-            }
-            if (!library.maven().exclusions().isEmpty()) {
-                ArrayNode exclusions = maven.putArray("exclusions");
-                library.maven().exclusions().forEach(exclusions::add);
-            }
-        } else if (library.pypi() != null) {
-            ObjectNode pypi = node.putObject("pypi").put("package", library.pypi().packageSpec());
-            if (library.pypi().repo() != null) {
-                pypi.put("repo", library.pypi().repo());
-            }
-        } else if (library.jar() != null) {
-            node.put("jar", library.jar());
-        } else {
-            node.put("whl", library.whl());
-        }
-        return node;
-    }
-
-    /** {@code libraries}: each item exactly one of maven, pypi, jar or whl. */
-    static List<Library> libraries(ApiRequest request) {
-        List<Library> result = new ArrayList<>();
-        JsonNode items = request.optionalArray("libraries");
-        if (items.isEmpty()) {
-            throw BrickworksException.invalidParameter("Missing required field: libraries");
-        }
-        for (JsonNode item : items) {
-            result.add(library(item));
-        }
-        return result;
-    }
-
-    private static Library library(JsonNode item) {
-        if (!item.isObject() || item.size() != 1) {
-            throw BrickworksException.invalidParameter(
-                    "Each library must be an object with exactly one of maven, pypi, jar, whl; got " + item);
-        }
-        if (item.has("maven")) {
-            JsonNode maven = item.get("maven");
-            List<String> exclusions = new ArrayList<>();
-            maven.path("exclusions").forEach(e -> exclusions.add(e.asText()));
-            return new Library(new MavenLibrary(text(maven, "maven.coordinates", true), text(maven, "maven.repo", false),
-                    exclusions), null, null, null);
-        }
-        if (item.has("pypi")) {
-            JsonNode pypi = item.get("pypi");
-            return new Library(null, new PypiLibrary(text(pypi, "pypi.package", true), text(pypi, "pypi.repo", false)),
-                    null, null);
-        }
-        if (item.has("jar") && item.get("jar").isTextual()) {
-            return Library.jar(item.get("jar").asText());
-        }
-        if (item.has("whl") && item.get("whl").isTextual()) {
-            return Library.whl(item.get("whl").asText());
-        }
-        throw BrickworksException.invalidParameter("Unsupported library " + item
-                + ": expected maven, pypi, jar or whl (egg, cran and requirements are not supported)");
-    }
-
-    private static String text(JsonNode parent, String field, boolean required) {
-        JsonNode value = parent.get(field.substring(field.indexOf('.') + 1));
-        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-            if (required) {
-                throw BrickworksException.invalidParameter("Missing required field: " + field);
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw BrickworksException.invalidParameter("Invalid value for " + field + ": expected a string");
-        }
-        return value.asText().strip();
     }
 }

@@ -2,17 +2,30 @@ package org.brickworks.rest.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.NotebookRun;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.servlet.Servlet;
 
 /**
  * Brickworks' own whole-notebook runs (no Databricks counterpart: Databricks runs notebooks through jobs):
@@ -21,79 +34,111 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code notebooks/detach} (POST {@code path}: destroys that context) and {@code notebooks/runs} (GET {@code path},
  * {@code limit}: the stored runs, newest first).
  */
-final class NotebookResource {
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.SELECT)
+@HttpWhiteboardServletPattern({ "/api/2.0/notebooks/*", "/api/2.1/notebooks/*", "/api/2.2/notebooks/*" })
+public class NotebookResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
     private static final int DEFAULT_RUNS = 20;
 
-    private final ServiceSlot<NotebookRunner> runner;
-    private final ObjectMapper json;
-
-    NotebookResource(ServiceSlot<NotebookRunner> runner, ObjectMapper json) {
-        this.runner = runner;
-        this.json = json;
-    }
-
-    List<Route> routes() {
-        return List.of(Route.post("notebooks/run", this::run), Route.get("notebooks/runs", this::runs),
-                Route.post("notebooks/detach", this::detach));
-    }
-
-    private Object run(ApiRequest request) {
-        String path = request.requiredString("path");
-        String clusterId = request.requiredString("cluster_id");
-        Map<String, String> parameters = request.optionalStringMap("parameters");
-        Optional<Long> first = request.optionalLong("cell_index");
-        Optional<Long> to = request.optionalLong("to_cell_index");
-        if (first.isEmpty() && to.isPresent()) {
-            throw BrickworksException.invalidParameter("to_cell_index needs cell_index, the first cell to run");
+    record Run(String path, String clusterId, Map<String, String> parameters, Integer cellIndex,
+            Integer toCellIndex) {
+        Run {
+            ApiParams.required(path, "path");
+            ApiParams.required(clusterId, "cluster_id");
+            if (cellIndex == null && toCellIndex != null) {
+                throw BrickworksException.invalidParameter("to_cell_index needs cell_index, the first cell to run");
+            }
+            if (cellIndex != null && cellIndex < 0) {
+                throw BrickworksException
+                        .invalidParameter("cell_index and to_cell_index must be cell indexes (0, 1, ...)");
+            }
         }
-        if (first.isEmpty()) {
-            return run(runner.get().run(path, clusterId, parameters, request.caller().userName()));
-        }
-        long last = to.orElse(first.get());
-        if (first.get() < 0 || last > Integer.MAX_VALUE) {
-            throw BrickworksException.invalidParameter("cell_index and to_cell_index must be cell indexes (0, 1, ...)");
-        }
-        return run(runner.get().runCells(path, clusterId, first.get().intValue(), (int) last, parameters,
-                request.caller().userName()));
     }
 
-    private Object detach(ApiRequest request) {
-        return json.createObjectNode().put("detached", runner.get().detach(request.requiredString("path")));
-    }
-
-    private Object runs(ApiRequest request) {
-        long limit = request.optionalLong("limit").orElse((long) DEFAULT_RUNS);
-        if (limit < 1 || limit > 1000) {
-            throw BrickworksException.invalidParameter("limit must be between 1 and 1000, got " + limit);
+    record Runs(String path, Integer limit) {
+        Runs {
+            ApiParams.required(path, "path");
+            if (limit != null && (limit < 1 || limit > 1000)) {
+                throw BrickworksException.invalidParameter("limit must be between 1 and 1000, got " + limit);
+            }
         }
-        ObjectNode result = json.createObjectNode();
-        ArrayNode runs = result.putArray("runs");
-        runner.get().runs(request.requiredString("path"), (int) limit).forEach(run -> runs.add(run(run)));
-        return result;
     }
 
-    private ObjectNode run(NotebookRun run) {
-        ObjectNode node = json.createObjectNode().put("run_id", run.runId()).put("path", run.path())
-                .put("object_id", run.objectId()).put("revision_id", run.revisionId())
-                .put("cluster_id", run.clusterId()).put("user_name", run.user()).put("start_time", run.startTime())
-                .put("end_time", run.endTime()).put("result_state", run.succeeded() ? "SUCCESS" : "FAILED");
-        ObjectNode parameters = node.putObject("parameters");
-        run.parameters().forEach(parameters::put);
-        ArrayNode cells = node.putArray("cells");
-        run.cells().forEach(cell -> cells.add(cell(cell)));
-        return node;
-    }
-
-    private ObjectNode cell(CellRun cell) {
-        ObjectNode node = json.createObjectNode().put("position", cell.position())
-                .put("notebook_path", cell.notebookPath()).put("cell_index", cell.cellIndex())
-                .put("language", cell.language()).put("status", cell.status().name())
-                .put("start_time", cell.startTime()).put("duration_ms", cell.durationMillis());
-        if (cell.title() != null) {
-            node.put("title", cell.title());
+    record NotebookPath(String path) {
+        NotebookPath {
+            ApiParams.required(path, "path");
         }
-        node.putObject("output").put("type", cell.output().type()).put("data", cell.output().data())
-                .put("truncated", cell.output().truncated());
-        return node;
+    }
+
+    record Detached(boolean detached) {
+    }
+
+    record RunList(List<RunInfo> runs) {
+    }
+
+    record RunInfo(long runId, String path, long objectId, long revisionId, String clusterId, String userName,
+            long startTime, long endTime, String resultState, Map<String, String> parameters, List<CellInfo> cells) {
+        static RunInfo of(NotebookRun run) {
+            return new RunInfo(run.runId(), run.path(), run.objectId(), run.revisionId(), run.clusterId(), run.user(),
+                    run.startTime(), run.endTime(), run.succeeded() ? "SUCCESS" : "FAILED", run.parameters(),
+                    run.cells().stream().map(CellInfo::of).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CellInfo(int position, String notebookPath, int cellIndex, String language, String status,
+            long startTime, long durationMs, String title, Output output) {
+        static CellInfo of(CellRun cell) {
+            return new CellInfo(cell.position(), cell.notebookPath(), cell.cellIndex(), cell.language(),
+                    cell.status().name(), cell.startTime(), cell.durationMillis(), cell.title(),
+                    new Output(cell.output().type(), cell.output().data(), cell.output().truncated()));
+        }
+    }
+
+    record Output(String type, String data, boolean truncated) {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NotebookRunner runner;
+    private final transient ServiceWait<NotebookRunner> waiting;
+
+    @Activate
+    public NotebookResource(BundleContext context, RestConfig config) {
+        waiting = new ServiceWait<>(context, NotebookRunner.class, "notebooks", config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        waiting.close();
+    }
+
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.post("notebooks/run", Run.class, this::run),
+                Route.get("notebooks/runs", Runs.class, this::runs),
+                Route.post("notebooks/detach", NotebookPath.class,
+                        call -> new Detached(runner().detach(call.params().path()))));
+    }
+
+    private NotebookRunner runner() {
+        return waiting.get(runner);
+    }
+
+    private RunInfo run(ApiCall<Run> call) {
+        Run run = call.params();
+        String user = call.caller().userName();
+        if (run.cellIndex() == null) {
+            return RunInfo.of(runner().run(run.path(), run.clusterId(), run.parameters(), user));
+        }
+        int last = run.toCellIndex() == null ? run.cellIndex() : run.toCellIndex();
+        return RunInfo.of(runner().runCells(run.path(), run.clusterId(), run.cellIndex(), last, run.parameters(),
+                user));
+    }
+
+    private RunList runs(ApiCall<Runs> call) {
+        int limit = call.params().limit() == null ? DEFAULT_RUNS : call.params().limit();
+        return new RunList(runner().runs(call.params().path(), limit).stream().map(RunInfo::of).toList());
     }
 }

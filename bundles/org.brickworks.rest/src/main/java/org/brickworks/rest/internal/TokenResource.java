@@ -1,54 +1,97 @@
 package org.brickworks.rest.internal;
 
 import java.util.List;
+import java.util.Optional;
 
-import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.dto.CreatedToken;
 import org.brickworks.security.api.dto.TokenInfo;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.Servlet;
 
 /** Token API 2.0: the caller's own personal access tokens. */
-final class TokenResource {
-    private final ServiceSlot<TokenService> tokens;
-    private final ObjectMapper json;
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.SELECT)
+@HttpWhiteboardServletPattern({ "/api/2.0/token/*", "/api/2.1/token/*", "/api/2.2/token/*" })
+public class TokenResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
 
-    TokenResource(ServiceSlot<TokenService> tokens, ObjectMapper json) {
+    record Create(String comment, Long lifetimeSeconds) {
+    }
+
+    record Delete(String tokenId) {
+        Delete {
+            ApiParams.required(tokenId, "token_id");
+        }
+    }
+
+    record Created(String tokenValue, Info tokenInfo) {
+    }
+
+    record Infos(List<Info> tokenInfos) {
+    }
+
+    record Info(String tokenId, long creationTime, long expiryTime, String comment) {
+        static Info of(TokenInfo token) {
+            return new Info(token.tokenId(), token.creationTime(), token.expiryTime(), token.comment());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TokenService tokens;
+    private final transient ServiceWait<TokenService> waiting;
+
+    @Activate
+    public TokenResource(BundleContext context, RestConfig config) {
+        waiting = new ServiceWait<>(context, TokenService.class, "token", config);
+    }
+
+    TokenResource(TokenService tokens) {
+        waiting = ServiceWait.none("token");
         this.tokens = tokens;
-        this.json = json;
     }
 
-    List<Route> routes() {
-        return List.of(Route.post("token/create", this::create), Route.get("token/list", this::list),
-                Route.post("token/delete", this::delete));
+    @Deactivate
+    void deactivate() {
+        waiting.close();
     }
 
-    private Object create(ApiRequest request) {
-        CreatedToken created = tokens.get().create(request.caller().userName(),
-                request.optionalString("comment").orElse(""), request.optionalLong("lifetime_seconds"));
-        ObjectNode result = json.createObjectNode().put("token_value", created.tokenValue());
-        result.set("token_info", info(created.info()));
-        return result;
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.post("token/create", Create.class, this::create),
+                Route.get("token/list", Void.class, this::list),
+                Route.post("token/delete", Delete.class, this::delete));
     }
 
-    private Object list(ApiRequest request) {
-        ArrayNode infos = json.createArrayNode();
-        tokens.get().list(request.caller().userName()).forEach(token -> infos.add(info(token)));
-        ObjectNode result = json.createObjectNode();
-        result.set("token_infos", infos);
-        return result;
+    private Created create(ApiCall<Create> call) {
+        Create create = call.params();
+        CreatedToken created = waiting.get(tokens).create(call.caller().userName(),
+                create.comment() == null ? "" : create.comment(), Optional.ofNullable(create.lifetimeSeconds()));
+        return new Created(created.tokenValue(), Info.of(created.info()));
     }
 
-    private Object delete(ApiRequest request) {
-        tokens.get().revoke(request.caller().userName(), request.requiredString("token_id"));
+    private Infos list(ApiCall<Void> call) {
+        return new Infos(waiting.get(tokens).list(call.caller().userName()).stream().map(Info::of).toList());
+    }
+
+    private Object delete(ApiCall<Delete> call) {
+        waiting.get(tokens).revoke(call.caller().userName(), call.params().tokenId());
         return null;
-    }
-
-    private ObjectNode info(TokenInfo token) {
-        return json.createObjectNode().put("token_id", token.tokenId()).put("creation_time", token.creationTime())
-                .put("expiry_time", token.expiryTime()).put("comment", token.comment());
     }
 }

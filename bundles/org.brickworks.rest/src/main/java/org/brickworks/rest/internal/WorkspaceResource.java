@@ -4,7 +4,12 @@ import java.util.Base64;
 import java.util.List;
 
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.rest.api.ApiCall;
+import org.brickworks.rest.api.ApiParams;
+import org.brickworks.rest.api.ApiServlet;
+import org.brickworks.rest.api.Download;
+import org.brickworks.rest.api.RestContext;
+import org.brickworks.rest.api.Route;
 import org.brickworks.workspace.api.WorkspaceService;
 import org.brickworks.workspace.api.dto.ExportFormat;
 import org.brickworks.workspace.api.dto.ExportedObject;
@@ -13,103 +18,165 @@ import org.brickworks.workspace.api.dto.NotebookLanguage;
 import org.brickworks.workspace.api.dto.ObjectType;
 import org.brickworks.workspace.api.dto.Revision;
 import org.brickworks.workspace.api.dto.WorkspaceObject;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.servlet.Servlet;
 
 /**
  * Workspace API 2.0: list, get-status, mkdirs, import, export, delete, in Databricks' JSON shapes and error codes; and
  * Brickworks' own notebook revisions: {@code revisions} (GET, {@code path}) and {@code restore-revision} (POST,
  * {@code path}, {@code revision_id}).
  */
-final class WorkspaceResource {
-    private final ServiceSlot<WorkspaceService> workspace;
-    private final ObjectMapper json;
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@HttpWhiteboardContextSelect(RestContext.SELECT)
+@HttpWhiteboardServletPattern({ "/api/2.0/workspace/*", "/api/2.1/workspace/*", "/api/2.2/workspace/*" })
+public class WorkspaceResource extends ApiServlet {
+    private static final long serialVersionUID = 1L;
 
-    WorkspaceResource(ServiceSlot<WorkspaceService> workspace, ObjectMapper json) {
-        this.workspace = workspace;
-        this.json = json;
-    }
-
-    List<Route> routes() {
-        return List.of(Route.get("workspace/list", this::list), Route.get("workspace/get-status", this::getStatus),
-                Route.post("workspace/mkdirs", this::mkdirs), Route.post("workspace/import", this::importObject),
-                Route.get("workspace/export", this::export), Route.post("workspace/delete", this::delete),
-                Route.get("workspace/revisions", this::revisions),
-                Route.post("workspace/restore-revision", this::restoreRevision));
-    }
-
-    private Object list(ApiRequest request) {
-        ObjectNode result = json.createObjectNode();
-        List<WorkspaceObject> objects = workspace.get().list(request.requiredString("path"));
-        if (!objects.isEmpty()) { // Databricks leaves "objects" out for an empty folder
-            ArrayNode list = result.putArray("objects");
-            objects.forEach(object -> list.add(object(object)));
+    record ObjectPath(String path, Boolean recursive) {
+        ObjectPath {
+            ApiParams.required(path, "path");
         }
-        return result;
     }
 
-    private Object getStatus(ApiRequest request) {
-        return object(workspace.get().getStatus(request.requiredString("path")));
+    record Import(String path, String format, String language, Boolean overwrite, String content) {
+        Import {
+            ApiParams.required(path, "path");
+            ApiParams.required(content, "content");
+        }
     }
 
-    private Object mkdirs(ApiRequest request) {
-        workspace.get().mkdirs(request.requiredString("path"), request.caller().userName());
+    record Export(String path, String format, Boolean directDownload) {
+        Export {
+            ApiParams.required(path, "path");
+        }
+    }
+
+    record Restore(String path, Long revisionId) {
+        Restore {
+            ApiParams.required(path, "path");
+            ApiParams.required(revisionId, "revision_id");
+        }
+    }
+
+    /** {@code objects} is left out for an empty folder, as Databricks does. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Listing(List<ObjectInfo> objects) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ObjectInfo(String objectType, String path, long objectId, String resourceId, String language,
+            long createdAt, long modifiedAt, Long size) {
+        static ObjectInfo of(WorkspaceObject object) {
+            return new ObjectInfo(object.type().name(), object.path(), object.objectId(),
+                    Long.toString(object.objectId()), object.language() == null ? null : object.language().name(),
+                    object.createdAt(), object.modifiedAt(), object.type() == ObjectType.FILE ? object.size() : null);
+        }
+    }
+
+    record Exported(String content, String fileType) {
+    }
+
+    record Revisions(List<RevisionInfo> revisions) {
+    }
+
+    record RevisionInfo(long revisionId, long objectId, long createdAt, String author, String reason,
+            long restoredFrom, int cellCount) {
+        static RevisionInfo of(Revision revision) {
+            return new RevisionInfo(revision.revisionId(), revision.objectId(), revision.createdAt(),
+                    revision.author(), revision.reason(), revision.restoredFrom(), revision.cellCount());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WorkspaceService workspace;
+    private final transient ServiceWait<WorkspaceService> waiting;
+
+    @Activate
+    public WorkspaceResource(BundleContext context, RestConfig config) {
+        waiting = new ServiceWait<>(context, WorkspaceService.class, "workspace", config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        waiting.close();
+    }
+
+    @Override
+    protected List<Route<?>> routes() {
+        return List.of(Route.get("workspace/list", ObjectPath.class, this::list),
+                Route.get("workspace/get-status", ObjectPath.class,
+                        call -> ObjectInfo.of(workspace().getStatus(call.params().path()))),
+                Route.post("workspace/mkdirs", ObjectPath.class, this::mkdirs),
+                Route.post("workspace/import", Import.class, this::importObject),
+                Route.get("workspace/export", Export.class, this::export),
+                Route.post("workspace/delete", ObjectPath.class, this::delete),
+                Route.get("workspace/revisions", ObjectPath.class, call -> new Revisions(workspace()
+                        .revisions(call.params().path()).stream().map(RevisionInfo::of).toList())),
+                Route.post("workspace/restore-revision", Restore.class, call -> RevisionInfo.of(workspace()
+                        .restoreRevision(call.params().path(), call.params().revisionId(), call.caller().userName()))));
+    }
+
+    private WorkspaceService workspace() {
+        return waiting.get(workspace);
+    }
+
+    private Listing list(ApiCall<ObjectPath> call) {
+        return new Listing(workspace().list(call.params().path()).stream().map(ObjectInfo::of).toList());
+    }
+
+    private Object mkdirs(ApiCall<ObjectPath> call) {
+        workspace().mkdirs(call.params().path(), call.caller().userName());
         return null;
     }
 
-    private Object importObject(ApiRequest request) {
+    private Object delete(ApiCall<ObjectPath> call) {
+        workspace().delete(call.params().path(), Boolean.TRUE.equals(call.params().recursive()));
+        return null;
+    }
+
+    private Object importObject(ApiCall<Import> call) {
+        Import request = call.params();
         byte[] content;
         try {
             // Line breaks (as base64 tools wrap) are fine; any other character outside the alphabet is an error.
-            content = Base64.getDecoder().decode(request.requiredString("content").replaceAll("[\\r\\n]", ""));
+            content = Base64.getDecoder().decode(request.content().replaceAll("[\\r\\n]", ""));
         } catch (IllegalArgumentException e) {
             throw BrickworksException.invalidParameter("content is not valid base64: " + e.getMessage());
         }
-        ExportFormat format = format(request, "SOURCE");
-        NotebookLanguage language = request.optionalString("language").map(WorkspaceResource::language).orElse(null);
-        workspace.get().importObject(new ImportRequest(request.requiredString("path"), format, language,
-                request.optionalBoolean("overwrite").orElse(false), content), request.caller().userName());
+        NotebookLanguage language = request.language() == null ? null : language(request.language());
+        workspace().importObject(new ImportRequest(request.path(), format(request.format()), language,
+                Boolean.TRUE.equals(request.overwrite()), content), call.caller().userName());
         return null;
     }
 
-    private Object export(ApiRequest request) {
-        String path = request.requiredString("path");
-        ExportFormat format = format(request, "SOURCE");
-        ExportedObject exported = workspace.get().export(path, format);
-        if (request.optionalBoolean("direct_download").orElse(false)) {
+    private Object export(ApiCall<Export> call) {
+        String path = call.params().path();
+        ExportedObject exported = workspace().export(path, format(call.params().format()));
+        if (Boolean.TRUE.equals(call.params().directDownload())) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             String fileName = exported.fileType().isEmpty() || name.endsWith("." + exported.fileType()) ? name
                     : name + "." + exported.fileType();
-            return new RawBody(exported.content(), "application/octet-stream", fileName);
+            return new Download(exported.content(), "application/octet-stream", fileName);
         }
-        return json.createObjectNode().put("content", Base64.getEncoder().encodeToString(exported.content()))
-                .put("file_type", exported.fileType());
+        return new Exported(Base64.getEncoder().encodeToString(exported.content()), exported.fileType());
     }
 
-    private Object delete(ApiRequest request) {
-        workspace.get().delete(request.requiredString("path"), request.optionalBoolean("recursive").orElse(false));
-        return null;
-    }
-
-    private Object revisions(ApiRequest request) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode list = result.putArray("revisions");
-        workspace.get().revisions(request.requiredString("path")).forEach(revision -> list.add(revision(revision)));
-        return result;
-    }
-
-    private Object restoreRevision(ApiRequest request) {
-        long revisionId = request.optionalLong("revision_id")
-                .orElseThrow(() -> BrickworksException.invalidParameter("Missing required field: revision_id"));
-        return revision(workspace.get().restoreRevision(request.requiredString("path"), revisionId,
-                request.caller().userName()));
-    }
-
-    private static ExportFormat format(ApiRequest request, String fallback) {
-        String format = request.optionalString("format").orElse(fallback);
-        return switch (format) {
+    /** {@code format}, {@code SOURCE} when absent. */
+    private static ExportFormat format(String format) {
+        return switch (format == null ? "SOURCE" : format) {
         case "SOURCE" -> ExportFormat.SOURCE;
         case "JUPYTER" -> ExportFormat.JUPYTER;
         case "AUTO" -> ExportFormat.AUTO;
@@ -127,26 +194,5 @@ final class WorkspaceResource {
             throw BrickworksException.invalidParameter(
                     "Invalid language: " + language + " (PYTHON, SCALA, SQL or R, case sensitive)");
         }
-    }
-
-    private ObjectNode object(WorkspaceObject object) {
-        ObjectNode node = json.createObjectNode().put("object_type", object.type().name())
-                .put("path", object.path()).put("object_id", object.objectId())
-                .put("resource_id", Long.toString(object.objectId()));
-        if (object.language() != null) {
-            node.put("language", object.language().name());
-        }
-        node.put("created_at", object.createdAt()).put("modified_at", object.modifiedAt());
-        if (object.type() == ObjectType.FILE) {
-            node.put("size", object.size());
-        }
-        return node;
-    }
-
-    private ObjectNode revision(Revision revision) {
-        return json.createObjectNode().put("revision_id", revision.revisionId()).put("object_id", revision.objectId())
-                .put("created_at", revision.createdAt()).put("author", revision.author())
-                .put("reason", revision.reason()).put("restored_from", revision.restoredFrom())
-                .put("cell_count", revision.cellCount());
     }
 }

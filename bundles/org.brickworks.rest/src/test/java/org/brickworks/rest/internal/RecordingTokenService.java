@@ -2,7 +2,9 @@ package org.brickworks.rest.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.brickworks.core.api.BrickworksException;
@@ -22,6 +24,8 @@ final class RecordingTokenService implements TokenService {
     final List<TokenInfo> tokens = new ArrayList<>();
     final List<Creation> creations = new ArrayList<>();
     final List<Revocation> revocations = new ArrayList<>();
+    /** Token values {@link #authenticate} takes, and whose they are. */
+    final Map<String, User> logins = new HashMap<>();
 
     @Override
     public CreatedToken create(String userName, String comment, Optional<Long> lifetimeSeconds) {
@@ -49,7 +53,11 @@ final class RecordingTokenService implements TokenService {
 
     @Override
     public User authenticate(String tokenValue) {
-        throw BrickworksException.unauthenticated("Invalid access token");
+        User user = logins.get(tokenValue);
+        if (user == null) {
+            throw BrickworksException.unauthenticated("Invalid access token");
+        }
+        return user;
     }
 
     static User user(String userName, boolean admin) {

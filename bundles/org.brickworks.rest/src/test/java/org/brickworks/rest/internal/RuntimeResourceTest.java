@@ -3,32 +3,27 @@ package org.brickworks.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.runtimes.api.dto.SparkRuntime;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class RuntimeResourceTest {
     private final ObjectMapper json = new ObjectMapper();
-    private final ServiceSlot<RuntimeRegistry> slot = new ServiceSlot<>("runtimes", Duration.ZERO);
 
     @Test
     void sparkVersionsAnswersKeysAndNamesInDatabricksShape() throws Exception {
-        slot.bind(new ListedRuntimes(
+        RuntimeResource resource = new RuntimeResource(new ListedRuntimes(
                 List.of(runtime("15.4.x-scala2.12", "15.4 LTS (includes Apache Spark 3.5.7, Scala 2.12)"),
                         runtime("17.3.x-scala2.13", "17.3 LTS (includes Apache Spark 4.0.1, Scala 2.13)"))));
-        Route route = new RuntimeResource(slot, json).routes().get(0);
 
-        assertThat(route.key()).isEqualTo("GET clusters/spark-versions");
-        assertThat(route.authenticated()).isTrue();
-        JsonNode answer = json.valueToTree(route.handler().handle(new ApiRequest(null, null)));
-        assertThat(answer).isEqualTo(json.readTree("""
+        HttpCall call = HttpCall.get("/api/2.1/clusters/spark-versions").as(RecordingTokenService.user("a", false))
+                .run(resource);
+
+        assertThat(call.json()).isEqualTo(json.readTree("""
                 {"versions": [
                   {"key": "15.4.x-scala2.12", "name": "15.4 LTS (includes Apache Spark 3.5.7, Scala 2.12)"},
                   {"key": "17.3.x-scala2.13", "name": "17.3 LTS (includes Apache Spark 4.0.1, Scala 2.13)"}]}
