@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.dbfs.api.DbfsService;
-import org.brickworks.dbfs.api.dto.DriverAccess;
 import org.brickworks.dbfs.api.dto.FileInfo;
 import org.brickworks.dbfs.api.dto.MountInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
@@ -130,10 +129,5 @@ final class RecordingDbfs implements DbfsService {
     @Override
     public List<MountInfo> mounts() {
         return mounts.stream().map(spec -> new MountInfo(spec.mountPoint(), spec.source())).toList();
-    }
-
-    @Override
-    public DriverAccess driverAccess() {
-        throw new UnsupportedOperationException();
     }
 }
