@@ -275,7 +275,12 @@ class LanguagesTest {
         JsonNode parameter = client.await(client.execute(context, "python", "dbutils.widgets.get('color')", 10,
                 Map.of("color", "blue")));
         JsonNode undefined = client.run(context, "python", "dbutils.widgets.get('nope')");
+        JsonNode inSql = client.run(context, "sql", "SELECT '${color}' AS color, '${from_context}' AS c");
+        JsonNode typo = client.run(context, "sql", "SELECT '${colour}' AS color");
 
+        assertThat(inSql.at("/results/data/0").toString()).as(inSql.toString()).isEqualTo("[\"red\",\"c\"]");
+        assertThat(typo.at("/results/summary").asText()).as(typo.toString()).contains("${colour}")
+                .contains("no widget or parameter named colour");
         assertThat(inPython.at("/results/data").asText()).as(inPython.toString()).isEqualTo("'redc'");
         assertThat(inScala.at("/results/data").asText()).isEqualTo("M");
         assertThat(parameter.at("/results/data").asText()).isEqualTo("'blue'");

@@ -55,15 +55,18 @@ public final class Widgets {
 
     /** The widget's value; a parameter of that name counts even without a definition, as in Databricks jobs. */
     public String get(String name) {
-        String value = parameters.get(name);
-        if (value == null) {
-            value = defaults.get(name);
-        }
+        String value = value(name);
         if (value == null) {
             throw new IllegalArgumentException("InputWidgetNotDefined: No input widget named " + name
                     + " is defined");
         }
         return value;
+    }
+
+    /** The run's parameter {@code name}, else the widget's default; null when there is neither. */
+    public String value(String name) {
+        String value = parameters.get(name);
+        return value != null ? value : defaults.get(name);
     }
 
     public String getArgument(String name, String defaultValue) {

@@ -34,7 +34,7 @@ public final class Languages implements Interpreters {
 
     /** {@code agent}: the agent's class loader, which plugins' loaders reach for the protocol's classes. */
     public Languages(LanguageSettings settings, ClassLoader agent) {
-        this.builtIns = Map.of(SQL, context -> new SqlInterpreter(context.session()), //
+        this.builtIns = Map.of(SQL, context -> new SqlInterpreter(context.session(), context.dbutils().widgets()), //
                 "scala", ScalaInterpreter::start, //
                 "python", context -> PythonInterpreter.start(context, settings), //
                 "r", context -> RInterpreter.start(context, settings), //

@@ -170,7 +170,7 @@ final class NotebookExecution {
             return runHere(cellLanguage.get(), command);
         }
         try {
-            return execute(language, "sql".equals(language) ? Widgets.substitute(command, parameters) : command);
+            return execute(language, command);
         } catch (BrickworksException e) {
             return new Outcome(CellStatus.ERROR, CommandOutputs.text("error", e.getMessage()));
         }
