@@ -45,8 +45,9 @@ class NotebookExecutionTest {
         assertThat(cells).extracting(CellRun::status).containsOnly(CellStatus.FINISHED);
         assertThat(cells.get(0).output().type()).isEqualTo("html");
         assertThat(cells.get(0).output().data()).contains("<h1>Title</h1>");
+        // The run's parameters are the context's widgets: the driver resolves ${day} in the SQL cell.
         assertThat(commands.contexts).containsExactly("sql {day=2024-01-02}");
-        assertThat(commands.executed).containsExactly("sql: SELECT '2024-01-02' AS day", "python: print(1)");
+        assertThat(commands.executed).containsExactly("sql: SELECT '${day}' AS day", "python: print(1)");
         assertThat(commands.destroyed).containsExactly("ctx1");
         assertThat(cells.get(1).output().type()).isEqualTo("table");
     }
