@@ -1,6 +1,8 @@
 package org.brickworks.clusters.api.dto;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,11 +20,12 @@ import java.util.Map;
  *            the platform's base address as the driver reaches it (call-backs, Spark Connect token checks), null when
  *            unknown
  * @param sparkConf
- *            Spark conf for the command line (no secrets): the launcher's and the cluster spec's
+ *            Spark conf for the command line (no secrets): the launcher's and the cluster spec's, in that order
  */
 public record AgentStart(Path secretFile, Path readyFile, Path confFile, String host, String platformUrl,
         Map<String, String> sparkConf) {
     public AgentStart {
-        sparkConf = Map.copyOf(sparkConf);
+        // Kept in order: the command line lists it as given, the same for every start of the same spec.
+        sparkConf = Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
     }
 }
