@@ -324,7 +324,7 @@ public class ClustersIT extends ClusterTestSupport {
         HttpClient http = agentHttp();
         HttpResponse<String> executed = http.send(HttpRequest.newBuilder(URI.create(agent + "/commands"))
                 .header("Authorization", "Bearer " + secret).POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"context_id\":\"" + contextId + "\",\"language\":\"sql\",\"command\":\"" + command + "\"}"))
+                        "{\"contextId\":\"" + contextId + "\",\"language\":\"sql\",\"command\":\"" + command + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String commandId = JSON.readTree(executed.body()).path("id").asText();
         HttpResponse<String> status = http.send(

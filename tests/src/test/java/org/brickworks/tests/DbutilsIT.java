@@ -190,7 +190,7 @@ public class DbutilsIT extends ClusterTestSupport {
     }
 
     private void theCallBackTakesOnlyAClusterSecret(String id) throws Exception {
-        String body = "{\"context_id\":\"x\",\"path\":\"/Shared/dbu/child\"}";
+        String body = "{\"contextId\":\"x\",\"path\":\"/Shared/dbu/child\"}";
         Answer userToken = post("/api/2.0/driver/notebook-run", admin, body);
         assertEquals(userToken.body().toString(), 401, userToken.status());
         assertEquals("UNAUTHENTICATED", userToken.errorCode());

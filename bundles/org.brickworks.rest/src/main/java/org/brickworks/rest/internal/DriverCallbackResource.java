@@ -34,7 +34,7 @@ import jakarta.servlet.Servlet;
 /**
  * What cluster drivers ask of the platform for {@code dbutils} ({@code /api/2.0/driver/*}, Brickworks' own), in the
  * open context: not a user's token but a running cluster's secret authenticates these calls, and they act for that
- * cluster only.
+ * cluster only. The secret is checked before the body: a caller without one learns nothing about the fields.
  * <ul>
  * <li>{@code driver/notebook-run} (the agent protocol's {@code NotebookRunRequest}: {@code contextId}, {@code path},
  * {@code timeoutSeconds}, {@code arguments}): {@code dbutils.notebook.run}, a child run on the caller's cluster;
@@ -53,7 +53,7 @@ public class DriverCallbackResource extends ApiServlet {
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     record NotebookRun(String contextId, String path, long timeoutSeconds, Map<String, String> arguments) {
-        NotebookRun {
+        void validate() {
             ApiParams.required(contextId, "contextId");
             ApiParams.required(path, "path");
             if (timeoutSeconds < 0 || timeoutSeconds > Integer.MAX_VALUE) {
@@ -70,7 +70,7 @@ public class DriverCallbackResource extends ApiServlet {
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     record Mount(String source, String mountPoint, Map<String, String> extraConfigs) {
-        Mount {
+        void validate() {
             ApiParams.required(source, "source");
             ApiParams.required(mountPoint, "mountPoint");
         }
@@ -78,7 +78,7 @@ public class DriverCallbackResource extends ApiServlet {
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     record Unmount(String mountPoint) {
-        Unmount {
+        void validate() {
             ApiParams.required(mountPoint, "mountPoint");
         }
     }
@@ -120,6 +120,7 @@ public class DriverCallbackResource extends ApiServlet {
     private RunResult notebookRun(ApiCall<NotebookRun> call) {
         String clusterId = callerCluster(call);
         NotebookRun run = call.params();
+        run.validate();
         ChildRun child = runnerWait.get(runner).runChild(run.path(), clusterId, run.contextId(), run.arguments(),
                 (int) run.timeoutSeconds());
         return new RunResult(child.resultState(), child.exitValue(), child.error(),
@@ -129,6 +130,7 @@ public class DriverCallbackResource extends ApiServlet {
     private Object mount(ApiCall<Mount> call) {
         callerCluster(call);
         Mount mount = call.params();
+        mount.validate();
         dbfsWait.get(dbfs).mount(new MountSpec(mount.source(), mount.mountPoint(),
                 mount.extraConfigs() == null ? Map.of() : mount.extraConfigs()));
         return null;
@@ -136,6 +138,7 @@ public class DriverCallbackResource extends ApiServlet {
 
     private Object unmount(ApiCall<Unmount> call) {
         callerCluster(call);
+        call.params().validate();
         dbfsWait.get(dbfs).unmount(call.params().mountPoint());
         return null;
     }
