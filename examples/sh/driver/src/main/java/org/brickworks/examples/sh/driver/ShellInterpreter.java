@@ -1,7 +1,9 @@
 package org.brickworks.examples.sh.driver;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -20,6 +22,8 @@ import org.brickworks.agent.protocol.TextResult;
 final class ShellInterpreter implements CellInterpreter {
     /** {@link #interrupt} is called every 100 ms while a command runs: 20 calls are two seconds. */
     private static final int CALLS_BEFORE_SIGKILL = 20;
+    /** The most output a result keeps; the rest is read and dropped, as Databricks does. */
+    static final int MAX_OUTPUT_BYTES = 1 << 20;
 
     private final Path directory;
     private volatile Process running;
@@ -32,13 +36,15 @@ final class ShellInterpreter implements CellInterpreter {
 
     @Override
     public Result execute(CellCommand command) throws IOException, InterruptedException {
-        cancelled = false;
-        interrupts = 0;
+        synchronized (this) {
+            cancelled = false;
+            interrupts = 0;
+        }
         Process process = new ProcessBuilder("setsid", "bash", "-c", command.code()).directory(directory.toFile())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         running = process;
         try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = read(process.getInputStream());
             int status = process.waitFor();
             if (cancelled) {
                 return new ErrorResult("Command cancelled", output);
@@ -50,6 +56,20 @@ final class ShellInterpreter implements CellInterpreter {
         } finally {
             running = null;
         }
+    }
+
+    /** The stream to its end, at most {@link #MAX_OUTPUT_BYTES} of it kept. */
+    static String read(InputStream in) throws IOException {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        boolean skipped = false;
+        for (int n; (n = in.read(buffer)) >= 0;) {
+            int room = MAX_OUTPUT_BYTES - kept.size();
+            kept.write(buffer, 0, Math.min(n, room));
+            skipped |= n > room;
+        }
+        return kept.toString(StandardCharsets.UTF_8)
+                + (skipped ? "\n*** WARNING: max output size exceeded, skipping output. ***\n" : "");
     }
 
     @Override

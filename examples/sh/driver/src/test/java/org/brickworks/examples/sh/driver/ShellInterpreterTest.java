@@ -41,6 +41,18 @@ class ShellInterpreterTest {
     }
 
     @Test
+    void outputPastTheLimitIsDroppedWithAWarning() throws Exception {
+        try (ShellInterpreter shell = new ShellInterpreter(directory)) {
+            Result result = shell.execute(command("head -c " + (ShellInterpreter.MAX_OUTPUT_BYTES + 10) + " /dev/zero"
+                    + " | tr '\\0' x"));
+
+            String text = assertInstanceOf(TextResult.class, result).data();
+            assertEquals("x".repeat(ShellInterpreter.MAX_OUTPUT_BYTES)
+                    + "\n*** WARNING: max output size exceeded, skipping output. ***\n", text);
+        }
+    }
+
+    @Test
     void interruptEndsTheWholeProcessGroup() throws Exception {
         Path pid = directory.resolve("sleep.pid");
         try (ShellInterpreter shell = new ShellInterpreter(directory)) {
