@@ -30,6 +30,8 @@ public final class SharedStore implements Store {
     private final ServiceTracker<Store, Store> providers;
     /** The migrations the areas asked for, by area, in the order they asked. */
     private final Map<String, List<String>> migrations = new ConcurrentHashMap<>();
+    /** The implementation calls go to: the last one that came and is still there. */
+    private volatile Store current;
     private ServiceRegistration<Store> registration;
 
     @Activate
@@ -42,9 +44,20 @@ public final class SharedStore implements Store {
                 Store provider = super.addingService(reference);
                 if (provider != null) {
                     migrations.forEach(provider::migrate);
+                    // Before registering: the areas that start on the registration call it in this thread, before
+                    // the tracker holds the provider.
+                    current = provider;
                     register();
                 }
                 return provider;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Store> reference, Store provider) {
+                if (current == provider) {
+                    current = null;
+                }
+                super.removedService(reference, provider);
             }
         };
         providers.open();
@@ -67,7 +80,8 @@ public final class SharedStore implements Store {
     }
 
     private Store provider() {
-        return Awaiting.await(providers, "store");
+        Store provider = current;
+        return provider != null ? provider : Awaiting.await(providers, "store");
     }
 
     @Override
