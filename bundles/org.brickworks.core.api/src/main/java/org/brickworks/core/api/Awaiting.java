@@ -61,7 +61,8 @@ public final class Awaiting {
      *            an interface
      */
     public static <S> S proxy(ServiceTracker<S, S> tracker, Class<S> type, String what) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+        Class<?>[] interfaces = { type };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), interfaces, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
                 case "equals" -> proxy == args[0];

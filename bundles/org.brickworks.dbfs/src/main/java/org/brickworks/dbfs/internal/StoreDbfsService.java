@@ -57,7 +57,8 @@ public class StoreDbfsService implements DbfsService {
 
     /** The data directory is read from the framework, so that an update of the core bundle leaves DBFS up. */
     @Activate
-    public StoreDbfsService(@Reference(target = Store.SHARED) Store store, BundleContext context, DbfsConfig config) throws IOException {
+    public StoreDbfsService(@Reference(target = Store.SHARED) Store store, BundleContext context, DbfsConfig config)
+            throws IOException {
         this(store, PlatformInfo.dataDirectoryOf(context), config);
     }
 

@@ -78,8 +78,8 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
     private volatile LibraryFileSource dbfs;
 
     @Activate
-    public ClusterLibraryManager(@Reference(target = Store.SHARED) Store store, BundleContext context, MavenResolverConfig maven,
-            LibrariesConfig config) {
+    public ClusterLibraryManager(@Reference(target = Store.SHARED) Store store, BundleContext context,
+            MavenResolverConfig maven, LibrariesConfig config) {
         // The clusters and the drivers' channel are tracked, not referenced: a reference would restart this
         // component whenever the clusters or execution bundle is updated; a call waits for the new provider instead.
         clustersTracker = new ServiceTracker<>(context, ClusterService.class, null);

@@ -64,7 +64,8 @@ public class NotebookRunService implements NotebookRunner {
     private final ServiceTracker<LanguageRegistry, LanguageRegistry> languagesTracker;
 
     @Activate
-    public NotebookRunService(@Reference(target = Store.SHARED) Store store, NotebooksConfig config, BundleContext context) {
+    public NotebookRunService(@Reference(target = Store.SHARED) Store store, NotebooksConfig config,
+            BundleContext context) {
         // The services of other areas are tracked, not referenced: a reference would restart this component, and
         // end its runs, whenever one of their bundles is updated; a run waits for the new provider instead.
         workspaceTracker = tracker(context, WorkspaceService.class);

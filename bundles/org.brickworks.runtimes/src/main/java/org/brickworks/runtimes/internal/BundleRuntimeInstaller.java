@@ -123,7 +123,8 @@ public class BundleRuntimeInstaller implements RuntimeInstaller {
 
     private Path resolve(String coordinates) {
         // The artifact alone: a plugin bundle carries what it needs, and its runtime's closure is resolved per cluster.
-        return Awaiting.await(resolver, "Maven resolver", RESOLVER_PATIENCE).resolve(new MavenRequest(List.of(coordinates), List.of("*:*"), List.of())).files()
+        MavenResolver current = Awaiting.await(resolver, "Maven resolver", RESOLVER_PATIENCE);
+        return current.resolve(new MavenRequest(List.of(coordinates), List.of("*:*"), List.of())).files()
                 .get(0);
     }
 

@@ -24,7 +24,6 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public class DbfsCommands extends CommandGroup {
-
     @Descriptor("List a DBFS directory (or show one file)")
     public String fsLs(@Descriptor("DBFS path, e.g. dbfs:/data (default /)") String... path) {
         if (path.length > 1) {

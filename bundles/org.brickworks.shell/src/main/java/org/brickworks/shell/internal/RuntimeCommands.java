@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Component;
 /** Spark runtime versions: {@code bw:runtimes}, {@code bw:runtime-install}, {@code bw:runtime-remove}. */
 @Component
 public class RuntimeCommands extends CommandGroup {
-
     @Descriptor("List the Spark runtime versions the installed runtime plugins offer")
     public String runtimes() {
         Table table = new Table("KEY", "NAME", "SPARK", "SCALA", "DELTA");

@@ -15,11 +15,11 @@ import org.osgi.service.component.annotations.Component;
 /** Users and personal access tokens: {@code bw:users}, {@code bw:token-create|list|revoke}. */
 @Component
 public class SecurityCommands extends CommandGroup {
-
     @Descriptor("List the platform's users")
     public String users() {
         Table table = new Table("USER", "NAME", "ADMIN", "CREATED");
-        userService().list().forEach(u -> table.row(u.userName(), u.displayName(), u.admin() ? "yes" : "no", u.createdAt()));
+        userService().list()
+                .forEach(u -> table.row(u.userName(), u.displayName(), u.admin() ? "yes" : "no", u.createdAt()));
         return table.toString();
     }
 

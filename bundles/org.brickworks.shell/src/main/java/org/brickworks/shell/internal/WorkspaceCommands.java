@@ -29,7 +29,6 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public class WorkspaceCommands extends CommandGroup {
-
     @Descriptor("List a workspace folder (default /): type, language, object id, modified time, path")
     public String wsLs(@Descriptor("workspace path") String... path) {
         Table table = new Table("TYPE", "LANGUAGE", "OBJECT ID", "MODIFIED", "PATH");
