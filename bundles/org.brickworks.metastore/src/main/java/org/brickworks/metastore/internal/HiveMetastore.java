@@ -12,15 +12,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.brickworks.clusters.api.DriverConfigurer;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.libraries.api.dto.MavenRequest;
 import org.brickworks.libraries.api.dto.ResolvedArtifact;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +63,19 @@ public class HiveMetastore implements DriverConfigurer {
      * Starts the catalog's database in the background: nothing the platform serves needs it, only drivers do, and a
      * driver's start waits for it ({@link #sparkConf}).
      */
+    private final ServiceTracker<MavenResolver, MavenResolver> resolverTracker;
+
     @Activate
-    public HiveMetastore(@Reference PlatformInfo platform, @Reference MavenResolver resolver, MetastoreConfig config) {
+    public HiveMetastore(BundleContext context, MetastoreConfig config) {
+        // Tracked, not referenced: the catalog needs the resolver once, at its start, and a reference would restart
+        // it whenever the libraries bundle is updated.
+        resolverTracker = new ServiceTracker<>(context, MavenResolver.class, null);
+        resolverTracker.open();
+        MavenResolver resolver = Awaiting.proxy(resolverTracker, MavenResolver.class, "Maven resolver");
+        Path dataDirectory = PlatformInfo.dataDirectoryOf(context);
         Thread starter = new Thread(() -> {
             try {
-                catalog.complete(start(platform.dataDirectory(), resolver, config));
+                catalog.complete(start(dataDirectory, resolver, config));
             } catch (IOException | RuntimeException e) {
                 LOG.error("The shared catalog could not start; clusters cannot start until it does", e);
                 catalog.completeExceptionally(e);
@@ -92,6 +103,7 @@ public class HiveMetastore implements DriverConfigurer {
 
     @Deactivate
     void deactivate() {
+        resolverTracker.close();
         try {
             Catalog started = catalog.get(READY_PATIENCE_SECONDS, TimeUnit.SECONDS);
             if (started.derby() != null) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,10 +28,18 @@ public class AdminBootstrap {
     static final String TOKEN_FILE = "admin-token";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
+    /** The data directory is read from the framework, so that an update of the core bundle leaves this be. */
     @Activate
-    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens,
-            @Reference PlatformInfo platform) {
-        Path file = platform.dataDirectory().resolve(TOKEN_FILE);
+    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens, BundleContext context) {
+        this(users, tokens, PlatformInfo.dataDirectoryOf(context));
+    }
+
+    public AdminBootstrap(StoreUserService users, TokenService tokens, PlatformInfo platform) {
+        this(users, tokens, platform.dataDirectory());
+    }
+
+    private AdminBootstrap(StoreUserService users, TokenService tokens, Path dataDirectory) {
+        Path file = dataDirectory.resolve(TOKEN_FILE);
         boolean created = users.ensureAdmin();
         // Also after a first start that died before writing the file: an admin with no token and
         // no file could never log in again.
