@@ -24,8 +24,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-edit}, {@code bw:cluster-start},
  * {@code bw:cluster-restart}, {@code bw:cluster-terminate}, {@code bw:cluster-delete}, {@code bw:cluster-events},
- * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}. Create and edit can wait for the cluster
- * ({@link ClusterWait}).
+ * {@code bw:cluster-logs}, {@code bw:cluster-wait}, {@code bw:sql}, {@code bw:exec}. Create, edit, start and restart
+ * can wait for the cluster ({@link ClusterWait}).
  */
 @Component
 public class ClusterCommands extends CommandGroup {
@@ -93,16 +93,40 @@ public class ClusterCommands extends CommandGroup {
         return waitUntilRunning(service, session, clusterId, eventsSeen, patience);
     }
 
-    @Descriptor("Start a terminated cluster again")
-    public String clusterStart(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusterService().start(clusterId);
-        return "Starting " + clusterId;
+    @Descriptor("Start a terminated cluster again; with --wait, print its progress until it is RUNNING")
+    public String clusterStart(CommandSession session,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        int eventsSeen = service.events(clusterId).size();
+        service.start(clusterId);
+        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience) : "Starting " + clusterId;
     }
 
-    @Descriptor("Restart a running cluster's driver")
-    public String clusterRestart(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusterService().restart(clusterId);
-        return "Restarting " + clusterId;
+    @Descriptor("Restart a running cluster's driver; with --wait, print its progress until it is RUNNING again")
+    public String clusterRestart(CommandSession session,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        int eventsSeen = service.events(clusterId).size();
+        service.restart(clusterId);
+        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience)
+                : "Restarting " + clusterId;
+    }
+
+    @Descriptor("Wait until a cluster is RUNNING, printing its states and new events as they happen; fail when it "
+            + "ends TERMINATED or ERROR")
+    public String clusterWait(CommandSession session,
+            @Descriptor("seconds to wait at most")
+                    @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        return waitUntilRunning(service, session, clusterId, service.events(clusterId).size(), patience);
     }
 
     @Descriptor("Terminate a cluster if needed and delete it with its events (permanent-delete)")
