@@ -66,6 +66,7 @@ public class ReadmeIT {
         home = root.resolve("product/target/brickworks");
         copy(Features.DISTRIBUTION, home);
         Files.createSymbolicLink(root.resolve("tests"), Features.ROOT.resolve("tests"));
+        Files.createSymbolicLink(root.resolve("examples"), Features.ROOT.resolve("examples"));
         Files.createSymbolicLink(root.resolve("product/target/repository"), Features.REPOSITORY);
     }
 
