@@ -46,6 +46,13 @@ public class HealthResource extends HttpServlet {
     record Unavailable(String errorCode, String message, List<Readiness.Check> pending, List<Readiness.Check> checks) {
     }
 
+    static {
+        // Every class an answer needs, loaded (and the lambdas of Readiness bootstrapped) now: a request that waits
+        // through an update of this very bundle answers after the old revision's class loader has closed.
+        List.of(Healthy.class, Unavailable.class, Readiness.Check.class);
+        Readiness.of(List.of(), List.of("class loading")).summary();
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PlatformInfo platform;
@@ -70,8 +77,11 @@ public class HealthResource extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Kept once bound: while this request waits, an update of this bundle deactivates the component and unbinds them.
+        PlatformInfo info = platform;
+        HealthCheckExecutor checks = executor;
         long deadline = System.nanoTime() + patience.toNanos();
-        Readiness readiness = readiness();
+        Readiness readiness = readiness(info, checks);
         while (!readiness.ready() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL_MILLIS); // a hot swap's gap lasts milliseconds: ask the checks again
@@ -79,9 +89,11 @@ public class HealthResource extends HttpServlet {
                 Thread.currentThread().interrupt();
                 break;
             }
-            readiness = readiness();
+            // one that was missing may have come; one bound at the start stays in use
+            info = info != null ? info : platform;
+            checks = checks != null ? checks : executor;
+            readiness = readiness(info, checks);
         }
-        PlatformInfo info = platform;
         if (readiness.ready() && info != null) {
             write(response, 200, new Healthy("OK", info.version(),
                     Duration.between(info.startedAt(), Instant.now()).toSeconds(), readiness.checks()));
@@ -92,12 +104,11 @@ public class HealthResource extends HttpServlet {
         }
     }
 
-    private Readiness readiness() {
-        HealthCheckExecutor checks = executor;
+    private Readiness readiness(PlatformInfo info, HealthCheckExecutor checks) {
         if (checks == null) {
             return Readiness.unknown("The health checks are not running yet (org.apache.felix.healthcheck.core)");
         }
-        if (platform == null) {
+        if (info == null) {
             return Readiness.unknown("The platform service is not available (org.brickworks.core)");
         }
         return Readiness.of(checks, required);
