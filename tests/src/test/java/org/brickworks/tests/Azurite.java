@@ -46,8 +46,9 @@ final class Azurite implements AutoCloseable {
     static Azurite start(Path work) throws IOException, InterruptedException {
         Path main = HOME.resolve("node_modules/azurite/dist/src/blob/main.js");
         if (!Files.exists(main)) {
+            // Not the test JVM's stdin: node makes it non-blocking, and surefire's command channel then fails.
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(HOME.toFile())
-                    .inheritIO().start();
+                    .inheritIO().redirectInput(new File("/dev/null")).start();
             if (npm.waitFor() != 0 || !Files.exists(main)) {
                 throw new IOException("npm ci in " + HOME + " did not install Azurite");
             }

@@ -6,16 +6,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 import com.databricks.sdk.WorkspaceClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.databricks.sdk.mixin.SparkVersionSelector;
 import com.databricks.sdk.service.compute.ClusterDetails;
@@ -62,35 +50,14 @@ import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.settings.CreateTokenRequest;
 import com.databricks.sdk.service.settings.CreateTokenResponse;
 
+
 /**
  * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP
  * (also through Databricks' own Java SDK), {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the
  * {@code plugins/} hot-deploy folder; what it logs is read from its log file, {@code <data>/log/brickworks.log}. Runs
  * on a copy so the build output stays untouched.
  */
-public class DistributionIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private Path home;
-    private Path data;
-    private int httpPort;
-    private int sshPort;
-    private Process platform;
-
-    @Before
-    public void copyDistribution() throws Exception {
-        home = Files.createTempDirectory("brickworks-e2e").resolve("brickworks");
-        copy(Features.DISTRIBUTION, home);
-        data = home.getParent().resolve("data");
-        httpPort = freePort();
-        sshPort = freePort();
-    }
-
-    @After
-    public void stopPlatform() throws Exception {
-        stop();
-    }
-
+public class DistributionIT extends DistributionTestSupport {
     @Test
     public void startsWithEnvironmentSettingsAndAnswersRestAndShell() throws Exception {
         start();
@@ -106,13 +73,13 @@ public class DistributionIT {
         assertEquals(401, get("/api/2.0/token/list", null));
 
         Client status = client("bw:status");
-        assertEquals(status.output(), 0, status.exit);
+        assertEquals(status.output(), 0, status.exit());
         assertTrue(status.output(), status.output().contains("Brickworks 0.1.0"));
         Client failing = client("bw:token-revoke", "nope");
-        assertEquals(1, failing.exit);
+        assertEquals(1, failing.exit());
         assertTrue(failing.output(), failing.output().contains("Token nope does not exist"));
         Client refused = client("--token", "dapi00000000000000000000000000000000", "bw:status");
-        assertNotEquals(0, refused.exit);
+        assertNotEquals(0, refused.exit());
 
         stop();
         start();
@@ -133,7 +100,7 @@ public class DistributionIT {
             String printed = read(home.resolve("platform.log"));
             assertTrue(printed, printed.contains("Brickworks console: 'help' lists the commands"));
             assertFalse(printed, printed.contains("Exception"));
-            assertEquals(0, client("bw:users").exit);
+            assertEquals(0, client("bw:users").exit());
         } finally {
             // The JVM, not script(1), gets the SIGTERM a service manager sends.
             platform.descendants().filter(process -> process.info().command().orElse("").endsWith("java"))
@@ -146,7 +113,7 @@ public class DistributionIT {
         start();
         Files.move(TestJars.commandPlugin(home.getParent().resolve("echo.jar")), home.resolve("plugins/echo.jar"),
                 StandardCopyOption.ATOMIC_MOVE);
-        await("the plugin's command", () -> quietly("bw:help", "test:echo").exit == 0);
+        await("the plugin's command", () -> quietly("bw:help", "test:echo").exit() == 0);
         List<String> words = List.of("SELECT version()", "CREATE TABLE sales (id INT, amount DOUBLE) USING DELTA",
                 "SELECT * FROM sales VERSION AS OF 1", "SELECT 1 AS one, 'x' AS s", "*", "it's \"quoted\"",
                 "$HOME ${x} $(echo no)", "back\\slash\\", "", "two\nlines", "--lines", "-h", "@file", "{a} [b] ;|&");
@@ -155,15 +122,15 @@ public class DistributionIT {
 
         Client echoed = client(echo.toArray(String[]::new));
 
-        assertEquals(echoed.output(), 0, echoed.exit);
+        assertEquals(echoed.output(), 0, echoed.exit());
         assertEquals(words.stream().map(word -> "<" + word + ">").collect(Collectors.joining("\n")) + "\n",
-                echoed.out);
+                echoed.out());
         Client help = client("bw:help");
         assertTrue(help.output(), help.output().matches("(?s).*\ntest:echo +Print each argument in angle brackets.*"));
         Client described = client("bw:help", "test:echo");
         assertTrue(described.output(), described.output().contains("SYNTAX\n        test:echo [arg1...]"));
         Client created = client("bw:token-create", "--lifetime", "600", "it's a * (test) of $HOME");
-        assertEquals(created.output(), 0, created.exit);
+        assertEquals(created.output(), 0, created.exit());
         assertTrue(client("bw:token-list").output().contains("it's a * (test) of $HOME"));
     }
 
@@ -178,16 +145,16 @@ public class DistributionIT {
         String signature = "YnJpY2t3b3Jrcy10ZXN0LXNhcw";
         try (Azurite azurite = Azurite.start(home.getParent().resolve("azurite"))) {
             start();
-            assertEquals(0, client("bw:fs-mounts").exit);
+            assertEquals(0, client("bw:fs-mounts").exit());
 
             Client mount = client("bw:fs-mount", "wasbs://box@devstoreaccount1.blob.core.windows.net/in", "/mnt/box",
                     "fs.azure.account.key.devstoreaccount1.blob.core.windows.net=" + key,
                     "fs.azure.sas.other.devstoreaccount1.blob.core.windows.net=sv=2022-11-02&sig=" + signature,
                     "azure.endpoint=" + azurite.endpoint());
 
-            assertEquals(mount.output(), 1, mount.exit);
-            assertEquals("", mount.out);
-            assertEquals(mount.err, 1, mount.err.lines().count());
+            assertEquals(mount.output(), 1, mount.exit());
+            assertEquals("", mount.out());
+            assertEquals(mount.err(), 1, mount.err().lines().count());
             await("the command line in the platform log", () -> read(platformLog()).contains("SSH exec by admin"));
             String log = read(platformLog());
             assertTrue(log, log.contains("'fs.azure.account.key.devstoreaccount1.blob.core.windows.net=****'"));
@@ -204,11 +171,11 @@ public class DistributionIT {
         start();
         Client created = client(Duration.ofMinutes(5), "bw:cluster-create", "--wait", "waited", "15.4.x-scala2.12");
 
-        assertEquals(created.output(), 0, created.exit);
-        List<String> lines = created.out.lines().toList();
+        assertEquals(created.output(), 0, created.exit());
+        List<String> lines = created.out().lines().toList();
         String id = lines.get(0);
-        assertTrue(created.out, created.out.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  state PENDING.*"));
-        assertTrue(created.out, created.out.matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
+        assertTrue(created.out(), created.out().matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  state PENDING.*"));
+        assertTrue(created.out(), created.out().matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
         assertTrue(created.output(), lines.get(lines.size() - 1).startsWith("Cluster " + id + " is RUNNING, driver "));
 
         Path output = home.getParent().resolve("doomed.out");
@@ -223,7 +190,7 @@ public class DistributionIT {
                 + " is TERMINATED: USER_REQUEST"));
 
         Client edited = client("bw:cluster-edit", "--wait", doomed, "17.3.x-scala2.13");
-        assertEquals(edited.output(), 0, edited.exit);
+        assertEquals(edited.output(), 0, edited.exit());
         assertTrue(edited.output(), edited.output().contains("TERMINATED, on 17.3.x-scala2.13 from its next start"));
         for (String cluster : List.of(id, doomed)) {
             post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + cluster + "\"}");
@@ -329,7 +296,7 @@ public class DistributionIT {
         Files.writeString(home.resolve("etc/org.brickworks.shell.ssh.cfg"), "port=" + newPort + "\nhost=127.0.0.1\n");
         await("SSH on the new port", () -> listening(newPort) && !listening(sshPort));
         sshPort = newPort;
-        assertEquals(0, client("bw:users").exit);
+        assertEquals(0, client("bw:users").exit());
     }
 
     @Test
@@ -350,13 +317,13 @@ public class DistributionIT {
         Path plugin = Files.copy(Features.jar(home.resolve("system/plugins"), "org.brickworks.runtime.spark40"),
                 home.getParent().resolve("spark40-plugin.jar"));
         Client removed = client("bw:runtime-remove", "17.3.x-scala2.13");
-        assertEquals(removed.output(), 0, removed.exit);
+        assertEquals(removed.output(), 0, removed.exit());
         assertFalse(client("bw:runtimes").output().contains("17.3.x-scala2.13"));
         Client installed = client("bw:runtime-install", plugin.toString());
-        assertEquals(installed.output(), 0, installed.exit);
+        assertEquals(installed.output(), 0, installed.exit());
         assertTrue(installed.output(), installed.output().contains("Installed org.brickworks.runtime.spark40 "));
         Client shipped = client("bw:runtime-remove", "15.4.x-scala2.12");
-        assertEquals(shipped.output(), 0, shipped.exit);
+        assertEquals(shipped.output(), 0, shipped.exit());
 
         stop();
         start();
@@ -364,201 +331,5 @@ public class DistributionIT {
         assertTrue(runtimes, runtimes.contains("17.3.x-scala2.13") && runtimes.contains("15.4.x-scala2.12"));
         assertTrue("17.3 is still the one installed from " + plugin, client("lb", "-l").output().contains(plugin.toUri()
                 .toString()));
-    }
-
-    /** Starts {@code bin/brickworks} without a terminal, as a service manager does. */
-    private void start() throws Exception {
-        start(new ProcessBuilder(home.resolve("bin/brickworks").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())));
-    }
-
-    private void start(ProcessBuilder builder) throws Exception {
-        builder.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("platform.log").toFile()));
-        environment(builder.environment());
-        platform = builder.start();
-        await("the platform's health check", () -> get("/api/2.0/health", null) == 200
-                && Files.exists(data.resolve("admin-token")) && listening(sshPort));
-    }
-
-    private void stop() throws InterruptedException {
-        if (platform != null && platform.isAlive()) {
-            platform.destroy();
-            if (!platform.waitFor(30, TimeUnit.SECONDS)) {
-                platform.destroyForcibly();
-                fail("the platform did not stop within 30 s of SIGTERM");
-            }
-        }
-    }
-
-    private void environment(Map<String, String> environment) {
-        environment.put("BRICKWORKS_DATA", data.toString());
-        environment.put("BRICKWORKS_HTTP_PORT", Integer.toString(httpPort));
-        environment.put("BRICKWORKS_SSH_PORT", Integer.toString(sshPort));
-        environment.remove("BRICKWORKS_TOKEN");
-    }
-
-    /** What the client printed on stdout ({@code out}) and stderr ({@code err}), and its exit status. */
-    private record Client(int exit, String out, String err) {
-        String output() {
-            return out + err;
-        }
-    }
-
-    private Client client(String... arguments) throws Exception {
-        return client(Duration.ofSeconds(60), arguments);
-    }
-
-    private Client client(Duration patience, String... arguments) throws Exception {
-        Path err = Files.createTempFile(home.getParent(), "client", ".err");
-        Process process = clientProcess(arguments).redirectError(err.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("the client finished", process.waitFor(patience.toSeconds(), TimeUnit.SECONDS));
-        return new Client(process.exitValue(), out, Files.readString(err));
-    }
-
-    /** {@code bin/brickworks-client} with this platform's port and environment. */
-    private ProcessBuilder clientProcess(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/brickworks-client").toString(), "--port",
-                Integer.toString(sshPort), "--known-hosts", home.resolve("known_hosts").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        environment(builder.environment());
-        return builder;
-    }
-
-    /** The client's outcome, or exit -1 when it could not run, for conditions being waited on. */
-    private Client quietly(String... arguments) {
-        try {
-            return client(arguments);
-        } catch (Exception e) {
-            return new Client(-1, "", e.toString());
-        }
-    }
-
-    private String bundleList() {
-        return quietly("lb", "-s").output();
-    }
-
-    private Path platformLog() {
-        return data.resolve("log/brickworks.log");
-    }
-
-    /** Neither the platform's console output nor its log holds a stack trace. */
-    private void assertNoStackTrace() throws IOException {
-        for (Path file : List.of(home.resolve("platform.log"), platformLog())) {
-            String text = read(file);
-            assertFalse(file + ":\n" + text,
-                    text.matches("(?s).*\\n\\s+at [\\w.$]+\\(.*") || text.contains("Exception"));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The id of the cluster named {@code name}, once it is listed. */
-    private String awaitCluster(String name) throws Exception {
-        String[] id = new String[1];
-        await("cluster " + name, () -> {
-            for (JsonNode cluster : list("/api/2.0/clusters/list").path("clusters")) {
-                if (name.equals(cluster.path("cluster_name").asText())) {
-                    id[0] = cluster.path("cluster_id").asText();
-                }
-            }
-            return id[0] != null;
-        });
-        return id[0];
-    }
-
-    private JsonNode list(String path) {
-        try {
-            return new ObjectMapper().readTree(send(HttpRequest.newBuilder(URI.create(url(path))).GET()).body());
-        } catch (IOException e) {
-            return new ObjectMapper().createObjectNode();
-        }
-    }
-
-    private void post(String path, String body) throws IOException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertEquals(response.body(), 200, response.statusCode());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
-        try {
-            return HTTP.send(request.header("Authorization", "Bearer " + Files.readString(data.resolve("admin-token"))
-                    .trim()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + httpPort + path;
-    }
-
-    private int get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertFalse("the platform exited while waiting for " + what, platform != null && !platform.isAlive());
-            if (System.nanoTime() > deadline) {
-                fail("Timed out waiting for " + what);
-            }
-            Thread.sleep(50); // polling interval of a condition wait
-        }
-    }
-
-    private static Path localRepository() {
-        return Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository",
-                System.getProperty("user.home") + "/.m2/repository"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

@@ -66,6 +66,8 @@ final class PlatformOptions {
             properties.put("brickworks.home", home.toString());
             properties.put("brickworks.data", home.resolve("data").toString());
             properties.put("brickworks.ssh.port", ssh);
+            properties.put("brickworks.http.port", http);
+            properties.put("brickworks.http.host", "127.0.0.1");
             properties.put("org.osgi.service.http.port", http);
             properties.put("org.apache.felix.http.host", "127.0.0.1");
             properties.put(HTTP_PORT, http);

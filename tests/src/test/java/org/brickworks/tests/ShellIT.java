@@ -24,7 +24,7 @@ import org.osgi.framework.ServiceRegistration;
 public class ShellIT extends PlatformTestSupport {
     private static final List<String> COMMANDS = List.of("help", "status", "health", "users", "token-create", "token-list",
             "token-revoke", "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart",
-            "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "sql", "exec", "runtimes",
+            "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "cluster-wait", "sql", "exec", "runtimes",
             "runtime-install", "runtime-remove", "lib-install", "lib-status", "fs-ls", "fs-mount", "ws-ls", "nb-run");
 
     /** A plugin's command as a plugin writes one: a plain object, Gogo's annotations, the standard properties. */

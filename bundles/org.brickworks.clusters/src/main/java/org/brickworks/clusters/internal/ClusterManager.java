@@ -11,11 +11,15 @@ import org.brickworks.clusters.api.dto.EventQuery;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.NodeType;
 import org.brickworks.clusters.api.dto.TerminationReason;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.runtimes.api.RuntimeRegistry;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +37,20 @@ public class ClusterManager implements ClusterService {
     private final DriverFleet fleet;
     private final ClusterRecords records;
     private final RuntimeRegistry runtimes;
+    private ServiceTracker<RuntimeRegistry, RuntimeRegistry> runtimesTracker;
 
     @Activate
-    public ClusterManager(@Reference DriverFleet fleet, @Reference RuntimeRegistry runtimes) {
+    public ClusterManager(@Reference DriverFleet fleet, BundleContext context) {
+        this(fleet, DriverFleet.opened(new ServiceTracker<>(context, RuntimeRegistry.class, null)));
+    }
+
+    /** The runtimes are tracked, not referenced, so that an update of their bundle does not restart this. */
+    private ClusterManager(DriverFleet fleet, ServiceTracker<RuntimeRegistry, RuntimeRegistry> runtimes) {
+        this(fleet, Awaiting.proxy(runtimes, RuntimeRegistry.class, "runtimes"));
+        this.runtimesTracker = runtimes;
+    }
+
+    ClusterManager(DriverFleet fleet, RuntimeRegistry runtimes) {
         this.fleet = fleet;
         this.records = fleet.records();
         this.runtimes = runtimes;
@@ -175,5 +190,12 @@ public class ClusterManager implements ClusterService {
 
     private static BrickworksException notFound(String clusterId) {
         return BrickworksException.notFound("Cluster " + clusterId + " does not exist");
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (runtimesTracker != null) {
+            runtimesTracker.close();
+        }
     }
 }

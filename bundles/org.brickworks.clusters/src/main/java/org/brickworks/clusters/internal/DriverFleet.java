@@ -26,6 +26,7 @@ import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.DriverChannel;
 import org.brickworks.clusters.api.dto.ExecutorNode;
 import org.brickworks.clusters.api.dto.TerminationReason;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
@@ -44,6 +45,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,11 +91,29 @@ public class DriverFleet implements DriverHooks {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile List<DriverInitializer> initializers = List.of();
 
+    private List<ServiceTracker<?, ?>> trackers = List.of();
+
     @Activate
-    public DriverFleet(@Reference Store store, @Reference RuntimeRegistry runtimes, @Reference MavenResolver resolver,
-            @Reference PlatformInfo platform, BundleContext context, ClustersConfig config) {
-        this(store, runtimes, resolver, platform.dataDirectory(), config, AgentSource.tracked(context),
-                () -> context.getBundle(0).getState() == Bundle.STOPPING);
+    public DriverFleet(@Reference(target = Store.SHARED) Store store, BundleContext context, ClustersConfig config) {
+        this(store, opened(new ServiceTracker<>(context, RuntimeRegistry.class, null)),
+                opened(new ServiceTracker<>(context, MavenResolver.class, null)), context, config);
+    }
+
+    /**
+     * The runtimes and the Maven resolver are tracked, not referenced: they are needed when a driver starts, and a
+     * reference would restart the fleet whenever the runtimes or libraries bundle is updated.
+     */
+    private DriverFleet(Store store, ServiceTracker<RuntimeRegistry, RuntimeRegistry> runtimes,
+            ServiceTracker<MavenResolver, MavenResolver> resolver, BundleContext context, ClustersConfig config) {
+        this(store, Awaiting.proxy(runtimes, RuntimeRegistry.class, "runtimes"),
+                Awaiting.proxy(resolver, MavenResolver.class, "Maven resolver"), PlatformInfo.dataDirectoryOf(context),
+                config, AgentSource.tracked(context), () -> context.getBundle(0).getState() == Bundle.STOPPING);
+        trackers = List.of(runtimes, resolver);
+    }
+
+    static <S> ServiceTracker<S, S> opened(ServiceTracker<S, S> tracker) {
+        tracker.open();
+        return tracker;
     }
 
     /**
@@ -161,6 +181,7 @@ public class DriverFleet implements DriverHooks {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        trackers.forEach(ServiceTracker::close);
         timers.shutdownNow();
         listeners.close();
         pools.close();

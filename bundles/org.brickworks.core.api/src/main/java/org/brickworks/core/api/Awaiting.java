@@ -1,5 +1,7 @@
 package org.brickworks.core.api;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 import org.osgi.util.tracker.ServiceTracker;
@@ -47,5 +49,32 @@ public final class Awaiting {
     /** {@link #await(ServiceTracker, String, Duration)} with {@link #DEFAULT_PATIENCE}. */
     public static <S, T> T await(ServiceTracker<S, T> tracker, String what) {
         return await(tracker, what, DEFAULT_PATIENCE);
+    }
+
+    /**
+     * A {@code type} whose every call goes to the tracked service, {@linkplain #await(ServiceTracker, String) waiting}
+     * for one while its bundle is being swapped: for a component that hands a service of another bundle to helpers
+     * made once (records, runners) and must not be restarted by that bundle's update. Nothing may call it during the
+     * component's activation that the provider's start could be waiting for.
+     *
+     * @param type
+     *            an interface
+     */
+    public static <S> S proxy(ServiceTracker<S, S> tracker, Class<S> type, String what) {
+        Class<?>[] interfaces = { type };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), interfaces, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "Awaiting[" + what + "]";
+                };
+            }
+            try {
+                return method.invoke(await(tracker, what), args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 }

@@ -1,9 +1,13 @@
 package org.brickworks.core.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.BundleContext;
 
 /**
  * What this running platform is: its version, when it started and where its data directory is. Only a few components
@@ -20,4 +24,20 @@ public interface PlatformInfo {
     Instant startedAt();
 
     Path dataDirectory();
+
+    /**
+     * The data directory {@link #dataDirectory()} answers, read from the framework (the
+     * {@value #DATA_PROPERTY} property, {@code data} by default, relative to the working directory) and created if
+     * missing. Components that only need the directory read it here instead of referencing this service, so that an
+     * update of the core bundle does not restart them.
+     */
+    static Path dataDirectoryOf(BundleContext context) {
+        String property = context.getProperty(DATA_PROPERTY);
+        Path path = Path.of(property == null ? "data" : property);
+        try {
+            return Files.createDirectories(path.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + path, e);
+        }
+    }
 }

@@ -20,6 +20,7 @@ import org.brickworks.dbfs.api.dto.MountSpec;
 import org.brickworks.execution.api.DriverMounts;
 import org.brickworks.execution.api.dto.DriverMount;
 import org.brickworks.store.api.Store;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -54,11 +55,16 @@ public class StoreDbfsService implements DbfsService {
         return thread;
     });
 
+    /** The data directory is read from the framework, so that an update of the core bundle leaves DBFS up. */
     @Activate
-    public StoreDbfsService(@Reference Store store, @Reference PlatformInfo platform, DbfsConfig config)
+    public StoreDbfsService(@Reference(target = Store.SHARED) Store store, BundleContext context, DbfsConfig config)
             throws IOException {
+        this(store, PlatformInfo.dataDirectoryOf(context), config);
+    }
+
+    StoreDbfsService(Store store, Path dataDirectory, DbfsConfig config) throws IOException {
         LocalStorage local = new LocalStorage(
-                config.root().isBlank() ? platform.dataDirectory().resolve("dbfs") : Path.of(config.root()));
+                config.root().isBlank() ? dataDirectory.resolve("dbfs") : Path.of(config.root()));
         local.clearStaging();
         this.root = local.root();
         mountTable = new MountTable(new StoreMountRecords(store), this::mountsChanged);

@@ -19,10 +19,12 @@ import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.clusters.api.dto.DriverChannel;
 import org.brickworks.execution.api.dto.DriverMount;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ public class DriverState {
 
     private final AgentClient agents = new AgentClient();
     private final Supplier<DriverChannels> channels;
-    private final ServiceTracker<DriverChannels, DriverChannels> tracker;
+    private final ServiceTracker<DriverChannels, ServiceReference<DriverChannels>> tracker;
     private final ExecutorService pushes = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "brickworks-driver-state");
         thread.setDaemon(true);
@@ -51,11 +53,21 @@ public class DriverState {
     private volatile Dbfs dbfs = new Dbfs(null, new MountTable(0, List.of()));
     private volatile LanguageJars languages = new LanguageJars(List.of());
 
+    /**
+     * Tracks the clusters' {@link DriverChannels} by reference and takes the service at its first use: taking it while
+     * the tracker opens would activate it, and with it the cluster service, whose driver initializers need this
+     * component; when that activation is already under way on this thread, SCR refuses the cycle and a tracker taking
+     * the service would never see it.
+     */
     @Activate
     public DriverState(BundleContext context) {
-        this.tracker = new ServiceTracker<>(context, DriverChannels.class, null);
+        ChannelsByReference taken = new ChannelsByReference(context);
+        this.tracker = new ServiceTracker<>(context, DriverChannels.class, taken);
         tracker.open();
-        this.channels = tracker::getService;
+        this.channels = () -> {
+            ServiceReference<DriverChannels> reference = tracker.getService();
+            return reference == null ? null : taken.take(reference);
+        };
     }
 
     /** Without OSGi: {@code channels} gives the running drivers (null: none now). */
@@ -146,5 +158,56 @@ public class DriverState {
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The tracked service's reference; the service itself taken at its first use and released when it goes. */
+    private static final class ChannelsByReference
+            implements ServiceTrackerCustomizer<DriverChannels, ServiceReference<DriverChannels>> {
+        private final BundleContext context;
+        private ServiceReference<DriverChannels> reference;
+        private DriverChannels service;
+
+        ChannelsByReference(BundleContext context) {
+            this.context = context;
+        }
+
+        synchronized DriverChannels take(ServiceReference<DriverChannels> current) {
+            if (!current.equals(reference)) {
+                DriverChannels taken = context.getService(current);
+                if (taken == null) {
+                    return null; // not activatable now: taken at a later use
+                }
+                release();
+                reference = current;
+                service = taken;
+            }
+            return service;
+        }
+
+        @Override
+        public ServiceReference<DriverChannels> addingService(ServiceReference<DriverChannels> added) {
+            return added;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<DriverChannels> modified,
+                ServiceReference<DriverChannels> tracked) {
+        }
+
+        @Override
+        public synchronized void removedService(ServiceReference<DriverChannels> removed,
+                ServiceReference<DriverChannels> tracked) {
+            if (removed.equals(reference)) {
+                release();
+            }
+        }
+
+        private void release() {
+            if (reference != null) {
+                context.ungetService(reference);
+                reference = null;
+                service = null;
+            }
+        }
     }
 }

@@ -10,10 +10,10 @@ import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.libraries.api.ResolutionListener;
 import org.brickworks.libraries.api.dto.MavenRequest;
 import org.brickworks.libraries.api.dto.ResolvedClosure;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,12 @@ public class CachedMavenResolver implements MavenResolver {
     private final MavenEngine engine;
 
     @Activate
-    public CachedMavenResolver(@Reference PlatformInfo platform, MavenResolverConfig config) {
-        cache = cacheDirectory(platform, config);
+    public CachedMavenResolver(BundleContext context, MavenResolverConfig config) {
+        this(PlatformInfo.dataDirectoryOf(context), config);
+    }
+
+    CachedMavenResolver(Path dataDirectory, MavenResolverConfig config) {
+        cache = cacheDirectory(dataDirectory, config);
         readOnly = userRepository(config.userRepository()).map(List::of).orElse(List.of());
         engine = new MavenEngine(config);
         LOG.info("Maven resolver ready: cache {}, user repository {}", cache,
@@ -54,8 +58,8 @@ public class CachedMavenResolver implements MavenResolver {
     }
 
     /** The configured cache, or {@code cache/maven} under the data directory. */
-    static Path cacheDirectory(PlatformInfo platform, MavenResolverConfig config) {
-        return config.cacheDirectory().isBlank() ? platform.dataDirectory().resolve("cache/maven")
+    static Path cacheDirectory(Path dataDirectory, MavenResolverConfig config) {
+        return config.cacheDirectory().isBlank() ? dataDirectory.resolve("cache/maven")
                 : Path.of(config.cacheDirectory());
     }
 

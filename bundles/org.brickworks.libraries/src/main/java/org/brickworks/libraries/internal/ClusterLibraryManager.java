@@ -19,6 +19,7 @@ import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterState;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
@@ -33,6 +34,7 @@ import org.brickworks.libraries.api.dto.LibraryCache;
 import org.brickworks.libraries.api.dto.LibraryState;
 import org.brickworks.libraries.internal.LibraryRecords.StoredLibrary;
 import org.brickworks.store.api.Store;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,6 +42,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,8 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
 
     private final ClusterService clusters;
     private final DriverLibraries drivers;
+    private final ServiceTracker<ClusterService, ClusterService> clustersTracker;
+    private final ServiceTracker<DriverLibraries, DriverLibraries> driversTracker;
     private final LibraryRecords records;
     private final LibraryStatuses statuses = new LibraryStatuses();
     private final MavenEngine engine;
@@ -73,21 +78,27 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
     private volatile LibraryFileSource dbfs;
 
     @Activate
-    public ClusterLibraryManager(@Reference Store store, @Reference ClusterService clusters,
-            @Reference DriverLibraries drivers, @Reference PlatformInfo platform, MavenResolverConfig maven,
-            LibrariesConfig config) {
-        this.clusters = clusters;
-        this.drivers = drivers;
+    public ClusterLibraryManager(@Reference(target = Store.SHARED) Store store, BundleContext context,
+            MavenResolverConfig maven, LibrariesConfig config) {
+        // The clusters and the drivers' channel are tracked, not referenced: a reference would restart this
+        // component whenever the clusters or execution bundle is updated; a call waits for the new provider instead.
+        clustersTracker = new ServiceTracker<>(context, ClusterService.class, null);
+        driversTracker = new ServiceTracker<>(context, DriverLibraries.class, null);
+        clustersTracker.open();
+        driversTracker.open();
+        this.clusters = Awaiting.proxy(clustersTracker, ClusterService.class, "clusters");
+        this.drivers = Awaiting.proxy(driversTracker, DriverLibraries.class, "driver libraries");
         this.records = new LibraryRecords(store);
+        Path dataDirectory = PlatformInfo.dataDirectoryOf(context);
         this.cacheRoot = config.libraryCacheDirectory().isBlank()
-                ? platform.dataDirectory().resolve("cache/libraries")
+                ? dataDirectory.resolve("cache/libraries")
                 : Path.of(config.libraryCacheDirectory());
         this.engine = new MavenEngine(maven);
         this.pypi = new PypiInstaller(cacheRoot.resolve("pypi"), config.python(), config.pipIndexUrl().strip(),
                 Duration.ofSeconds(Math.max(1, config.pipTimeoutSeconds())));
         List<Path> readOnly = new ArrayList<>();
         if (config.readLocalRepositories()) {
-            readOnly.add(CachedMavenResolver.cacheDirectory(platform, maven));
+            readOnly.add(CachedMavenResolver.cacheDirectory(dataDirectory, maven));
             CachedMavenResolver.userRepository(maven.userRepository()).ifPresent(readOnly::add);
         }
         this.resolution = new LibraryResolution(engine, cacheRoot.resolve("maven"), readOnly, pypi,
@@ -99,16 +110,25 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
             thread.setDaemon(true);
             return thread;
         });
-        for (ClusterInfo cluster : clusters.list()) {
-            if (cluster.state() == ClusterState.RUNNING) {
-                installAll(cluster.clusterId());
+        // Off the activation: the clusters service may start after this one.
+        installs.execute(() -> {
+            try {
+                for (ClusterInfo cluster : clusters.list()) {
+                    if (cluster.state() == ClusterState.RUNNING) {
+                        installAll(cluster.clusterId());
+                    }
+                }
+            } catch (BrickworksException e) {
+                LOG.warn("Libraries of running clusters not installed at start: {}", e.getMessage());
             }
-        }
+        });
         LOG.info("Cluster libraries ready: cache {}", cacheRoot);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        clustersTracker.close();
+        driversTracker.close();
         installs.shutdownNow();
         installs.awaitTermination(10, TimeUnit.SECONDS);
         engine.close();

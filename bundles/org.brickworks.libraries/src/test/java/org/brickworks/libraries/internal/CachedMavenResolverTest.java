@@ -18,7 +18,6 @@ import org.brickworks.libraries.api.ResolutionListener;
 import org.brickworks.libraries.api.dto.MavenRequest;
 import org.brickworks.libraries.api.dto.ResolvedArtifact;
 import org.brickworks.libraries.api.dto.ResolvedClosure;
-import org.brickworks.test.support.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +58,7 @@ class CachedMavenResolverTest {
     @Test
     void defaultCacheIsUnderTheDataDirectory() throws IOException {
         FileRepository repository = new FileRepository(remote).publish("test:app:1.0", "app");
-        resolver = new CachedMavenResolver(new TestPlatform(cache),
+        resolver = new CachedMavenResolver(cache,
                 new TestResolverConfig("", "", repository.url(), 5, 30));
 
         ResolvedClosure closure = resolver.resolve(MavenRequest.of("test:app:1.0"));
@@ -248,7 +247,7 @@ class CachedMavenResolverTest {
     }
 
     private CachedMavenResolver start(TestResolverConfig config) {
-        resolver = new CachedMavenResolver(new TestPlatform(cache.resolve("data")), config);
+        resolver = new CachedMavenResolver(cache.resolve("data"), config);
         return resolver;
     }
 

@@ -51,14 +51,12 @@ final class DerbyServer {
     private final int port;
     private final String password;
 
-    private DerbyServer(Process process, Path home, int port, String password) {
+    private DerbyServer(Process process, Thread shutdownHook, Path home, int port, String password) {
         this.process = process;
+        this.shutdownHook = shutdownHook;
         this.home = home;
         this.port = port;
         this.password = password;
-        // A platform stopped by a signal never deactivates its components: the server goes with its JVM all the same.
-        this.shutdownHook = new Thread(() -> stop(process.toHandle()), "Derby network server stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -78,18 +76,31 @@ final class DerbyServer {
                 Integer.toString(chosen), "-noSecurityManager").directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        Files.writeString(home.resolve(PID_FILE), Long.toString(process.pid()));
+        // A platform stopped by a signal never deactivates its components, and one stopped while the server starts
+        // (in the background) never gets it: from its first moment on, the server goes with the platform's JVM.
+        Thread shutdownHook = new Thread(() -> stop(process.toHandle()), "Derby network server stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
+            Files.writeString(home.resolve(PID_FILE), Long.toString(process.pid()));
             awaitListening(process, chosen);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            abandon(process, shutdownHook);
             throw new IOException("Interrupted starting the Derby network server", e);
-        } catch (IOException e) {
-            process.destroyForcibly();
+        } catch (IOException | RuntimeException e) {
+            abandon(process, shutdownHook);
             throw e;
         }
-        return new DerbyServer(process, home, chosen, settings.getProperty("derby.user." + USER));
+        return new DerbyServer(process, shutdownHook, home, chosen, settings.getProperty("derby.user." + USER));
+    }
+
+    private static void abandon(Process process, Thread shutdownHook) {
+        process.destroyForcibly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("The JVM is shutting down: its hook stops the server too");
+        }
     }
 
     int port() {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.brickworks.clusters.api.DriverConfigurer;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.libraries.api.dto.MavenRequest;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,26 +61,33 @@ public class HiveMetastore implements DriverConfigurer, HealthCheck {
     private static final long READY_PATIENCE_SECONDS = 120;
 
     private final CompletableFuture<Catalog> catalog = new CompletableFuture<>();
-    private final AfterFrameworkStart starting;
 
     /** The running catalog: its Derby server (null for an external database) and the drivers' conf. */
     private record Catalog(DerbyServer derby, Map<String, String> sparkConf) {
     }
+
+    private final ServiceTracker<MavenResolver, MavenResolver> resolverTracker;
+    private final AfterFrameworkStart starting;
 
     /**
      * Starts the catalog's database in the background once the framework has started: nothing the platform serves
      * needs it, only drivers do, and a driver's start waits for it ({@link #sparkConf}).
      */
     @Activate
-    public HiveMetastore(@Reference PlatformInfo platform, @Reference MavenResolver resolver, MetastoreConfig config,
-            BundleContext context) {
-        starting = AfterFrameworkStart.run(context, () -> startInBackground(platform, resolver, config));
+    public HiveMetastore(BundleContext context, MetastoreConfig config) {
+        // Tracked, not referenced: the catalog needs the resolver once, at its start, and a reference would restart
+        // it whenever the libraries bundle is updated.
+        resolverTracker = new ServiceTracker<>(context, MavenResolver.class, null);
+        resolverTracker.open();
+        MavenResolver resolver = Awaiting.proxy(resolverTracker, MavenResolver.class, "Maven resolver");
+        Path dataDirectory = PlatformInfo.dataDirectoryOf(context);
+        starting = AfterFrameworkStart.run(context, () -> startInBackground(dataDirectory, resolver, config));
     }
 
-    private void startInBackground(PlatformInfo platform, MavenResolver resolver, MetastoreConfig config) {
+    private void startInBackground(Path dataDirectory, MavenResolver resolver, MetastoreConfig config) {
         Thread starter = new Thread(() -> {
             try {
-                catalog.complete(start(platform.dataDirectory(), resolver, config));
+                catalog.complete(start(dataDirectory, resolver, config));
             } catch (IOException | RuntimeException e) {
                 LOG.error("The shared catalog could not start; clusters cannot start until it does", e);
                 catalog.completeExceptionally(e);
@@ -122,6 +131,7 @@ public class HiveMetastore implements DriverConfigurer, HealthCheck {
 
     @Deactivate
     void deactivate() {
+        resolverTracker.close();
         if (starting.cancel()) {
             catalog.completeExceptionally(new IllegalStateException("The platform stopped before the catalog started"));
             return;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.ClusterState;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.execution.api.CommandExecution;
@@ -24,13 +25,14 @@ import org.brickworks.notebooks.api.dto.NotebookRun;
 import org.brickworks.store.api.Store;
 import org.brickworks.workspace.api.WorkspaceService;
 import org.brickworks.workspace.api.dto.NotebookRevision;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,17 +58,20 @@ public class NotebookRunService implements NotebookRunner {
     });
     private volatile NotebooksConfig config;
 
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile WorkspaceService workspace;
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ClusterService clusters;
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CommandExecution commands;
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile LanguageRegistry languages;
+    private final ServiceTracker<WorkspaceService, WorkspaceService> workspaceTracker;
+    private final ServiceTracker<ClusterService, ClusterService> clustersTracker;
+    private final ServiceTracker<CommandExecution, CommandExecution> commandsTracker;
+    private final ServiceTracker<LanguageRegistry, LanguageRegistry> languagesTracker;
 
     @Activate
-    public NotebookRunService(@Reference Store store, NotebooksConfig config) {
+    public NotebookRunService(@Reference(target = Store.SHARED) Store store, NotebooksConfig config,
+            BundleContext context) {
+        // The services of other areas are tracked, not referenced: a reference would restart this component, and
+        // end its runs, whenever one of their bundles is updated; a run waits for the new provider instead.
+        workspaceTracker = tracker(context, WorkspaceService.class);
+        clustersTracker = tracker(context, ClusterService.class);
+        commandsTracker = tracker(context, CommandExecution.class);
+        languagesTracker = tracker(context, LanguageRegistry.class);
         this.records = new RunRecords(store);
         this.attachments = new Attachments(store);
         this.config = config;
@@ -80,6 +85,7 @@ public class NotebookRunService implements NotebookRunner {
     @Deactivate
     void deactivate() {
         childRuns.shutdownNow();
+        List.of(workspaceTracker, clustersTracker, commandsTracker, languagesTracker).forEach(ServiceTracker::close);
     }
 
     @Override
@@ -120,13 +126,12 @@ public class NotebookRunService implements NotebookRunner {
     }
 
     private Executed execute(String path, String clusterId, Map<String, String> parameters, String user) {
-        WorkspaceService workspace = this.workspace;
-        NotebookRevision revision = workspace.notebook(path);
+        NotebookRevision revision = workspace().notebook(path);
         requireRunning(clusterId);
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
         LOG.debug("{} runs {} (revision {}) on cluster {}", user, notebookPath, revision.revisionId(), clusterId);
-        NotebookExecution execution = new NotebookExecution(workspace, commands, languages, clusterId, parameters,
+        NotebookExecution execution = new NotebookExecution(workspace(), commands(), languages(), clusterId, parameters,
                 Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user);
         List<CellRun> cells = execution.run(notebookPath, revision.notebook());
         return new Executed(records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(),
@@ -140,8 +145,7 @@ public class NotebookRunService implements NotebookRunner {
     @Override
     public NotebookRun runCells(String path, String clusterId, int firstCell, int lastCell,
             Map<String, String> parameters, String user) {
-        WorkspaceService workspace = this.workspace;
-        NotebookRevision revision = workspace.notebook(path);
+        NotebookRevision revision = workspace().notebook(path);
         int count = revision.notebook().cells().size();
         if (firstCell < 0 || lastCell >= count || firstCell > lastCell) {
             throw BrickworksException.invalidParameter("Cells " + firstCell + " to " + lastCell + " are not in "
@@ -153,7 +157,7 @@ public class NotebookRunService implements NotebookRunner {
         String contextId = attach(revision, clusterId);
         LOG.debug("{} runs cells {} to {} of {} (revision {}) in context {} on cluster {}", user, firstCell, lastCell,
                 notebookPath, revision.revisionId(), contextId, clusterId);
-        List<CellRun> cells = new NotebookExecution(workspace, commands, languages, clusterId, parameters,
+        List<CellRun> cells = new NotebookExecution(workspace(), commands(), languages(), clusterId, parameters,
                 Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user)
                         .runAttached(notebookPath, revision.notebook(), firstCell, lastCell, contextId);
         return records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(), revision.revisionId(),
@@ -162,7 +166,7 @@ public class NotebookRunService implements NotebookRunner {
 
     @Override
     public boolean detach(String path) {
-        long objectId = workspace.getStatus(path).objectId();
+        long objectId = workspace().getStatus(path).objectId();
         synchronized (attaching.computeIfAbsent(objectId, id -> new Object())) {
             Optional<Attachments.Attachment> attached = attachments.get(objectId);
             attached.ifPresent(attachment -> {
@@ -176,7 +180,7 @@ public class NotebookRunService implements NotebookRunner {
     /** The notebook's attached context on the cluster: the stored one while it lives there, else a new one. */
     private String attach(NotebookRevision revision, String clusterId) {
         long objectId = revision.object().objectId();
-        CommandExecution commands = this.commands;
+        CommandExecution commands = commands();
         synchronized (attaching.computeIfAbsent(objectId, id -> new Object())) {
             Optional<Attachments.Attachment> attached = attachments.get(objectId);
             if (attached.isPresent() && attached.get().clusterId().equals(clusterId)
@@ -207,7 +211,7 @@ public class NotebookRunService implements NotebookRunner {
 
     private void destroy(Attachments.Attachment attachment) {
         try {
-            commands.destroyContext(attachment.clusterId(), attachment.contextId());
+            commands().destroyContext(attachment.clusterId(), attachment.contextId());
         } catch (BrickworksException e) {
             LOG.debug("Context {} on cluster {} was gone already: {}", attachment.contextId(),
                     attachment.clusterId(), e.getMessage());
@@ -215,7 +219,7 @@ public class NotebookRunService implements NotebookRunner {
     }
 
     private void requireRunning(String clusterId) {
-        ClusterState state = clusters.get(clusterId).state();
+        ClusterState state = clusters().get(clusterId).state();
         if (state != ClusterState.RUNNING) {
             throw new BrickworksException(ErrorCode.INVALID_STATE,
                     "Cluster " + clusterId + " is " + state + "; notebooks run on RUNNING clusters");
@@ -224,6 +228,28 @@ public class NotebookRunService implements NotebookRunner {
 
     @Override
     public List<NotebookRun> runs(String path, int limit) {
-        return records.runs(workspace.getStatus(path).objectId(), limit);
+        return records.runs(workspace().getStatus(path).objectId(), limit);
+    }
+
+    private static <S> ServiceTracker<S, S> tracker(BundleContext context, Class<S> type) {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        return tracker;
+    }
+
+    private WorkspaceService workspace() {
+        return Awaiting.await(workspaceTracker, "workspace");
+    }
+
+    private ClusterService clusters() {
+        return Awaiting.await(clustersTracker, "clusters");
+    }
+
+    private CommandExecution commands() {
+        return Awaiting.await(commandsTracker, "commands");
+    }
+
+    private LanguageRegistry languages() {
+        return Awaiting.await(languagesTracker, "languages");
     }
 }

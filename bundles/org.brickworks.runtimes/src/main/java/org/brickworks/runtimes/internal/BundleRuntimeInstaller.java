@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.libraries.api.dto.MavenRequest;
 import org.brickworks.runtimes.api.RuntimeInstaller;
@@ -25,11 +25,12 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +46,14 @@ import org.slf4j.LoggerFactory;
 public class BundleRuntimeInstaller implements RuntimeInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(BundleRuntimeInstaller.class);
 
+    private static final Duration RESOLVER_PATIENCE = Duration.ofSeconds(10);
+
     private final BundleContext context;
     private final PluginRuntimes runtimes;
     private final Duration registrationTimeout;
     private final Optional<HotDeployFolder> hotDeploy;
-    private final ServiceSlot<MavenResolver> resolver = new ServiceSlot<>("Maven resolver", Duration.ofSeconds(10));
+    /** Tracked, not referenced: resolving waits for the libraries bundle while it is being swapped. */
+    private final ServiceTracker<MavenResolver, MavenResolver> resolver;
     private final List<RuntimeUsage> usages = new CopyOnWriteArrayList<>();
 
     @Activate
@@ -57,6 +61,8 @@ public class BundleRuntimeInstaller implements RuntimeInstaller {
             RuntimeInstallerConfig config) {
         this.context = context;
         this.runtimes = new PluginRuntimes(context, registry);
+        this.resolver = new ServiceTracker<>(context, MavenResolver.class, null);
+        resolver.open();
         this.registrationTimeout = Duration.ofSeconds(config.registrationTimeoutSeconds());
         String home = context.getProperty("brickworks.home");
         this.hotDeploy = !config.hotDeployFolder().isBlank()
@@ -64,14 +70,9 @@ public class BundleRuntimeInstaller implements RuntimeInstaller {
                 : Optional.ofNullable(home).map(h -> new HotDeployFolder(Path.of(h, "plugins")));
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindResolver(MavenResolver service) {
-        resolver.bind(service);
-    }
-
-    void unbindResolver(MavenResolver service) {
-        resolver.unbind(service);
+    @Deactivate
+    void deactivate() {
+        resolver.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -122,7 +123,8 @@ public class BundleRuntimeInstaller implements RuntimeInstaller {
 
     private Path resolve(String coordinates) {
         // The artifact alone: a plugin bundle carries what it needs, and its runtime's closure is resolved per cluster.
-        return resolver.get().resolve(new MavenRequest(List.of(coordinates), List.of("*:*"), List.of())).files()
+        MavenResolver current = Awaiting.await(resolver, "Maven resolver", RESOLVER_PATIENCE);
+        return current.resolve(new MavenRequest(List.of(coordinates), List.of("*:*"), List.of())).files()
                 .get(0);
     }
 

@@ -13,6 +13,7 @@ import org.apache.felix.hc.api.Result;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,10 +36,18 @@ public class AdminBootstrap implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
     private final Path file;
 
+    /** The data directory is read from the framework, so that an update of the core bundle leaves this be. */
     @Activate
-    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens,
-            @Reference PlatformInfo platform) {
-        file = platform.dataDirectory().resolve(TOKEN_FILE);
+    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens, BundleContext context) {
+        this(users, tokens, PlatformInfo.dataDirectoryOf(context));
+    }
+
+    public AdminBootstrap(StoreUserService users, TokenService tokens, PlatformInfo platform) {
+        this(users, tokens, platform.dataDirectory());
+    }
+
+    private AdminBootstrap(StoreUserService users, TokenService tokens, Path dataDirectory) {
+        file = dataDirectory.resolve(TOKEN_FILE);
         boolean created = users.ensureAdmin();
         // Also after a first start that died before writing the file: an admin with no token and
         // no file could never log in again.

@@ -25,7 +25,7 @@ public class StoreUserService implements UserService {
     private final Store store;
 
     @Activate
-    public StoreUserService(@Reference Store store) {
+    public StoreUserService(@Reference(target = Store.SHARED) Store store) {
         this.store = store;
         store.migrate(SecuritySchema.AREA, SecuritySchema.MIGRATIONS);
     }

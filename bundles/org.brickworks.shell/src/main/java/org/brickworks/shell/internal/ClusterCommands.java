@@ -20,14 +20,12 @@ import org.brickworks.execution.api.dto.ErrorResult;
 import org.brickworks.execution.api.dto.TableResult;
 import org.brickworks.execution.api.dto.TextResult;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Spark clusters: {@code bw:clusters}, {@code bw:cluster-create}, {@code bw:cluster-edit}, {@code bw:cluster-start},
  * {@code bw:cluster-restart}, {@code bw:cluster-terminate}, {@code bw:cluster-delete}, {@code bw:cluster-events},
- * {@code bw:cluster-logs}, {@code bw:sql}, {@code bw:exec}. Create and edit can wait for the cluster
- * ({@link ClusterWait}).
+ * {@code bw:cluster-logs}, {@code bw:cluster-wait}, {@code bw:sql}, {@code bw:exec}. Create, edit, start and restart
+ * can wait for the cluster ({@link ClusterWait}).
  */
 @Component
 public class ClusterCommands extends CommandGroup {
@@ -39,16 +37,10 @@ public class ClusterCommands extends CommandGroup {
     /** A first start may download a runtime's jars; later ones take seconds. */
     private static final String DEFAULT_TIMEOUT = "900";
 
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ClusterService clusters;
-
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CommandExecution commands;
-
     @Descriptor("List the clusters with their state and driver")
     public String clusters() {
         Table table = new Table("ID", "NAME", "RUNTIME", "STATE", "DRIVER", "MESSAGE");
-        clusters.list().forEach(c -> table.row(c.clusterId(), c.spec().clusterName(), c.spec().sparkVersion(),
+        clusterService().list().forEach(c -> table.row(c.clusterId(), c.spec().clusterName(), c.spec().sparkVersion(),
                 c.state(), driver(c), c.stateMessage()));
         return table.toString();
     }
@@ -68,7 +60,7 @@ public class ClusterCommands extends CommandGroup {
             @Descriptor("cluster name") String name,
             @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) throws InterruptedException {
         Duration patience = patience(timeoutSeconds);
-        ClusterService service = clusters;
+        ClusterService service = clusterService();
         String clusterId = service.create(new ClusterSpec(name, sparkVersion, nodeType.isEmpty() ? null : nodeType,
                 workers, Map.of(), Map.of(), idleMinutes, Map.of(), null, poolId.isEmpty() ? null : poolId));
         if (!wait) {
@@ -85,7 +77,7 @@ public class ClusterCommands extends CommandGroup {
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("runtime key, as bw:runtimes shows it") String sparkVersion) throws InterruptedException {
         Duration patience = patience(timeoutSeconds);
-        ClusterService service = clusters;
+        ClusterService service = clusterService();
         ClusterInfo before = service.get(clusterId);
         int eventsSeen = service.events(clusterId).size();
         ClusterSpec spec = before.spec();
@@ -101,34 +93,58 @@ public class ClusterCommands extends CommandGroup {
         return waitUntilRunning(service, session, clusterId, eventsSeen, patience);
     }
 
-    @Descriptor("Start a terminated cluster again")
-    public String clusterStart(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusters.start(clusterId);
-        return "Starting " + clusterId;
+    @Descriptor("Start a terminated cluster again; with --wait, print its progress until it is RUNNING")
+    public String clusterStart(CommandSession session,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        int eventsSeen = service.events(clusterId).size();
+        service.start(clusterId);
+        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience) : "Starting " + clusterId;
     }
 
-    @Descriptor("Restart a running cluster's driver")
-    public String clusterRestart(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusters.restart(clusterId);
-        return "Restarting " + clusterId;
+    @Descriptor("Restart a running cluster's driver; with --wait, print its progress until it is RUNNING again")
+    public String clusterRestart(CommandSession session,
+            @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        int eventsSeen = service.events(clusterId).size();
+        service.restart(clusterId);
+        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience)
+                : "Restarting " + clusterId;
+    }
+
+    @Descriptor("Wait until a cluster is RUNNING, printing its states and new events as they happen; fail when it "
+            + "ends TERMINATED or ERROR")
+    public String clusterWait(CommandSession session,
+            @Descriptor("seconds to wait at most")
+                    @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        return waitUntilRunning(service, session, clusterId, service.events(clusterId).size(), patience);
     }
 
     @Descriptor("Terminate a cluster if needed and delete it with its events (permanent-delete)")
     public String clusterDelete(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusters.permanentDelete(clusterId);
+        clusterService().permanentDelete(clusterId);
         return "Deleted " + clusterId;
     }
 
     @Descriptor("Terminate a cluster: its driver stops, the cluster stays listed")
     public String clusterTerminate(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusters.terminate(clusterId);
+        clusterService().terminate(clusterId);
         return "Terminating " + clusterId;
     }
 
     @Descriptor("List a cluster's events, oldest first")
     public String clusterEvents(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
         Table table = new Table("TIME", "TYPE", "MESSAGE");
-        clusters.events(clusterId)
+        clusterService().events(clusterId)
                 .forEach(e -> table.row(Instant.ofEpochMilli(e.timestamp()), e.type(), e.message()));
         return table.toString();
     }
@@ -140,7 +156,7 @@ public class ClusterCommands extends CommandGroup {
         if (lines <= 0) {
             throw BrickworksException.invalidParameter("--lines must be positive, got " + lines);
         }
-        List<String> log = clusters.driverLog(clusterId, LOG_BYTES).lines().toList();
+        List<String> log = clusterService().driverLog(clusterId, LOG_BYTES).lines().toList();
         return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size()));
     }
 
@@ -177,7 +193,7 @@ public class ClusterCommands extends CommandGroup {
 
     /** Runs one command in a fresh context and waits for it (cancelling it when the shell is interrupted). */
     private CommandStatus run(String clusterId, String language, String code) throws InterruptedException {
-        CommandExecution execution = commands;
+        CommandExecution execution = commandExecution();
         String contextId = execution.createContext(clusterId, language, Map.of());
         try {
             String commandId = execution.execute(clusterId, contextId, language, code, Map.of());
@@ -213,5 +229,13 @@ public class ClusterCommands extends CommandGroup {
 
     private static String driver(ClusterInfo cluster) {
         return cluster.driver() == null ? "-" : cluster.driver().host() + ":" + cluster.driver().port();
+    }
+
+    private ClusterService clusterService() {
+        return service(ClusterService.class, "clusters");
+    }
+
+    private CommandExecution commandExecution() {
+        return service(CommandExecution.class, "commands");
     }
 }

@@ -17,7 +17,8 @@ import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 
 /**
- * {@code --wait} of {@code bw:cluster-create} and {@code bw:cluster-edit}: follows a cluster until it is RUNNING,
+ * {@code --wait} of {@code bw:cluster-create}, {@code -edit}, {@code -start}, {@code -restart}, and
+ * {@code bw:cluster-wait}: follows a cluster until it is RUNNING,
  * printing each state it reaches and each new event as they happen, one line each, on the session's output. A cluster
  * that ends TERMINATED or ERROR, or is still on its way when the time is up, fails the command with one line saying
  * why. Polls the cluster service (changes take seconds); used by one command's thread.

@@ -1,24 +1,54 @@
 package org.brickworks.shell.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.brickworks.core.api.Awaiting;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A component whose public {@code @Descriptor} methods are {@code bw:} commands, published as Gogo command services by
  * {@link GogoCommands} while the component is active. Its activate and deactivate methods are these (pde.bnd has
  * {@code -dsannotations-options: inherit} so that the components' descriptions name them).
+ * <p>
+ * The platform's services a command calls are not DS references of the group: those would restart the group (and
+ * unpublish its commands) whenever the bundle providing one is updated. A command asks {@link #service} instead, which
+ * tracks the service and, during such an update, waits for the new provider ({@link Awaiting}).
  */
 abstract class CommandGroup {
+    private final Map<Class<?>, ServiceTracker<?, ?>> services = new ConcurrentHashMap<>();
+    private volatile BundleContext context;
     private GogoCommands published;
 
     @Activate
     void publishCommands(BundleContext context) {
+        this.context = context;
         published = GogoCommands.publish(context, this);
     }
 
     @Deactivate
     void unpublishCommands() {
         published.close();
+        services.values().forEach(ServiceTracker::close);
+        services.clear();
+    }
+
+    /**
+     * The current {@code type} service, waiting for one while its bundle is being swapped.
+     *
+     * @param what
+     *            the service as users know it, for the error when none comes in time
+     */
+    protected <S> S service(Class<S> type, String what) {
+        @SuppressWarnings("unchecked")
+        ServiceTracker<S, S> tracker = (ServiceTracker<S, S>) services.computeIfAbsent(type, t -> {
+            ServiceTracker<S, S> opened = new ServiceTracker<>(context, type, null);
+            opened.open();
+            return opened;
+        });
+        return Awaiting.await(tracker, what);
     }
 }

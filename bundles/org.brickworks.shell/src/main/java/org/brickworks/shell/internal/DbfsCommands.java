@@ -17,8 +17,6 @@ import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.dto.FileInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * DBFS: {@code bw:fs-ls}, {@code bw:fs-put}, {@code bw:fs-get}, {@code bw:fs-rm}, {@code bw:fs-mkdirs},
@@ -26,16 +24,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public class DbfsCommands extends CommandGroup {
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DbfsService dbfs;
-
     @Descriptor("List a DBFS directory (or show one file)")
     public String fsLs(@Descriptor("DBFS path, e.g. dbfs:/data (default /)") String... path) {
         if (path.length > 1) {
             throw BrickworksException.invalidParameter("fs-ls takes one path, got " + path.length);
         }
         Table table = new Table("PATH", "SIZE", "MODIFIED");
-        for (FileInfo info : dbfs.list(path.length > 0 ? path[0] : "/")) {
+        for (FileInfo info : dbfsService().list(path.length > 0 ? path[0] : "/")) {
             table.row(info.path() + (info.isDir() ? "/" : ""), info.isDir() ? "-" : info.fileSize(),
                     info.modificationTime() == 0 ? "-" : Instant.ofEpochMilli(info.modificationTime()));
         }
@@ -54,9 +49,9 @@ public class DbfsCommands extends CommandGroup {
             throw BrickworksException.invalidParameter("No local file " + local);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            dbfs.put(path, in, overwrite);
+            dbfsService().put(path, in, overwrite);
         }
-        return "Uploaded " + Files.size(file) + " bytes to " + dbfs.getStatus(path).path();
+        return "Uploaded " + Files.size(file) + " bytes to " + dbfsService().getStatus(path).path();
     }
 
     @Descriptor("Download a DBFS file to a file of the platform's host")
@@ -72,7 +67,7 @@ public class DbfsCommands extends CommandGroup {
                     "Local file " + local + " exists; use --overwrite to replace it");
         }
         Path part = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
-        try (InputStream in = dbfs.open(path)) {
+        try (InputStream in = dbfsService().open(path)) {
             long bytes = Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return "Downloaded " + bytes + " bytes to " + file;
@@ -87,13 +82,13 @@ public class DbfsCommands extends CommandGroup {
                     @Parameter(names = { "-r", "--recursive" },
                             presentValue = "true", absentValue = "false") boolean recursive,
             @Descriptor("DBFS path") String path) {
-        dbfs.delete(path, recursive);
+        dbfsService().delete(path, recursive);
         return "Deleted " + path;
     }
 
     @Descriptor("Create a DBFS directory and its parents")
     public String fsMkdirs(@Descriptor("DBFS path") String path) {
-        dbfs.mkdirs(path);
+        dbfsService().mkdirs(path);
         return "Created " + path;
     }
 
@@ -110,20 +105,24 @@ public class DbfsCommands extends CommandGroup {
             }
             extraConfigs.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
-        dbfs.mount(new MountSpec(source, mountPoint, extraConfigs));
+        dbfsService().mount(new MountSpec(source, mountPoint, extraConfigs));
         return "Mounted " + source + " at " + mountPoint;
     }
 
     @Descriptor("Unmount /mnt/<name>")
     public String fsUnmount(@Descriptor("mount point") String mountPoint) {
-        dbfs.unmount(mountPoint);
+        dbfsService().unmount(mountPoint);
         return "Unmounted " + mountPoint;
     }
 
     @Descriptor("List the mounts (never their credentials)")
     public String fsMounts() {
         Table table = new Table("MOUNT POINT", "SOURCE");
-        dbfs.mounts().forEach(mount -> table.row(mount.mountPoint(), mount.source()));
+        dbfsService().mounts().forEach(mount -> table.row(mount.mountPoint(), mount.source()));
         return table.toString();
+    }
+
+    private DbfsService dbfsService() {
+        return service(DbfsService.class, "dbfs");
     }
 }

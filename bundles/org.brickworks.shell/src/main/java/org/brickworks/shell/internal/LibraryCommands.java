@@ -14,8 +14,6 @@ import org.brickworks.libraries.api.dto.LibraryCache;
 import org.brickworks.libraries.api.dto.MavenLibrary;
 import org.brickworks.libraries.api.dto.PypiLibrary;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Cluster libraries: {@code bw:lib-install}, {@code bw:lib-status}, {@code bw:lib-uninstall}, {@code bw:lib-resolve},
@@ -27,9 +25,6 @@ public class LibraryCommands extends CommandGroup {
     private static final String LIBRARY = "mvn:group:artifact:version[:classifier], pypi:<requirement> "
             + "or dbfs:/...jar|whl";
 
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ClusterLibraryService libraries;
-
     @Descriptor("Install a library on a cluster: at once when it runs, and on every start")
     public String libInstall(
             @Descriptor("repository URL (Maven) or index URL (PyPI) to search too")
@@ -38,7 +33,7 @@ public class LibraryCommands extends CommandGroup {
                     @Parameter(names = { "-x", "--exclude" }, absentValue = "") String exclusions,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor(LIBRARY) String library) {
-        libraries.install(clusterId, List.of(parse(library, repo, exclusions)));
+        clusterLibraryService().install(clusterId, List.of(parse(library, repo, exclusions)));
         return "Installing " + library + " on " + clusterId + "; bw:lib-status " + clusterId + " shows its progress";
     }
 
@@ -50,14 +45,14 @@ public class LibraryCommands extends CommandGroup {
                     @Parameter(names = { "-x", "--exclude" }, absentValue = "") String exclusions,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor(LIBRARY) String library) {
-        libraries.uninstall(clusterId, List.of(parse(library, repo, exclusions)));
+        clusterLibraryService().uninstall(clusterId, List.of(parse(library, repo, exclusions)));
         return "Uninstalled " + library + " from " + clusterId + " (UNINSTALL_ON_RESTART while it runs)";
     }
 
     @Descriptor("List the libraries of one cluster, or of every cluster, with their status")
     public String libStatus(@Descriptor("cluster id (none: every cluster)") String... clusterId) {
-        List<ClusterLibraryStatuses> statuses = clusterId.length == 0 ? libraries.allClusterStatuses()
-                : Arrays.stream(clusterId).map(libraries::clusterStatus).toList();
+        List<ClusterLibraryStatuses> statuses = clusterId.length == 0 ? clusterLibraryService().allClusterStatuses()
+                : Arrays.stream(clusterId).map(clusterLibraryService()::clusterStatus).toList();
         Table table = new Table("CLUSTER", "LIBRARY", "STATUS", "MESSAGE");
         statuses.forEach(cluster -> cluster.libraryStatuses().forEach(s -> table.row(cluster.clusterId(),
                 s.library().describe(), s.status(), String.join(" ", s.messages()).replace('\n', ' '))));
@@ -70,7 +65,7 @@ public class LibraryCommands extends CommandGroup {
                     @Parameter(names = { "-r", "--repo" }, absentValue = "") String repo,
             @Descriptor(LIBRARY) String library) {
         long began = System.nanoTime();
-        List<Path> files = libraries.resolve(parse(library, repo, ""));
+        List<Path> files = clusterLibraryService().resolve(parse(library, repo, ""));
         long millis = (System.nanoTime() - began) / 1_000_000;
         StringBuilder out = new StringBuilder();
         files.forEach(file -> out.append(file).append('\n'));
@@ -83,7 +78,7 @@ public class LibraryCommands extends CommandGroup {
             @Descriptor("empty the caches")
                     @Parameter(names = { "-p", "--purge" },
                             presentValue = "true", absentValue = "false") boolean purge) {
-        List<LibraryCache> caches = purge ? libraries.purgeCaches() : libraries.caches();
+        List<LibraryCache> caches = purge ? clusterLibraryService().purgeCaches() : clusterLibraryService().caches();
         Table table = new Table("CACHE", "ENTRIES", "SIZE", "DIRECTORY");
         caches.forEach(c -> table.row(c.kind(), c.entries(), size(c.bytes()), c.directory()));
         return (purge ? "Purged:\n" : "") + table;
@@ -111,5 +106,9 @@ public class LibraryCommands extends CommandGroup {
     static String size(long bytes) {
         return bytes < 1024 * 1024 ? String.format("%.1f KB", bytes / 1024.0)
                 : String.format("%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private ClusterLibraryService clusterLibraryService() {
+        return service(ClusterLibraryService.class, "libraries");
     }
 }

@@ -20,20 +20,18 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 /** {@code bw:status}: what the platform is and whether its parts are up. */
 @Component
 public class PlatformCommands extends CommandGroup {
-    private final PlatformInfo platform;
     private final BundleContext context;
     private final ServiceComponentRuntime components;
 
     @Activate
-    public PlatformCommands(@Reference PlatformInfo platform, @Reference ServiceComponentRuntime components,
-            BundleContext context) {
-        this.platform = platform;
+    public PlatformCommands(@Reference ServiceComponentRuntime components, BundleContext context) {
         this.components = components;
         this.context = context;
     }
 
     @Descriptor("Show the platform's version, uptime, bundles by state and the state of its services")
     public String status() {
+        PlatformInfo platform = service(PlatformInfo.class, "platform");
         Duration uptime = Duration.between(platform.startedAt(), Instant.now()).withNanos(0);
         StringBuilder out = new StringBuilder().append("Brickworks ").append(platform.version()).append('\n')
                 .append("Uptime:    ").append(uptime.toString().substring(2).toLowerCase()).append('\n')

@@ -5,22 +5,14 @@ import org.brickworks.runtimes.api.RuntimeInstaller;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 import org.brickworks.runtimes.api.dto.RuntimePlugin;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Spark runtime versions: {@code bw:runtimes}, {@code bw:runtime-install}, {@code bw:runtime-remove}. */
 @Component
 public class RuntimeCommands extends CommandGroup {
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile RuntimeRegistry runtimes;
-
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile RuntimeInstaller installer;
-
     @Descriptor("List the Spark runtime versions the installed runtime plugins offer")
     public String runtimes() {
         Table table = new Table("KEY", "NAME", "SPARK", "SCALA", "DELTA");
-        runtimes.list()
+        runtimeRegistry().list()
                 .forEach(r -> table.row(r.key(), r.name(), r.sparkVersion(), r.scalaVersion(), r.deltaVersion()));
         return table.toString();
     }
@@ -29,16 +21,24 @@ public class RuntimeCommands extends CommandGroup {
     public String runtimeInstall(
             @Descriptor("plugin jar: a file on the platform's host, or Maven coordinates group:artifact:version")
             String source) {
-        return describe("Installed", installer.install(source));
+        return describe("Installed", runtimeInstaller().install(source));
     }
 
     @Descriptor("Remove the runtime plugin offering a Spark version, with all its versions; refused while in use")
     public String runtimeRemove(@Descriptor("key (or alias) of a runtime, as bw:runtimes shows it") String key) {
-        return describe("Removed", installer.remove(key));
+        return describe("Removed", runtimeInstaller().remove(key));
     }
 
     static String describe(String what, RuntimePlugin plugin) {
         return what + " " + plugin.symbolicName() + " " + plugin.version() + ": "
                 + String.join(", ", plugin.runtimeKeys());
+    }
+
+    private RuntimeRegistry runtimeRegistry() {
+        return service(RuntimeRegistry.class, "runtimes");
+    }
+
+    private RuntimeInstaller runtimeInstaller() {
+        return service(RuntimeInstaller.class, "installer");
     }
 }

@@ -11,21 +11,15 @@ import org.brickworks.security.api.UserService;
 import org.brickworks.security.api.dto.CreatedToken;
 import org.brickworks.security.api.dto.TokenInfo;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Users and personal access tokens: {@code bw:users}, {@code bw:token-create|list|revoke}. */
 @Component
 public class SecurityCommands extends CommandGroup {
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile TokenService tokens;
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile UserService users;
-
     @Descriptor("List the platform's users")
     public String users() {
         Table table = new Table("USER", "NAME", "ADMIN", "CREATED");
-        users.list().forEach(u -> table.row(u.userName(), u.displayName(), u.admin() ? "yes" : "no", u.createdAt()));
+        userService().list()
+                .forEach(u -> table.row(u.userName(), u.displayName(), u.admin() ? "yes" : "no", u.createdAt()));
         return table.toString();
     }
 
@@ -36,7 +30,7 @@ public class SecurityCommands extends CommandGroup {
             @Descriptor("lifetime in seconds, 0 for none") @Parameter(names = { "-l",
                     "--lifetime" }, absentValue = "0") long lifetime,
             @Descriptor("what the token is for") String... comment) {
-        CreatedToken created = tokens.create(user, String.join(" ", comment), Optional.of(lifetime));
+        CreatedToken created = tokenService().create(user, String.join(" ", comment), Optional.of(lifetime));
         return created.tokenValue() + "\n(token id " + created.info().tokenId() + ", user " + user + ", expires "
                 + expiry(created.info()) + ")";
     }
@@ -44,7 +38,7 @@ public class SecurityCommands extends CommandGroup {
     @Descriptor("List personal access tokens (all users, or one)")
     public String tokenList(@Descriptor("only this user's tokens") @Parameter(names = { "-u",
             "--user" }, absentValue = "") String user) {
-        TokenService service = tokens;
+        TokenService service = tokenService();
         List<TokenInfo> list = user.isEmpty() ? service.listAll() : service.list(user);
         Table table = new Table("TOKEN ID", "USER", "CREATED", "EXPIRES", "COMMENT");
         list.forEach(t -> table.row(t.tokenId(), t.userName(), Instant.ofEpochMilli(t.creationTime()), expiry(t),
@@ -54,11 +48,19 @@ public class SecurityCommands extends CommandGroup {
 
     @Descriptor("Revoke a personal access token")
     public String tokenRevoke(@Descriptor("token id, as bw:token-list shows it") String tokenId) {
-        tokens.revoke(UserService.ADMIN, tokenId);
+        tokenService().revoke(UserService.ADMIN, tokenId);
         return "Revoked token " + tokenId;
     }
 
     private static String expiry(TokenInfo token) {
         return token.expiryTime() < 0 ? "never" : Instant.ofEpochMilli(token.expiryTime()).toString();
+    }
+
+    private TokenService tokenService() {
+        return service(TokenService.class, "tokens");
+    }
+
+    private UserService userService() {
+        return service(UserService.class, "users");
     }
 }

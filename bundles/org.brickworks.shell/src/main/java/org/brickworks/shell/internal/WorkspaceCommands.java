@@ -21,8 +21,6 @@ import org.brickworks.workspace.api.dto.ImportRequest;
 import org.brickworks.workspace.api.dto.NotebookLanguage;
 import org.brickworks.workspace.api.dto.WorkspaceObject;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The workspace and notebook runs: {@code bw:ws-ls}, {@code bw:ws-import}, {@code bw:ws-export}, {@code bw:nb-run},
@@ -31,15 +29,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component
 public class WorkspaceCommands extends CommandGroup {
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile WorkspaceService workspace;
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private volatile NotebookRunner runner;
-
     @Descriptor("List a workspace folder (default /): type, language, object id, modified time, path")
     public String wsLs(@Descriptor("workspace path") String... path) {
         Table table = new Table("TYPE", "LANGUAGE", "OBJECT ID", "MODIFIED", "PATH");
-        for (WorkspaceObject o : workspace.list(path.length == 0 ? "/" : path[0])) {
+        for (WorkspaceObject o : workspaceService().list(path.length == 0 ? "/" : path[0])) {
             table.row(o.type(), o.language() == null ? "-" : o.language(), o.objectId(),
                     Instant.ofEpochMilli(o.modifiedAt()), o.path());
         }
@@ -59,7 +52,7 @@ public class WorkspaceCommands extends CommandGroup {
             @Descriptor("file to import") String file,
             @Descriptor("workspace path") String path) throws IOException {
         byte[] content = Files.readAllBytes(Path.of(file));
-        WorkspaceObject imported = workspace.importObject(new ImportRequest(path, format(format),
+        WorkspaceObject imported = workspaceService().importObject(new ImportRequest(path, format(format),
                 language.isEmpty() ? null : language(language), overwrite, content), UserService.ADMIN);
         return "Imported " + imported.type().name().toLowerCase(Locale.ROOT) + " " + imported.path() + " (object id "
                 + imported.objectId() + ")";
@@ -71,14 +64,14 @@ public class WorkspaceCommands extends CommandGroup {
                     @Parameter(names = { "-f", "--format" }, absentValue = "SOURCE") String format,
             @Descriptor("workspace path") String path,
             @Descriptor("file to write") String file) throws IOException {
-        ExportedObject exported = workspace.export(path, format(format));
+        ExportedObject exported = workspaceService().export(path, format(format));
         Files.write(Path.of(file), exported.content());
         return "Exported " + path + " to " + file + " (" + exported.content().length + " bytes)";
     }
 
     @Descriptor("Create a workspace folder and its missing parents")
     public String wsMkdirs(@Descriptor("workspace path") String path) {
-        return "Created " + workspace.mkdirs(path, UserService.ADMIN).path();
+        return "Created " + workspaceService().mkdirs(path, UserService.ADMIN).path();
     }
 
     @Descriptor("Delete a notebook, file or folder of the workspace")
@@ -87,14 +80,14 @@ public class WorkspaceCommands extends CommandGroup {
                     @Parameter(names = { "-r", "--recursive" },
                             presentValue = "true", absentValue = "false") boolean recursive,
             @Descriptor("workspace path") String path) {
-        workspace.delete(path, recursive);
+        workspaceService().delete(path, recursive);
         return "Deleted " + path;
     }
 
     @Descriptor("List a notebook's revisions, newest first")
     public String wsRevisions(@Descriptor("notebook path") String path) {
         Table table = new Table("REVISION", "SAVED", "AUTHOR", "REASON", "CELLS");
-        workspace.revisions(path).forEach(r -> table.row(r.revisionId(), Instant.ofEpochMilli(r.createdAt()),
+        workspaceService().revisions(path).forEach(r -> table.row(r.revisionId(), Instant.ofEpochMilli(r.createdAt()),
                 r.author(), r.reason() + (r.restoredFrom() == 0 ? "" : " of " + r.restoredFrom()), r.cellCount()));
         return table.toString();
     }
@@ -103,7 +96,7 @@ public class WorkspaceCommands extends CommandGroup {
     public String wsRestore(@Descriptor("notebook path") String path,
             @Descriptor("revision id, as bw:ws-revisions shows it") long revisionId) {
         return "Restored revision " + revisionId + " of " + path + " as revision "
-                + workspace.restoreRevision(path, revisionId, UserService.ADMIN).revisionId();
+                + workspaceService().restoreRevision(path, revisionId, UserService.ADMIN).revisionId();
     }
 
     @Descriptor("Run a whole notebook on a running cluster, or some of its cells in the notebook's attached context; "
@@ -118,10 +111,10 @@ public class WorkspaceCommands extends CommandGroup {
         Map<String, String> values = NotebookRunTable.parameters(parameters);
         NotebookRun run;
         if (cells.isEmpty()) {
-            run = runner.run(path, clusterId, values, UserService.ADMIN);
+            run = notebookRunner().run(path, clusterId, values, UserService.ADMIN);
         } else {
             int[] range = NotebookRunTable.cellRange(cells);
-            run = runner.runCells(path, clusterId, range[0] - 1, range[1] - 1, values, UserService.ADMIN);
+            run = notebookRunner().runCells(path, clusterId, range[0] - 1, range[1] - 1, values, UserService.ADMIN);
         }
         String table = NotebookRunTable.format(run);
         if (!run.succeeded()) {
@@ -133,7 +126,7 @@ public class WorkspaceCommands extends CommandGroup {
 
     @Descriptor("Detach a notebook from its cluster: its attached context and state go")
     public String nbDetach(@Descriptor("notebook path") String path) {
-        return runner.detach(path) ? "Detached " + path : path + " was not attached";
+        return notebookRunner().detach(path) ? "Detached " + path : path + " was not attached";
     }
 
     private static ExportFormat format(String format) {
@@ -149,4 +142,11 @@ public class WorkspaceCommands extends CommandGroup {
                 .invalidParameter("Unknown language " + language + "; use PYTHON, SCALA, SQL or R"));
     }
 
+    private WorkspaceService workspaceService() {
+        return service(WorkspaceService.class, "workspace");
+    }
+
+    private NotebookRunner notebookRunner() {
+        return service(NotebookRunner.class, "runner");
+    }
 }

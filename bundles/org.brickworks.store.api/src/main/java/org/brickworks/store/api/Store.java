@@ -10,6 +10,16 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface Store {
+    /** Service property telling the store the areas reference from the implementations behind it. */
+    String ROLE_PROPERTY = "brickworks.store";
+    /**
+     * Target filter of the store an area references: the store API bundle's, which stays registered while the store
+     * bundle is updated or reconfigured and forwards each call to the implementation of the moment.
+     */
+    String SHARED = "(" + ROLE_PROPERTY + "=shared)";
+    /** Filter of a store implementation; one registers with {@value #ROLE_PROPERTY}{@code =provider}. */
+    String PROVIDER = "(" + ROLE_PROPERTY + "=provider)";
+
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.

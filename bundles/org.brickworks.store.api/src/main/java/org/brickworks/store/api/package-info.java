@@ -3,7 +3,7 @@
  * {@link org.brickworks.store.api.Store}, never a file path or URL.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.store.api;
 
 import org.osgi.annotation.bundle.Export;

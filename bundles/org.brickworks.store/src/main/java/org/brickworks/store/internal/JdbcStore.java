@@ -1,5 +1,6 @@
 package org.brickworks.store.internal;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -8,11 +9,11 @@ import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.store.api.SqlWork;
 import org.brickworks.store.api.Store;
 import org.brickworks.store.api.StoreException;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * wrong database, and on a node whose PostgreSQL already has an admin leave {@code admin-token} holding a token of that
  * throwaway H2 database.
  */
-@Component(configurationPid = "org.brickworks.store", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = "org.brickworks.store", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = Store.ROLE_PROPERTY + "=provider")
 @Designate(ocd = StoreConfig.class)
 public class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
@@ -35,9 +37,18 @@ public class JdbcStore implements Store {
     private final DataSources.Pool pool;
     private final String description;
 
+    /** The data directory is read from the framework, so that an update of the core bundle leaves the store up. */
     @Activate
-    public JdbcStore(@Reference PlatformInfo platform, StoreConfig config) {
-        String url = config.url().isBlank() ? "jdbc:h2:file:" + platform.dataDirectory().resolve("store/brickworks")
+    public JdbcStore(BundleContext context, StoreConfig config) {
+        this(PlatformInfo.dataDirectoryOf(context), config);
+    }
+
+    public JdbcStore(PlatformInfo platform, StoreConfig config) {
+        this(platform.dataDirectory(), config);
+    }
+
+    private JdbcStore(Path dataDirectory, StoreConfig config) {
+        String url = config.url().isBlank() ? "jdbc:h2:file:" + dataDirectory.resolve("store/brickworks")
                 : config.url();
         pool = DataSources.open(url, config);
         description = transaction(

@@ -37,7 +37,7 @@ public class StoreWorkspaceService implements WorkspaceService {
     private final Store store;
 
     @Activate
-    public StoreWorkspaceService(@Reference Store store) {
+    public StoreWorkspaceService(@Reference(target = Store.SHARED) Store store) {
         this.store = store;
         store.migrate(WorkspaceSchema.AREA, WorkspaceSchema.MIGRATIONS);
     }

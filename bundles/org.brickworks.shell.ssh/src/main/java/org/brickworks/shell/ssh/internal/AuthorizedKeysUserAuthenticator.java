@@ -3,12 +3,12 @@ package org.brickworks.shell.ssh.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.function.Supplier;
 
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.security.api.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +23,9 @@ final class AuthorizedKeysUserAuthenticator implements PublickeyAuthenticator {
 
     private final Path file;
     private final AuthorizedKeysAuthenticator keys;
-    private final ServiceSlot<UserService> users;
+    private final Supplier<UserService> users;
 
-    AuthorizedKeysUserAuthenticator(Path file, ServiceSlot<UserService> users) {
+    AuthorizedKeysUserAuthenticator(Path file, Supplier<UserService> users) {
         this.file = file;
         this.keys = new AuthorizedKeysAuthenticator(file);
         this.users = users;

@@ -1,8 +1,10 @@
 package org.brickworks.shell.ssh.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
@@ -10,18 +12,17 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.brickworks.core.api.PlatformInfo;
-import org.brickworks.core.api.ServiceSlot;
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +42,62 @@ public class SshShellServer {
     private static final Duration LOGIN_PATIENCE = Duration.ofSeconds(20);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final PlatformInfo platform;
+    private final Path dataDirectory;
     private final CommandProcessor processor;
-    private final ServiceSlot<TokenService> tokens = new ServiceSlot<>("token", LOGIN_PATIENCE);
-    private final ServiceSlot<UserService> users = new ServiceSlot<>("user", LOGIN_PATIENCE);
+    // The platform's services are tracked, not referenced: a reference would restart this component, and end every
+    // SSH session, whenever the core or security bundle is updated. A login waits for the new provider instead.
+    private final Supplier<TokenService> tokens;
+    private final Supplier<UserService> users;
+    private final Supplier<String> version;
+    private final AutoCloseable trackers;
     private SshServer server;
     private Config config;
 
     @Activate
-    public SshShellServer(@Reference(name = "PlatformInfo") PlatformInfo platform,
-            @Reference(name = "CommandProcessor") CommandProcessor processor) {
-        this.platform = platform;
+    public SshShellServer(BundleContext context, @Reference(name = "CommandProcessor") CommandProcessor processor) {
+        this(PlatformInfo.dataDirectoryOf(context), processor, new Trackers(context));
+    }
+
+    private SshShellServer(Path dataDirectory, CommandProcessor processor, Trackers trackers) {
+        this(dataDirectory, processor, () -> Awaiting.await(trackers.tokens, "token", LOGIN_PATIENCE),
+                () -> Awaiting.await(trackers.users, "user", LOGIN_PATIENCE),
+                () -> Awaiting.await(trackers.platform, "platform", LOGIN_PATIENCE).version(), trackers);
+    }
+
+    /** A server on {@code dataDirectory}'s host keys that asks {@code tokens} and {@code users} at each login. */
+    SshShellServer(Path dataDirectory, CommandProcessor processor, Supplier<TokenService> tokens,
+            Supplier<UserService> users, Supplier<String> version, AutoCloseable trackers) {
+        this.dataDirectory = dataDirectory;
         this.processor = processor;
+        this.tokens = tokens;
+        this.users = users;
+        this.version = version;
+        this.trackers = trackers;
+    }
+
+    /** The services a login and a shell need, tracked from activation to deactivation. */
+    private static final class Trackers implements AutoCloseable {
+        final ServiceTracker<TokenService, TokenService> tokens;
+        final ServiceTracker<UserService, UserService> users;
+        final ServiceTracker<PlatformInfo, PlatformInfo> platform;
+
+        Trackers(BundleContext context) {
+            tokens = open(new ServiceTracker<>(context, TokenService.class, null));
+            users = open(new ServiceTracker<>(context, UserService.class, null));
+            platform = open(new ServiceTracker<>(context, PlatformInfo.class, null));
+        }
+
+        private static <S> ServiceTracker<S, S> open(ServiceTracker<S, S> tracker) {
+            tracker.open();
+            return tracker;
+        }
+
+        @Override
+        public void close() {
+            tokens.close();
+            users.close();
+            platform.close();
+        }
     }
 
     @Activate
@@ -72,25 +117,11 @@ public class SshShellServer {
     @Deactivate
     synchronized void deactivate() {
         stop();
-    }
-
-    // Optional, so that while the security bundle is swapped this component stays up and logins wait in the slot.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindTokenService(TokenService service) {
-        tokens.bind(service);
-    }
-
-    void unbindTokenService(TokenService service) {
-        tokens.unbind(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindUserService(UserService service) {
-        users.bind(service);
-    }
-
-    void unbindUserService(UserService service) {
-        users.unbind(service);
+        try {
+            trackers.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the service trackers failed", e);
+        }
     }
 
     /** The port actually listened on (differs from the configured one when that is 0). */
@@ -99,7 +130,7 @@ public class SshShellServer {
     }
 
     private void start(Config newConfig) throws IOException {
-        SshDirectory files = SshDirectory.in(platform.dataDirectory());
+        SshDirectory files = SshDirectory.in(dataDirectory);
         SshServer sshd = SshServer.setUpDefaultServer();
         // Explicit, because the default is looked up through ServiceLoader, which does not see into bundles.
         sshd.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
@@ -111,7 +142,7 @@ public class SshShellServer {
         sshd.setPublickeyAuthenticator(new AuthorizedKeysUserAuthenticator(files.authorizedKeys(), users));
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setCommandFactory((channel, commandLine) -> new GogoExecCommand(commandLine, processor));
-        sshd.setShellFactory(channel -> new GogoShellCommand(processor, platform.version()));
+        sshd.setShellFactory(channel -> new GogoShellCommand(processor, version.get()));
         sshd.start();
         server = sshd;
         config = newConfig;

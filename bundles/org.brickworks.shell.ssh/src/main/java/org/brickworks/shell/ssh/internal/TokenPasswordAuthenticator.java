@@ -1,9 +1,10 @@
 package org.brickworks.shell.ssh.internal;
 
+import java.util.function.Supplier;
+
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ServiceSlot;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.dto.User;
 import org.slf4j.Logger;
@@ -12,16 +13,16 @@ import org.slf4j.LoggerFactory;
 /**
  * SSH password login where the password is a personal access token and the user name is the token's owner or the
  * literal {@value #TOKEN_USER_NAME}. While the security bundle is being swapped a login waits for the token service (up
- * to the slot's patience) instead of failing. Called on SSHD's I/O threads; stateless.
+ * to the login's patience) instead of failing. Called on SSHD's I/O threads; stateless.
  */
 final class TokenPasswordAuthenticator implements PasswordAuthenticator {
     static final String TOKEN_USER_NAME = "token";
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenPasswordAuthenticator.class);
 
-    private final ServiceSlot<TokenService> tokens;
+    private final Supplier<TokenService> tokens;
 
-    TokenPasswordAuthenticator(ServiceSlot<TokenService> tokens) {
+    TokenPasswordAuthenticator(Supplier<TokenService> tokens) {
         this.tokens = tokens;
     }
 

@@ -53,9 +53,10 @@ final class SshFixture implements AutoCloseable {
         for (String function : List.of("echo", "fail", "crash", "whoami", "args")) {
             processor.addCommand("bw", commands, function);
         }
-        server = new SshShellServer(new TestPlatform(dataDirectory), processor);
-        server.bindTokenService(tokens);
-        server.bindUserService(new SshTestDoubles.Users());
+        SshTestDoubles.Users users = new SshTestDoubles.Users();
+        server = new SshShellServer(dataDirectory, processor, () -> tokens, () -> users,
+                () -> new TestPlatform(dataDirectory).version(), () -> {
+                });
         server.activate(SshTestDoubles.config("127.0.0.1", 0));
     }
 
