@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.PlatformInfo;
@@ -34,11 +36,16 @@ import org.slf4j.LoggerFactory;
  * like any library, its files under {@code <data>/metastore}); an external database (PostgreSQL) is a configuration
  * away. Drivers connect with Hive's
  * own JDO settings, given to them as {@link DriverConfigurer} conf; DataNucleus creates the whole schema when the first
- * driver's metastore client starts. The database starts in the background, off the platform's start.
+ * driver's metastore client starts. The database starts in the background once the framework has started (so after
+ * the platform serves: it is not needed for that, and on a small machine a second JVM starting would slow the platform's
+ * start down), long before a cluster that needs it has started its driver. Its readiness is the Apache Felix Health
+ * Check {@value #CHECK}, tagged {@code brickworks.background}: not part of the platform's readiness.
  */
-@Component(service = DriverConfigurer.class, configurationPid = "org.brickworks.metastore")
+@Component(service = { DriverConfigurer.class, HealthCheck.class }, configurationPid = "org.brickworks.metastore",
+        property = { HealthCheck.NAME + "=" + HiveMetastore.CHECK, HealthCheck.TAGS + "=brickworks.background" })
 @Designate(ocd = MetastoreConfig.class)
-public class HiveMetastore implements DriverConfigurer {
+public class HiveMetastore implements DriverConfigurer, HealthCheck {
+    static final String CHECK = "metastore";
     /** Where Databricks keeps managed tables, on DBFS (which drivers reach through the {@code dbfs} scheme). */
     static final String DEFAULT_WAREHOUSE = "dbfs:/user/hive/warehouse";
     private static final Logger LOG = LoggerFactory.getLogger(HiveMetastore.class);
@@ -59,12 +66,13 @@ public class HiveMetastore implements DriverConfigurer {
     private record Catalog(DerbyServer derby, Map<String, String> sparkConf) {
     }
 
-    /**
-     * Starts the catalog's database in the background: nothing the platform serves needs it, only drivers do, and a
-     * driver's start waits for it ({@link #sparkConf}).
-     */
     private final ServiceTracker<MavenResolver, MavenResolver> resolverTracker;
+    private final AfterFrameworkStart starting;
 
+    /**
+     * Starts the catalog's database in the background once the framework has started: nothing the platform serves
+     * needs it, only drivers do, and a driver's start waits for it ({@link #sparkConf}).
+     */
     @Activate
     public HiveMetastore(BundleContext context, MetastoreConfig config) {
         // Tracked, not referenced: the catalog needs the resolver once, at its start, and a reference would restart
@@ -73,6 +81,10 @@ public class HiveMetastore implements DriverConfigurer {
         resolverTracker.open();
         MavenResolver resolver = Awaiting.proxy(resolverTracker, MavenResolver.class, "Maven resolver");
         Path dataDirectory = PlatformInfo.dataDirectoryOf(context);
+        starting = AfterFrameworkStart.run(context, () -> startInBackground(dataDirectory, resolver, config));
+    }
+
+    private void startInBackground(Path dataDirectory, MavenResolver resolver, MetastoreConfig config) {
         Thread starter = new Thread(() -> {
             try {
                 catalog.complete(start(dataDirectory, resolver, config));
@@ -101,9 +113,29 @@ public class HiveMetastore implements DriverConfigurer {
                 derby.password(), warehouse));
     }
 
+    @Override
+    public Result execute() {
+        if (!catalog.isDone()) {
+            return new Result(Result.Status.TEMPORARILY_UNAVAILABLE,
+                    "Starting in the background (after the platform's start)");
+        }
+        try {
+            Catalog started = catalog.getNow(null);
+            return new Result(Result.Status.OK, started.derby() == null ? "External database "
+                    + started.sparkConf().get("spark.hadoop.javax.jdo.option.ConnectionURL")
+                    : "Derby network server on 127.0.0.1:" + started.derby().port());
+        } catch (RuntimeException e) {
+            return new Result(Result.Status.CRITICAL, "Did not start: " + e.getMessage());
+        }
+    }
+
     @Deactivate
     void deactivate() {
         resolverTracker.close();
+        if (starting.cancel()) {
+            catalog.completeExceptionally(new IllegalStateException("The platform stopped before the catalog started"));
+            return;
+        }
         try {
             Catalog started = catalog.get(READY_PATIENCE_SECONDS, TimeUnit.SECONDS);
             if (started.derby() != null) {

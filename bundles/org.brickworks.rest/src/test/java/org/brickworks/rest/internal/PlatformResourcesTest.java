@@ -2,43 +2,17 @@ package org.brickworks.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 
-import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.security.api.dto.User;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The health check (open) and SCIM {@code Me} (authenticated), which clients call first. */
+/** SCIM {@code Me} (authenticated), which clients call first; the health check is {@link HealthResourceTest}. */
 class PlatformResourcesTest {
-    private static final Duration UP_FOR = Duration.ofMinutes(5);
-
     private final ObjectMapper json = new ObjectMapper();
-
-    @Test
-    void healthAnswersStatusVersionAndUptimeWithoutACaller() {
-        HealthResource health = new HealthResource(
-                new TestPlatform("1.4.0", Instant.now().minus(UP_FOR), Path.of("/var/lib/brickworks")));
-
-        JsonNode answer = HttpCall.get("/api/2.0/health").open().run(health).json();
-
-        assertThat(answer.fieldNames()).toIterable().containsExactly("status", "version", "uptime_seconds");
-        assertThat(answer.get("status").asText()).isEqualTo("OK");
-        assertThat(answer.get("version").asText()).isEqualTo("1.4.0");
-        assertThat(answer.get("uptime_seconds").asLong()).isBetween(UP_FOR.toSeconds(), UP_FOR.toSeconds() + 60);
-    }
-
-    @Test
-    void healthAnswersTemporarilyUnavailableWhileThePlatformServiceIsAway() {
-        HttpCall call = HttpCall.get("/api/2.0/health").open().run(new HealthResource(null));
-
-        assertThat(call.status()).isEqualTo(503);
-        assertThat(call.json().path("error_code").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");
-    }
 
     @Test
     void meDescribesAnAdminAsScimUserInTheAdminsGroup() throws Exception {
@@ -65,8 +39,5 @@ class PlatformResourcesTest {
         assertThat(me.get("userName").asText()).isEqualTo("alice@example.com");
         assertThat(me.get("groups").isArray()).isTrue();
         assertThat(me.get("groups")).isEmpty();
-    }
-
-    private record TestPlatform(String version, Instant startedAt, Path dataDirectory) implements PlatformInfo {
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
@@ -22,11 +24,17 @@ import org.slf4j.LoggerFactory;
  * First start: creates the {@code admin} user and a token for it, written to {@code <data>/admin-token} readable by the
  * owner only. Later starts do nothing while the admin has a token or the file exists, so the file is the one place the
  * first token is ever shown.
+ * <p>
+ * Also the readiness check {@value #CHECK} (Apache Felix Health Check, tag {@code brickworks}): registered only once
+ * the admin and its token exist, as this component is active only then.
  */
-@Component(immediate = true, service = AdminBootstrap.class)
-public class AdminBootstrap {
+@Component(immediate = true, service = { AdminBootstrap.class, HealthCheck.class },
+        property = { HealthCheck.NAME + "=" + AdminBootstrap.CHECK, HealthCheck.TAGS + "=brickworks" })
+public class AdminBootstrap implements HealthCheck {
     static final String TOKEN_FILE = "admin-token";
+    static final String CHECK = "admin token";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+    private final Path file;
 
     /** The data directory is read from the framework, so that an update of the core bundle leaves this be. */
     @Activate
@@ -39,7 +47,7 @@ public class AdminBootstrap {
     }
 
     private AdminBootstrap(StoreUserService users, TokenService tokens, Path dataDirectory) {
-        Path file = dataDirectory.resolve(TOKEN_FILE);
+        file = dataDirectory.resolve(TOKEN_FILE);
         boolean created = users.ensureAdmin();
         // Also after a first start that died before writing the file: an admin with no token and
         // no file could never log in again.
@@ -48,6 +56,12 @@ public class AdminBootstrap {
             writeOwnerOnly(file, token + "\n");
             LOG.info("The admin user's access token is in {}", file);
         }
+    }
+
+    @Override
+    public Result execute() {
+        return new Result(Result.Status.OK, Files.exists(file) ? "The admin user's first token is in " + file
+                : "The admin user exists; its first token was taken from " + file);
     }
 
     static Path writeOwnerOnly(Path file, String content) {

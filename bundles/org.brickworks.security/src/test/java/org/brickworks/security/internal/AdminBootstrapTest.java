@@ -67,6 +67,19 @@ class AdminBootstrapTest {
         }
     }
 
+    @Test
+    void itsHealthCheckIsOkAndSaysWhereTheFirstTokenIs() throws IOException {
+        StoreUserService users = new StoreUserService(store);
+        AdminBootstrap bootstrap = new AdminBootstrap(users, new StoreTokenService(users), new TestPlatform(data));
+
+        assertThat(bootstrap.execute().isOk()).isTrue();
+        assertThat(bootstrap.execute().toString()).contains(data.resolve(AdminBootstrap.TOKEN_FILE).toString());
+
+        Files.delete(data.resolve(AdminBootstrap.TOKEN_FILE));
+        assertThat(bootstrap.execute().isOk()).isTrue();
+        assertThat(bootstrap.execute().toString()).contains("was taken from");
+    }
+
     private StoreTokenService bootstrap() {
         StoreUserService users = new StoreUserService(store);
         StoreTokenService tokens = new StoreTokenService(users);
