@@ -14,7 +14,6 @@ import org.brickworks.agent.protocol.AgentPaths;
 import org.brickworks.agent.protocol.ExecutorList;
 import org.brickworks.agent.protocol.ExecutorList.Executor;
 
-
 /**
  * {@code GET /executors}: the executors the driver's application has now, as Spark's scheduler announces them to
  * listeners (the driver itself is not one: a {@code local[N]} driver has none). Thread-safe: Spark's listener bus

@@ -55,7 +55,8 @@ final class ConnectSqlClient {
         Path out = Files.createTempFile("connect-sql", ".out");
         Path err = Files.createTempFile("connect-sql", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().remove("BRICKWORKS_CONNECT_TOKEN");
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

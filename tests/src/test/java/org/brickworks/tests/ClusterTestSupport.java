@@ -89,7 +89,6 @@ public abstract class ClusterTestSupport extends PlatformTestSupport {
         }
     }
 
-
     /** A new SQL context on the cluster; its id. */
     protected String sqlContext(String id) throws IOException, InterruptedException {
         Answer context = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"" + id + "\",\"language\":\"sql\"}");

@@ -23,7 +23,6 @@ import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.libraries.api.dto.MavenRequest;
 import org.brickworks.runtimes.api.RuntimeRegistry;
 
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -46,7 +45,6 @@ public class ClustersIT extends ClusterTestSupport {
     private MavenResolver resolver;
     @Inject
     private RuntimeRegistry runtimes;
-
 
     @Test
     public void createdClusterRunsADriverAndTerminatesOnDelete() throws Exception {
@@ -246,7 +244,8 @@ public class ClustersIT extends ClusterTestSupport {
         assertTrue(none.output(), none.output().contains("UNAUTHENTICATED"));
         ConnectClient unknown = connectSql(jar, target, "dapi0123456789abcdef0123456789abcdef", "authorization",
                 "SELECT 1");
-        assertTrue(unknown.output(), unknown.output().contains("gRPC UNAUTHENTICATED: The bearer token was not accepted"));
+        assertTrue(unknown.output(),
+                unknown.output().contains("gRPC UNAUTHENTICATED: The bearer token was not accepted"));
     }
 
     private record ConnectClient(int exit, String output) {

@@ -40,7 +40,8 @@ public class DbfsAzureIT extends PlatformTestSupport {
     public void mountedContainerServesTheDbfsApi() throws Exception {
         try (Azurite azurite = Azurite.start(Files.createTempDirectory("azurite"))) {
             azurite.createContainer("data");
-            ObjectNode mount = JSON.createObjectNode().put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net/landing")
+            ObjectNode mount = JSON.createObjectNode()
+                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net/landing")
                     .put("mount_point", "/mnt/az");
             mount.putObject("extra_configs").put("azure.connection.string", azurite.connectionString());
             ok(call("mount", mount.toString()));
@@ -101,7 +102,8 @@ public class DbfsAzureIT extends PlatformTestSupport {
             assertTrue(shell("bw:fs-ls /mnt/az").contains("/mnt/az/empty/"));
 
             ObjectNode badKey = JSON.createObjectNode()
-                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net").put("mount_point", "/mnt/bad");
+                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net")
+                    .put("mount_point", "/mnt/bad");
             badKey.putObject("extra_configs").put("azure.connection.string",
                     azurite.connectionString().replace(Azurite.KEY, Base64.getEncoder().encodeToString(new byte[64])));
             Answer refused = call("mount", badKey.toString());
@@ -110,7 +112,8 @@ public class DbfsAzureIT extends PlatformTestSupport {
 
             // The cause, not an exception's class name: a key that is not base64, a port nobody listens on.
             ObjectNode notBase64 = JSON.createObjectNode()
-                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net").put("mount_point", "/mnt/bad");
+                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net")
+                    .put("mount_point", "/mnt/bad");
             notBase64.putObject("extra_configs").put("fs.azure.account.key.devstoreaccount1.blob.core.windows.net",
                     "not-base64!").put("azure.endpoint", azurite.endpoint());
             Answer invalidKey = call("mount", notBase64.toString());
@@ -118,7 +121,8 @@ public class DbfsAzureIT extends PlatformTestSupport {
             assertTrue(invalidKey.body().toString(), invalidKey.body().path("message").asText().contains("not base64"));
             assertFalse(invalidKey.body().toString().contains("not-base64!"));
             ObjectNode nobody = JSON.createObjectNode()
-                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net").put("mount_point", "/mnt/bad");
+                    .put("source", "wasbs://data@devstoreaccount1.blob.core.windows.net")
+                    .put("mount_point", "/mnt/bad");
             nobody.putObject("extra_configs").put("fs.azure.account.key.devstoreaccount1.blob.core.windows.net",
                     Azurite.KEY).put("azure.endpoint", "http://127.0.0.1:" + closedPort() + "/devstoreaccount1");
             Answer unreachable = call("mount", nobody.toString());

@@ -115,7 +115,8 @@ public class DbfsIT extends PlatformTestSupport {
         for (int i = 0; i <= fields.length / 2; i++) {
             if (i == at && contents != null) {
                 body.writeBytes(("--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"contents\"; filename=\"f\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\r\nContent-Disposition: form-data; name=\"contents\"; filename=\"f\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 body.writeBytes(contents);
                 body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             }

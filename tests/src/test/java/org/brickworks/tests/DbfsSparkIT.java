@@ -57,7 +57,8 @@ public class DbfsSparkIT extends ClusterTestSupport {
                     .path("status").asText());
 
             ObjectNode mount = JSON.createObjectNode()
-                    .put("source", "wasbs://lake@devstoreaccount1.blob.core.windows.net/root").put("mount_point", "/mnt/lake");
+                    .put("source", "wasbs://lake@devstoreaccount1.blob.core.windows.net/root")
+                    .put("mount_point", "/mnt/lake");
             mount.putObject("extra_configs").put("azure.connection.string", azurite.connectionString());
             Answer mounted = post("/api/2.0/dbfs/mount", admin, mount.toString());
             assertEquals(mounted.body().toString(), 200, mounted.status());
@@ -99,8 +100,9 @@ public class DbfsSparkIT extends ClusterTestSupport {
 
     /** Uploads the CSV through the API, reads it from dbfs:/ in Spark, writes Parquet and Delta beside it. */
     private void readsAndWrites(String id, String context, String dir, String csv) throws Exception {
-        Answer put = post("/api/2.0/dbfs/put", admin, "{\"path\":\"/" + dir + "/in/data.csv\",\"overwrite\":true,\"contents\":\""
-                + Base64.getEncoder().encodeToString(csv.getBytes()) + "\"}");
+        Answer put = post("/api/2.0/dbfs/put", admin,
+                "{\"path\":\"/" + dir + "/in/data.csv\",\"overwrite\":true,\"contents\":\""
+                        + Base64.getEncoder().encodeToString(csv.getBytes()) + "\"}");
         assertEquals(put.body().toString(), 200, put.status());
         sql(id, context, "CREATE TEMPORARY VIEW v USING csv OPTIONS (path 'dbfs:/" + dir
                 + "/in/data.csv', header 'true', inferSchema 'true')");

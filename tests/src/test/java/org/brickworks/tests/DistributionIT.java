@@ -50,7 +50,6 @@ import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.settings.CreateTokenRequest;
 import com.databricks.sdk.service.settings.CreateTokenResponse;
 
-
 /**
  * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP
  * (also through Databricks' own Java SDK), {@code bin/brickworks-client} over SSH, a watched {@code etc/} and the
@@ -175,7 +174,8 @@ public class DistributionIT extends DistributionTestSupport {
         List<String> lines = created.out().lines().toList();
         String id = lines.get(0);
         assertTrue(created.out(), created.out().matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  state PENDING.*"));
-        assertTrue(created.out(), created.out().matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
+        assertTrue(created.out(),
+                created.out().matches("(?s).*\n\\d\\d:\\d\\d:\\d\\d  STARTING  Launching the driver.*"));
         assertTrue(created.output(), lines.get(lines.size() - 1).startsWith("Cluster " + id + " is RUNNING, driver "));
 
         Path output = home.getParent().resolve("doomed.out");
@@ -221,8 +221,9 @@ public class DistributionIT extends DistributionTestSupport {
                 .setToken(Files.readString(data.resolve("admin-token")).trim()));
         byte[] source = WorkspaceIT.resource("sales.py");
         workspace.workspace().mkdirs("/Users/admin/sdk");
-        workspace.workspace().importContent(new Import().setPath("/Users/admin/sdk/sales").setFormat(ImportFormat.SOURCE)
-                .setLanguage(Language.PYTHON).setContent(Base64.getEncoder().encodeToString(source)));
+        workspace.workspace()
+                .importContent(new Import().setPath("/Users/admin/sdk/sales").setFormat(ImportFormat.SOURCE)
+                        .setLanguage(Language.PYTHON).setContent(Base64.getEncoder().encodeToString(source)));
         ObjectInfo status = workspace.workspace().getStatus("/Users/admin/sdk/sales");
         assertEquals(ObjectType.NOTEBOOK, status.getObjectType());
         assertEquals(Language.PYTHON, status.getLanguage());
@@ -278,7 +279,8 @@ public class DistributionIT extends DistributionTestSupport {
     private long driverPid(String clusterId) throws Exception {
         String token = Files.readString(data.resolve("admin-token")).trim();
         HttpResponse<String> response = HTTP.send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/2.0/clusters/get?cluster_id=" + clusterId))
+                .newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/api/2.0/clusters/get?cluster_id=" + clusterId))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body()).path("driver").path("pid").asLong();
     }

@@ -31,7 +31,6 @@ import org.junit.Before;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
 /**
  * The built distribution, started as a user starts it: a copy of it per test ({@code home}, data beside it), free HTTP
  * and SSH ports, {@code bin/brickworks} without a terminal, {@code bin/brickworks-client} over SSH, REST with the admin

@@ -89,8 +89,8 @@ public class ExamplePluginsIT extends DistributionTestSupport {
         assertEquals(reason.toString(), "Cluster launcher 'acme' of node type acme-standard is no longer installed,"
                 + " so the cluster's driver was stopped",
                 reason.path("parameters").path("databricks_error_message").asText());
-        await("the driver process to end", () -> ProcessHandle.of(driverPid).map(ProcessHandle::isAlive).orElse(false)
-                == false);
+        await("the driver process to end",
+                () -> ProcessHandle.of(driverPid).map(ProcessHandle::isAlive).orElse(false) == false);
         assertFalse(bundleList().contains("org.brickworks.examples.acme"));
         post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + id + "\"}");
     }

@@ -32,7 +32,8 @@ public class HealthIT extends PlatformTestSupport {
         List<String> names = new ArrayList<>();
         health.body().path("checks").forEach(c -> names.add(c.path("name").asText()));
         assertTrue(names.toString(), names.containsAll(List.of("store", "admin token", "routes")));
-        assertTrue(health.body().toString(), health.body().toString().contains("clusters: serving /api/2.0/clusters/*"));
+        assertTrue(health.body().toString(),
+                health.body().toString().contains("clusters: serving /api/2.0/clusters/*"));
     }
 
     @Test

@@ -102,7 +102,8 @@ public class NotebookLibrariesIT extends ClusterTestSupport {
             workspace.importObject(new ImportRequest("/Shared/libs/lang3", ExportFormat.SOURCE, NotebookLanguage.SCALA,
                     true, ("// Databricks notebook source\n"
                             + "// MAGIC %mvn install org.apache.commons:commons-lang3:3.17.0\n\n// COMMAND ----------\n\norg.apache.commons.lang3.SystemProperties.getJavaVersion\n")
-                            .getBytes(StandardCharsets.UTF_8)), "admin");
+                            .getBytes(StandardCharsets.UTF_8)),
+                    "admin");
             NotebookRun run = runner.run("/Shared/libs/lang3", id, Map.of(), "admin");
             assertTrue(run.cells().toString(), run.succeeded());
             assertEquals("mvn", run.cells().get(0).language());

@@ -105,7 +105,8 @@ public class NotebookRunIT extends ClusterTestSupport {
         save("/Shared/nb/failing", MAIN.stripTrailing() + FAILING_TAIL);
         save("/Shared/nb/a", "-- Databricks notebook source\n-- MAGIC %run ./b\n");
         save("/Shared/nb/b", "-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\n-- MAGIC %run ./a\n");
-        save("/Shared/nb/magic", "-- Databricks notebook source\n-- MAGIC %conda list\n\n-- COMMAND ----------\n\nSELECT 1\n");
+        save("/Shared/nb/magic",
+                "-- Databricks notebook source\n-- MAGIC %conda list\n\n-- COMMAND ----------\n\nSELECT 1\n");
         String id = create("notebooks");
         awaitRunning(id);
 
@@ -161,7 +162,8 @@ public class NotebookRunIT extends ClusterTestSupport {
         CellRun inner = cycle.cells().stream().filter(c -> c.output().data().contains("cycle")).findFirst()
                 .orElseThrow(() -> new AssertionError(cycle.cells().toString()));
         assertEquals(CellStatus.ERROR, inner.status());
-        assertTrue(inner.output().data(), inner.output().data().contains("/Shared/nb/a -> /Shared/nb/b -> /Shared/nb/a"));
+        assertTrue(inner.output().data(),
+                inner.output().data().contains("/Shared/nb/a -> /Shared/nb/b -> /Shared/nb/a"));
 
         NotebookRun magic = runner.run("/Shared/nb/magic", id, Map.of(), "admin");
         assertEquals(CellStatus.ERROR, magic.cells().get(0).status());

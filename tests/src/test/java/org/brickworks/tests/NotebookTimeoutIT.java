@@ -38,14 +38,16 @@ public class NotebookTimeoutIT extends ClusterTestSupport {
     @Override
     @Configuration
     public Option[] config() {
-        return new Option[] { PlatformOptions.platform(Map.of("org.brickworks.notebooks.cfg", "cellTimeoutSeconds=5\n")) };
+        return new Option[] {
+                PlatformOptions.platform(Map.of("org.brickworks.notebooks.cfg", "cellTimeoutSeconds=5\n")) };
     }
 
     @Test
     public void aCellThatNeverEndsIsCancelledAndTheClusterStaysUsable() throws Exception {
         workspace.mkdirs("/Shared/slow", "admin");
-        save("/Shared/slow/forever", "-- Databricks notebook source\nSELECT sum(hash(id)) FROM range(0, 1000000000000)\n"
-                + "\n-- COMMAND ----------\n\nSELECT 1\n");
+        save("/Shared/slow/forever",
+                "-- Databricks notebook source\nSELECT sum(hash(id)) FROM range(0, 1000000000000)\n"
+                        + "\n-- COMMAND ----------\n\nSELECT 1\n");
         save("/Shared/slow/quick", "-- Databricks notebook source\nSELECT 40 + 2 AS answer\n");
         String id = create("slow");
         awaitRunning(id);

@@ -83,7 +83,8 @@ public class PostgresMetastoreIT extends ClusterTestSupport {
         if (!"Finished".equals(result.path("status").asText())
                 || "error".equals(result.path("results").path("resultType").asText())) {
             String log = get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText();
-            throw new AssertionError(statement + " -> " + result + "\n" + log.substring(Math.max(0, log.length() - 6000)));
+            throw new AssertionError(
+                    statement + " -> " + result + "\n" + log.substring(Math.max(0, log.length() - 6000)));
         }
     }
 

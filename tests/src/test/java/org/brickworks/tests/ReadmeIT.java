@@ -116,7 +116,8 @@ public class ReadmeIT {
         }
         try (Stream<Path> entries = Files.list(root)) {
             List<String> written = entries.map(entry -> entry.getFileName().toString())
-                    .filter(name -> !Set.of("product", "tests", "examples", "home", "readme.sh", "readme.out", "platform.out")
+                    .filter(name -> !Set
+                            .of("product", "tests", "examples", "home", "readme.sh", "readme.out", "platform.out")
                             .contains(name))
                     .toList();
             assertTrue("the README's commands wrote into the repository's folder: " + written, written.isEmpty());

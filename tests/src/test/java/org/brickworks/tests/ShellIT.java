@@ -22,9 +22,11 @@ import org.osgi.framework.ServiceRegistration;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShellIT extends PlatformTestSupport {
-    private static final List<String> COMMANDS = List.of("help", "status", "health", "users", "token-create", "token-list",
+    private static final List<String> COMMANDS = List.of("help", "status", "health", "users", "token-create",
+            "token-list",
             "token-revoke", "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart",
-            "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "cluster-wait", "sql", "exec", "runtimes",
+            "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "cluster-wait", "sql", "exec",
+            "runtimes",
             "runtime-install", "runtime-remove", "lib-install", "lib-status", "fs-ls", "fs-mount", "ws-ls", "nb-run");
 
     /** A plugin's command as a plugin writes one: a plain object, Gogo's annotations, the standard properties. */

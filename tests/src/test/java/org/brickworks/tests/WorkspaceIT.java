@@ -78,7 +78,8 @@ public class WorkspaceIT extends PlatformTestSupport {
         assertEquals(8, fileStatus.path("size").asInt());
         assertEquals("a,b\n1,2\n", new String(Base64.getDecoder().decode(
                 get("/api/2.0/workspace/export?path=/Users/admin/roundtrip/data.csv", admin).body().path("content")
-                        .asText()), StandardCharsets.UTF_8));
+                        .asText()),
+                StandardCharsets.UTF_8));
     }
 
     /** The benchmark: import and export of a 200-cell SOURCE notebook over REST, timed, byte-identical. */
@@ -249,7 +250,8 @@ public class WorkspaceIT extends PlatformTestSupport {
         String imported = shell("bw:ws-import " + source + " /Shared/shell/etl.scala");
         assertTrue(imported, imported.contains("Imported notebook /Shared/shell/etl"));
         String listed = shell("bw:ws-ls /Shared/shell");
-        assertTrue(listed, listed.matches("(?s)TYPE +LANGUAGE +OBJECT ID +MODIFIED +PATH\nNOTEBOOK +SCALA +\\d+ +\\S+ +/Shared/shell/etl\\s*"));
+        assertTrue(listed, listed.matches(
+                "(?s)TYPE +LANGUAGE +OBJECT ID +MODIFIED +PATH\nNOTEBOOK +SCALA +\\d+ +\\S+ +/Shared/shell/etl\\s*"));
         Path target = folder.resolve("out.scala");
         assertTrue(shell("bw:ws-export /Shared/shell/etl " + target).contains("Exported"));
         assertArrayEquals(resource("etl.scala"), Files.readAllBytes(target));

@@ -220,8 +220,10 @@ final class BlobRestClient {
             queryText.append(queryText.length() == 0 ? "?" : "&").append(sas);
         }
         URI base = URI.create(endpoint);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority()
-                + path + queryText)).timeout(Duration.ofMinutes(5));
+        HttpRequest.Builder builder = HttpRequest
+                .newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority()
+                        + path + queryText))
+                .timeout(Duration.ofMinutes(5));
         all.forEach(builder::header);
         if (key != null) {
             builder.header("Authorization", "SharedKey " + account + ":" + sign(method, path, query, all, length));
@@ -235,8 +237,10 @@ final class BlobRestClient {
             int length) throws IOException {
         // VERB, Content-Encoding, -Language, -Length, -MD5, -Type, Date, If-Modified-Since, If-Match,
         // If-None-Match, If-Unmodified-Since, Range; then the x-ms- headers and the resource.
-        StringBuilder text = new StringBuilder(String.join("\n", method, "", "", length == 0 ? "" : String.valueOf(length),
-                "", "", "", "", "", "", "", "")).append('\n');
+        StringBuilder text = new StringBuilder(
+                String.join("\n", method, "", "", length == 0 ? "" : String.valueOf(length),
+                        "", "", "", "", "", "", "", ""))
+                .append('\n');
         headers.forEach((name, value) -> text.append(name.toLowerCase()).append(':').append(value).append('\n'));
         text.append('/').append(account).append(path);
         new TreeMap<>(query).forEach((name, value) -> text.append('\n').append(name.toLowerCase()).append(':')

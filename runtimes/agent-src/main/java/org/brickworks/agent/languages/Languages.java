@@ -91,6 +91,7 @@ public final class Languages implements Interpreters {
     }
 
     private ApiException unknown(String language) {
-        return ApiException.invalid("Unknown language " + language + ": this driver runs " + String.join(", ", names()));
+        return ApiException
+                .invalid("Unknown language " + language + ": this driver runs " + String.join(", ", names()));
     }
 }

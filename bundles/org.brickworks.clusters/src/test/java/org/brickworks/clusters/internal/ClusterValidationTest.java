@@ -22,7 +22,8 @@ class ClusterValidationTest {
 
     @Test
     void refusesNegativeWorkers() {
-        assertInvalid(new ClusterSpec("etl", VERSION, null, -1, Map.of(), Map.of(), 0, Map.of(), null, null), "num_workers");
+        assertInvalid(new ClusterSpec("etl", VERSION, null, -1, Map.of(), Map.of(), 0, Map.of(), null, null),
+                "num_workers");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Local root", description = "Directory of the local DBFS root; empty: <data>/dbfs")
     String root() default "";
 
-    @AttributeDefinition(name = "Upload timeout", description = "Seconds a streaming upload (create/add-block/close) may go without a call before it is dropped")
+    @AttributeDefinition(name = "Upload timeout",
+            description = "Seconds a streaming upload (create/add-block/close) may go without a call before it is dropped")
     int handleTimeoutSeconds() default 600;
 }

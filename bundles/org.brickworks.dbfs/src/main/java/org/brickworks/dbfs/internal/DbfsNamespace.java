@@ -231,7 +231,8 @@ final class DbfsNamespace implements DbfsService {
             return;
         }
         Target target = target(dbfsPath);
-        if (existing.get().isDir() && !recursive && !io(dbfsPath, () -> target.storage.list(target.relative)).isEmpty()) {
+        if (existing.get().isDir() && !recursive
+                && !io(dbfsPath, () -> target.storage.list(target.relative)).isEmpty()) {
             throw new BrickworksException(ErrorCode.IO_ERROR,
                     "Directory " + dbfsPath + " is not empty: delete it with recursive");
         }
@@ -299,7 +300,8 @@ final class DbfsNamespace implements DbfsService {
         Optional<FileInfo> existing = status(path);
         if (existing.isPresent() && (existing.get().isDir() || !overwrite)) {
             throw new BrickworksException(ErrorCode.RESOURCE_ALREADY_EXISTS, (existing.get().isDir() ? "A directory"
-                    : "A file") + " exists at " + path + (existing.get().isDir() ? "" : "; use overwrite to replace it"));
+                    : "A file") + " exists at " + path
+                    + (existing.get().isDir() ? "" : "; use overwrite to replace it"));
         }
         status(path.parent()).filter(parent -> !parent.isDir()).ifPresent(parent -> {
             throw new BrickworksException(ErrorCode.RESOURCE_ALREADY_EXISTS,

@@ -171,7 +171,8 @@ public class ClusterLibraryManager implements ClusterLibraryService, ClusterList
         List<ClusterLibraryStatuses> all = new ArrayList<>();
         for (Map.Entry<String, List<StoredLibrary>> cluster : records.all().entrySet()) {
             if (existing.contains(cluster.getKey())) {
-                all.add(new ClusterLibraryStatuses(cluster.getKey(), statuses.of(cluster.getKey(), cluster.getValue())));
+                all.add(new ClusterLibraryStatuses(cluster.getKey(),
+                        statuses.of(cluster.getKey(), cluster.getValue())));
             } else {
                 records.forgetCluster(cluster.getKey());
                 statuses.forget(cluster.getKey());

@@ -141,7 +141,8 @@ final class LibraryRecords {
                 }
             }
             for (long id : ids) {
-                try (PreparedStatement u = c.prepareStatement("UPDATE cluster_libraries SET uninstall = ? WHERE id = ?")) {
+                try (PreparedStatement u = c
+                        .prepareStatement("UPDATE cluster_libraries SET uninstall = ? WHERE id = ?")) {
                     u.setBoolean(1, uninstall);
                     u.setLong(2, id);
                     u.executeUpdate();

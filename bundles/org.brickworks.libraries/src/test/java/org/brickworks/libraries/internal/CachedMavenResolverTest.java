@@ -70,28 +70,28 @@ class CachedMavenResolverTest {
     void unknownArtifactIsResourceDoesNotExistNamingIt() {
         assertThatThrownBy(() -> start(TestResolverConfig.central(cache))
                 .resolve(MavenRequest.of("org.brickworks.nowhere:no-such-artifact:1.0")))
-                        .isInstanceOfSatisfying(BrickworksException.class,
-                                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST))
-                        .hasMessageContaining("org.brickworks.nowhere:no-such-artifact")
-                        .hasMessageContaining("central");
+                .isInstanceOfSatisfying(BrickworksException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST))
+                .hasMessageContaining("org.brickworks.nowhere:no-such-artifact")
+                .hasMessageContaining("central");
     }
 
     @Test
     void unknownVersionIsResourceDoesNotExist() {
         assertThatThrownBy(() -> start(TestResolverConfig.central(cache))
                 .resolve(MavenRequest.of("org.apache.commons:commons-text:0.0.404")))
-                        .isInstanceOfSatisfying(BrickworksException.class,
-                                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST))
-                        .hasMessageContaining("commons-text").hasMessageContaining("0.0.404");
+                .isInstanceOfSatisfying(BrickworksException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST))
+                .hasMessageContaining("commons-text").hasMessageContaining("0.0.404");
     }
 
     @Test
     void unreachableRepositoryIsTemporarilyUnavailable() throws IOException {
         assertThatThrownBy(
                 () -> start(TestResolverConfig.remote(cache, closedPortUrl())).resolve(MavenRequest.of(COMMONS_TEXT)))
-                        .isInstanceOfSatisfying(BrickworksException.class,
-                                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE))
-                        .hasMessageContaining("commons-text").hasMessageContaining("127.0.0.1");
+                .isInstanceOfSatisfying(BrickworksException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE))
+                .hasMessageContaining("commons-text").hasMessageContaining("127.0.0.1");
     }
 
     @Test
@@ -140,7 +140,7 @@ class CachedMavenResolverTest {
 
         ResolvedClosure closure = start(
                 TestResolverConfig.remote(cache, new FileRepository(cache.resolve("empty")).url()))
-                        .resolve(new MavenRequest(List.of("test:app:1.0"), List.of(), List.of(repository.url())));
+                .resolve(new MavenRequest(List.of("test:app:1.0"), List.of(), List.of(repository.url())));
 
         assertThat(closure.artifacts()).extracting(ResolvedArtifact::coordinates).containsExactly("test:app:jar:1.0");
     }
@@ -152,9 +152,9 @@ class CachedMavenResolverTest {
 
         assertThatThrownBy(() -> start(TestResolverConfig.remote(cache, repository.url()))
                 .resolve(MavenRequest.of("test:app:1.0")))
-                        .isInstanceOfSatisfying(BrickworksException.class,
-                                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE))
-                        .hasMessageContaining("test:lib").hasMessageContaining("Checksum");
+                .isInstanceOfSatisfying(BrickworksException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE))
+                .hasMessageContaining("test:lib").hasMessageContaining("Checksum");
         assertThat(cache.resolve("test/lib/1.0/lib-1.0.jar")).doesNotExist();
     }
 

@@ -58,7 +58,8 @@ class AfterFrameworkStartTest {
     }
 
     private BundleContext context() {
-        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { BundleContext.class },
+        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { BundleContext.class },
                 (proxy, method, args) -> switch (method.getName()) {
                 case "addFrameworkListener" -> listeners.add((FrameworkListener) args[0]);
                 case "removeFrameworkListener" -> listeners.remove(args[0]);

@@ -159,7 +159,7 @@ public class NotebookRunService implements NotebookRunner {
                 notebookPath, revision.revisionId(), contextId, clusterId);
         List<CellRun> cells = new NotebookExecution(workspace(), commands(), languages(), clusterId, parameters,
                 Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user)
-                        .runAttached(notebookPath, revision.notebook(), firstCell, lastCell, contextId);
+                .runAttached(notebookPath, revision.notebook(), firstCell, lastCell, contextId);
         return records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(), revision.revisionId(),
                 clusterId, user, start, System.currentTimeMillis(), parameters, cells));
     }

@@ -13,7 +13,8 @@ class MarkdownLanguageTest {
 
     @Test
     void rendersHeadingsEmphasisListsAndTables() {
-        String html = renderer.render("# Sales\n\nThe **daily** numbers:\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        String html = renderer
+                .render("# Sales\n\nThe **daily** numbers:\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
 
         assertThat(html).contains("<h1>Sales</h1>", "<strong>daily</strong>", "<li>one</li>", "<table>",
                 "<td>1</td>");

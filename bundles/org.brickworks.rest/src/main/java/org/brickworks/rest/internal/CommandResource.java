@@ -113,7 +113,8 @@ public class CommandResource extends ApiServlet {
                 return new Results(type, null, html.html(), null, null, null, null, null, null);
             }
             TextResult text = (TextResult) result;
-            return new Results(type, null, text.data(), null, null, null, null, null, text.notebookExit() ? true : null);
+            return new Results(type, null, text.data(), null, null, null, null, null,
+                    text.notebookExit() ? true : null);
         }
     }
 

@@ -53,7 +53,8 @@ class PluginJarTest {
             manifest.getMainAttributes().putValue(headers[i], headers[i + 1]);
         }
         Path jar = folder.resolve("plugin.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             // a manifest is all a bundle identity needs
         }
         return jar;

@@ -46,8 +46,10 @@ class PluginSourceTest {
                 .hasMessage("No file " + missing + ", and " + missing
                         + " is not Maven coordinates group:artifact:version either")
                 .extracting(e -> ((BrickworksException) e).errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
-        assertThatThrownBy(() -> PluginSource.parse("org.example:runtime")).hasMessageContaining("not Maven coordinates");
+        assertThatThrownBy(() -> PluginSource.parse("org.example:runtime"))
+                .hasMessageContaining("not Maven coordinates");
         assertThatThrownBy(() -> PluginSource.parse("a:b:c:d")).hasMessageContaining("not Maven coordinates");
-        assertThatThrownBy(() -> PluginSource.parse("  ")).hasMessage("No plugin given: a jar file or group:artifact:version");
+        assertThatThrownBy(() -> PluginSource.parse("  "))
+                .hasMessage("No plugin given: a jar file or group:artifact:version");
     }
 }

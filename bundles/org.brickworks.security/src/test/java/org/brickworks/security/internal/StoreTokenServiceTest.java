@@ -82,7 +82,8 @@ class StoreTokenServiceTest {
         assertThat(storedHash).isEqualTo(expectedHash).isNotEqualTo(created.tokenValue());
         assertThat(
                 store.queryValue("SELECT COUNT(*) FROM tokens WHERE token_id = ?1 OR token_hash = ?1 OR comment = ?1",
-                        created.tokenValue())).isEqualTo(0L);
+                        created.tokenValue()))
+                .isEqualTo(0L);
         assertThat(created.info().comment()).isEmpty();
     }
 

@@ -47,14 +47,14 @@ public class ClusterCommands extends CommandGroup {
 
     @Descriptor("Create a cluster and start it; prints the cluster id (first) and, with --wait, its progress")
     public String clusterCreate(CommandSession session,
-            @Descriptor("workers (0: single node)")
-                    @Parameter(names = { "-w", "--workers" }, absentValue = "0") int workers,
-            @Descriptor("node type, as list-node-types shows it")
-                    @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
-            @Descriptor("idle minutes before it terminates (0: never)")
-                    @Parameter(names = { "-a", "--autoterminate" }, absentValue = "0") int idleMinutes,
-            @Descriptor("instance pool id, to start from a pre-started driver")
-                    @Parameter(names = { "-p", "--pool" }, absentValue = "") String poolId,
+            @Descriptor("workers (0: single node)") @Parameter(names = { "-w", "--workers" },
+                    absentValue = "0") int workers,
+            @Descriptor("node type, as list-node-types shows it") @Parameter(names = { "-t", "--node-type" },
+                    absentValue = "") String nodeType,
+            @Descriptor("idle minutes before it terminates (0: never)") @Parameter(names = { "-a", "--autoterminate" },
+                    absentValue = "0") int idleMinutes,
+            @Descriptor("instance pool id, to start from a pre-started driver") @Parameter(names = { "-p", "--pool" },
+                    absentValue = "") String poolId,
             @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
             @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster name") String name,
@@ -121,8 +121,8 @@ public class ClusterCommands extends CommandGroup {
     @Descriptor("Wait until a cluster is RUNNING, printing its states and new events as they happen; fail when it "
             + "ends TERMINATED or ERROR")
     public String clusterWait(CommandSession session,
-            @Descriptor("seconds to wait at most")
-                    @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
+            @Descriptor("seconds to wait at most") @Parameter(names = "--timeout",
+                    absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
         Duration patience = patience(timeoutSeconds);
         ClusterService service = clusterService();

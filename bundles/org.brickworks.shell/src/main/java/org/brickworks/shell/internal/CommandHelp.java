@@ -18,8 +18,7 @@ import org.apache.felix.service.command.Descriptor;
 final class CommandHelp {
     private static final String INDENT = "        ";
     /** Gogo's option annotation; its simple name is taken by java.lang.reflect.Parameter here. */
-    private static final Class<org.apache.felix.service.command.Parameter> OPTION =
-            org.apache.felix.service.command.Parameter.class;
+    private static final Class<org.apache.felix.service.command.Parameter> OPTION = org.apache.felix.service.command.Parameter.class;
 
     private final StringBuilder syntax;
     private final List<String> arguments = new ArrayList<>();

@@ -39,9 +39,8 @@ public class DbfsCommands extends CommandGroup {
 
     @Descriptor("Upload a file of the platform's host to DBFS")
     public String fsPut(
-            @Descriptor("replace an existing file")
-                    @Parameter(names = { "-o", "--overwrite" },
-                            presentValue = "true", absentValue = "false") boolean overwrite,
+            @Descriptor("replace an existing file") @Parameter(names = { "-o", "--overwrite" },
+                    presentValue = "true", absentValue = "false") boolean overwrite,
             @Descriptor("local file") String local, @Descriptor("DBFS path of the file") String path)
             throws IOException {
         Path file = Path.of(local);
@@ -56,9 +55,8 @@ public class DbfsCommands extends CommandGroup {
 
     @Descriptor("Download a DBFS file to a file of the platform's host")
     public String fsGet(
-            @Descriptor("replace an existing local file")
-                    @Parameter(names = { "-o", "--overwrite" },
-                            presentValue = "true", absentValue = "false") boolean overwrite,
+            @Descriptor("replace an existing local file") @Parameter(names = { "-o", "--overwrite" },
+                    presentValue = "true", absentValue = "false") boolean overwrite,
             @Descriptor("DBFS path of the file") String path, @Descriptor("local file") String local)
             throws IOException {
         Path file = Path.of(local).toAbsolutePath();
@@ -78,9 +76,8 @@ public class DbfsCommands extends CommandGroup {
 
     @Descriptor("Delete a DBFS file, or a directory with -r")
     public String fsRm(
-            @Descriptor("delete a directory with its contents")
-                    @Parameter(names = { "-r", "--recursive" },
-                            presentValue = "true", absentValue = "false") boolean recursive,
+            @Descriptor("delete a directory with its contents") @Parameter(names = { "-r", "--recursive" },
+                    presentValue = "true", absentValue = "false") boolean recursive,
             @Descriptor("DBFS path") String path) {
         dbfsService().delete(path, recursive);
         return "Deleted " + path;
@@ -95,8 +92,7 @@ public class DbfsCommands extends CommandGroup {
     @Descriptor("Mount storage at /mnt/<name>, e.g. wasbs://container@account.blob.core.windows.net/prefix")
     public String fsMount(@Descriptor("source URI") String source,
             @Descriptor("mount point, /mnt/<name>") String mountPoint,
-            @Descriptor("settings as key=value, e.g. fs.azure.account.key.<account>.blob.core.windows.net=<key>")
-            String... settings) {
+            @Descriptor("settings as key=value, e.g. fs.azure.account.key.<account>.blob.core.windows.net=<key>") String... settings) {
         Map<String, String> extraConfigs = new LinkedHashMap<>();
         for (String setting : settings) {
             int equals = setting.indexOf('=');

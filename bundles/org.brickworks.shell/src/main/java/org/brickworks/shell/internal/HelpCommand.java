@@ -22,8 +22,8 @@ public class HelpCommand {
     }
 
     @Descriptor("List the commands of every scope, or describe one: its syntax, arguments and options")
-    public String help(@Descriptor("a command, with or without its scope: token-create, bw:token-create, acme:hello")
-    String... command) {
+    public String help(
+            @Descriptor("a command, with or without its scope: token-create, bw:token-create, acme:hello") String... command) {
         if (command.length == 0) {
             Table table = new Table("COMMAND", "DESCRIPTION");
             catalog.list().forEach(c -> table.row(c.name(), c.summary()));

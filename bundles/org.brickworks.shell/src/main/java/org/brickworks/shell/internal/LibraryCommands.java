@@ -27,10 +27,10 @@ public class LibraryCommands extends CommandGroup {
 
     @Descriptor("Install a library on a cluster: at once when it runs, and on every start")
     public String libInstall(
-            @Descriptor("repository URL (Maven) or index URL (PyPI) to search too")
-                    @Parameter(names = { "-r", "--repo" }, absentValue = "") String repo,
-            @Descriptor("Maven exclusions, group:artifact[,group:artifact...]")
-                    @Parameter(names = { "-x", "--exclude" }, absentValue = "") String exclusions,
+            @Descriptor("repository URL (Maven) or index URL (PyPI) to search too") @Parameter(
+                    names = { "-r", "--repo" }, absentValue = "") String repo,
+            @Descriptor("Maven exclusions, group:artifact[,group:artifact...]") @Parameter(
+                    names = { "-x", "--exclude" }, absentValue = "") String exclusions,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor(LIBRARY) String library) {
         clusterLibraryService().install(clusterId, List.of(parse(library, repo, exclusions)));
@@ -39,10 +39,10 @@ public class LibraryCommands extends CommandGroup {
 
     @Descriptor("Uninstall a library from a cluster: it is gone after the cluster's next restart")
     public String libUninstall(
-            @Descriptor("repository URL the library was installed with")
-                    @Parameter(names = { "-r", "--repo" }, absentValue = "") String repo,
-            @Descriptor("exclusions the library was installed with")
-                    @Parameter(names = { "-x", "--exclude" }, absentValue = "") String exclusions,
+            @Descriptor("repository URL the library was installed with") @Parameter(names = { "-r", "--repo" },
+                    absentValue = "") String repo,
+            @Descriptor("exclusions the library was installed with") @Parameter(names = { "-x", "--exclude" },
+                    absentValue = "") String exclusions,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor(LIBRARY) String library) {
         clusterLibraryService().uninstall(clusterId, List.of(parse(library, repo, exclusions)));
@@ -61,8 +61,8 @@ public class LibraryCommands extends CommandGroup {
 
     @Descriptor("Resolve a library into the cache without installing it; prints its files and the time taken")
     public String libResolve(
-            @Descriptor("repository URL (Maven) or index URL (PyPI) to search too")
-                    @Parameter(names = { "-r", "--repo" }, absentValue = "") String repo,
+            @Descriptor("repository URL (Maven) or index URL (PyPI) to search too") @Parameter(
+                    names = { "-r", "--repo" }, absentValue = "") String repo,
             @Descriptor(LIBRARY) String library) {
         long began = System.nanoTime();
         List<Path> files = clusterLibraryService().resolve(parse(library, repo, ""));
@@ -75,9 +75,8 @@ public class LibraryCommands extends CommandGroup {
 
     @Descriptor("Show the library caches (entries, size); --purge empties them")
     public String libCache(
-            @Descriptor("empty the caches")
-                    @Parameter(names = { "-p", "--purge" },
-                            presentValue = "true", absentValue = "false") boolean purge) {
+            @Descriptor("empty the caches") @Parameter(names = { "-p", "--purge" },
+                    presentValue = "true", absentValue = "false") boolean purge) {
         List<LibraryCache> caches = purge ? clusterLibraryService().purgeCaches() : clusterLibraryService().caches();
         Table table = new Table("CACHE", "ENTRIES", "SIZE", "DIRECTORY");
         caches.forEach(c -> table.row(c.kind(), c.entries(), size(c.bytes()), c.directory()));

@@ -19,8 +19,7 @@ public class RuntimeCommands extends CommandGroup {
 
     @Descriptor("Install a runtime plugin bundle and start it; its Spark versions are offered at once")
     public String runtimeInstall(
-            @Descriptor("plugin jar: a file on the platform's host, or Maven coordinates group:artifact:version")
-            String source) {
+            @Descriptor("plugin jar: a file on the platform's host, or Maven coordinates group:artifact:version") String source) {
         return describe("Installed", runtimeInstaller().install(source));
     }
 

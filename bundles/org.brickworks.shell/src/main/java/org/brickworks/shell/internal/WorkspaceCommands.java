@@ -42,13 +42,13 @@ public class WorkspaceCommands extends CommandGroup {
     @Descriptor("Import a file of the platform's host into the workspace (a notebook in SOURCE or JUPYTER format, or "
             + "any file with AUTO)")
     public String wsImport(
-            @Descriptor("SOURCE, JUPYTER or AUTO")
-                    @Parameter(names = { "-f", "--format" }, absentValue = "AUTO") String format,
-            @Descriptor("notebook language for SOURCE: PYTHON, SCALA, SQL, R (default: from the extension)")
-                    @Parameter(names = { "-l", "--language" }, absentValue = "") String language,
-            @Descriptor("replace an existing notebook or file (a notebook gains a revision)")
-                    @Parameter(names = { "-o", "--overwrite" },
-                            presentValue = "true", absentValue = "false") boolean overwrite,
+            @Descriptor("SOURCE, JUPYTER or AUTO") @Parameter(names = { "-f", "--format" },
+                    absentValue = "AUTO") String format,
+            @Descriptor("notebook language for SOURCE: PYTHON, SCALA, SQL, R (default: from the extension)") @Parameter(
+                    names = { "-l", "--language" }, absentValue = "") String language,
+            @Descriptor("replace an existing notebook or file (a notebook gains a revision)") @Parameter(
+                    names = { "-o", "--overwrite" },
+                    presentValue = "true", absentValue = "false") boolean overwrite,
             @Descriptor("file to import") String file,
             @Descriptor("workspace path") String path) throws IOException {
         byte[] content = Files.readAllBytes(Path.of(file));
@@ -60,8 +60,8 @@ public class WorkspaceCommands extends CommandGroup {
 
     @Descriptor("Export a notebook or file of the workspace to a file of the platform's host")
     public String wsExport(
-            @Descriptor("SOURCE or JUPYTER")
-                    @Parameter(names = { "-f", "--format" }, absentValue = "SOURCE") String format,
+            @Descriptor("SOURCE or JUPYTER") @Parameter(names = { "-f", "--format" },
+                    absentValue = "SOURCE") String format,
             @Descriptor("workspace path") String path,
             @Descriptor("file to write") String file) throws IOException {
         ExportedObject exported = workspaceService().export(path, format(format));
@@ -76,9 +76,9 @@ public class WorkspaceCommands extends CommandGroup {
 
     @Descriptor("Delete a notebook, file or folder of the workspace")
     public String wsRm(
-            @Descriptor("also a folder that is not empty, with everything in it")
-                    @Parameter(names = { "-r", "--recursive" },
-                            presentValue = "true", absentValue = "false") boolean recursive,
+            @Descriptor("also a folder that is not empty, with everything in it") @Parameter(
+                    names = { "-r", "--recursive" },
+                    presentValue = "true", absentValue = "false") boolean recursive,
             @Descriptor("workspace path") String path) {
         workspaceService().delete(path, recursive);
         return "Deleted " + path;
@@ -103,8 +103,8 @@ public class WorkspaceCommands extends CommandGroup {
             + "prints each cell's number, status, time and output")
     public String nbRun(
             @Descriptor("run only this cell, or cells N-M, numbered from 1 as printed, in the notebook's attached "
-                    + "context (kept between calls)")
-                    @Parameter(names = { "-c", "--cell" }, absentValue = "") String cells,
+                    + "context (kept between calls)") @Parameter(names = { "-c", "--cell" },
+                            absentValue = "") String cells,
             @Descriptor("notebook path") String path,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId,
             @Descriptor("parameters (widget values) as name=value") String... parameters) {

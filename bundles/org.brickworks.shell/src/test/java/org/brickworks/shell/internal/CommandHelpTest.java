@@ -13,8 +13,8 @@ class CommandHelpTest {
     public static final class Sample {
         @Descriptor("Create a thing")
         public String thingCreate(CommandSession session,
-                @Descriptor("user it acts as") @Parameter(names = { "-u", "--user" }, absentValue = "admin")
-                String user,
+                @Descriptor("user it acts as") @Parameter(names = { "-u", "--user" },
+                        absentValue = "admin") String user,
                 @Descriptor("node type") @Parameter(names = { "-t", "--node-type" }, absentValue = "") String nodeType,
                 @Descriptor("replace it") @Parameter(names = { "-o", "--overwrite" }, presentValue = "true",
                         absentValue = "false") boolean overwrite,

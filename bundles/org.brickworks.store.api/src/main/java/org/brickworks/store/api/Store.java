@@ -20,7 +20,6 @@ public interface Store {
     /** Filter of a store implementation; one registers with {@value #ROLE_PROPERTY}{@code =provider}. */
     String PROVIDER = "(" + ROLE_PROPERTY + "=provider)";
 
-
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
      *

@@ -6,8 +6,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Brickworks store", description = "The JDBC database holding the platform's metadata")
 @interface StoreConfig {
-    @AttributeDefinition(name = "JDBC URL", description = "Empty: an embedded H2 file database under the data directory. "
-            + "PostgreSQL: jdbc:postgresql://host:port/database")
+    @AttributeDefinition(name = "JDBC URL",
+            description = "Empty: an embedded H2 file database under the data directory. "
+                    + "PostgreSQL: jdbc:postgresql://host:port/database")
     String url() default "";
 
     @AttributeDefinition(name = "User", description = "Database user")

@@ -41,7 +41,8 @@ final class NotebookCodec {
             JsonNode root = JSON.readTree(json);
             List<Cell> cells = new ArrayList<>();
             for (JsonNode cell : root.path("cells")) {
-                cells.add(new Cell(cell.path("source").asText(), text(cell.get("title")), text(cell.get("sourceForm"))));
+                cells.add(
+                        new Cell(cell.path("source").asText(), text(cell.get("title")), text(cell.get("sourceForm"))));
             }
             return new Notebook(NotebookLanguage.valueOf(root.path("language").asText()), cells,
                     root.path("trailingNewline").asBoolean());

@@ -78,7 +78,8 @@ public class StoreWorkspaceService implements WorkspaceService {
             if (existing != null) {
                 return overwrite(c, existing, content, request.overwrite(), user, now);
             }
-            return content.notebook() != null ? createNotebook(c, content, user, now) : createFile(c, content, user, now);
+            return content.notebook() != null ? createNotebook(c, content, user, now)
+                    : createFile(c, content, user, now);
         });
         LOG.debug("{} imported {} {}", user, imported.type(), imported.path());
         return imported;
@@ -90,15 +91,16 @@ public class StoreWorkspaceService implements WorkspaceService {
         return store.transaction(c -> {
             WorkspaceObject object = existing(c, normal);
             switch (object.type()) {
-            case DIRECTORY:
+            case DIRECTORY :
                 throw BrickworksException.invalidParameter("Cannot export the folder " + normal
                         + ": folders export only as DBC archives, which Brickworks does not write");
-            case FILE:
+            case FILE :
                 String name = object.name();
                 int dot = name.lastIndexOf('.');
-                return new ExportedObject(Base64.getDecoder().decode(WorkspaceRecords.fileContent(c, object.objectId())),
+                return new ExportedObject(
+                        Base64.getDecoder().decode(WorkspaceRecords.fileContent(c, object.objectId())),
                         dot <= 0 ? "" : name.substring(dot + 1));
-            default:
+            default :
                 Notebook notebook = revision(c, object, 0).notebook();
                 if (format == ExportFormat.JUPYTER) {
                     return new ExportedObject(JupyterFormat.write(notebook, object.name()), "ipynb");

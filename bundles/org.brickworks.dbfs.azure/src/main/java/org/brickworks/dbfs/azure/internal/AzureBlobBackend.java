@@ -25,8 +25,9 @@ import com.azure.storage.common.policy.RetryPolicyType;
  * Java over the JDK's HTTP client. See {@link AzureSource} for sources and credentials. A new mount is checked
  * within {@link AzureConfig#mountCheckSeconds()}; a refusal says why (see {@link MountCheck}).
  */
-@Component(configurationPid = "org.brickworks.dbfs.azure", property = { StorageBackend.SCHEME_PROPERTY + "=wasbs", StorageBackend.SCHEME_PROPERTY + "=wasb",
-        StorageBackend.SCHEME_PROPERTY + "=abfss", StorageBackend.SCHEME_PROPERTY + "=abfs" })
+@Component(configurationPid = "org.brickworks.dbfs.azure",
+        property = { StorageBackend.SCHEME_PROPERTY + "=wasbs", StorageBackend.SCHEME_PROPERTY + "=wasb",
+                StorageBackend.SCHEME_PROPERTY + "=abfss", StorageBackend.SCHEME_PROPERTY + "=abfs" })
 @Designate(ocd = AzureConfig.class)
 public class AzureBlobBackend implements StorageBackend {
     private static final Logger LOG = LoggerFactory.getLogger(AzureBlobBackend.class);

@@ -72,7 +72,8 @@ final class AzureBlobStorage implements Storage {
                 throw failure(e);
             }
         }
-        ListBlobsOptions below = new ListBlobsOptions().setPrefix(source.blobName(relative) + "/").setMaxResultsPerPage(1);
+        ListBlobsOptions below = new ListBlobsOptions().setPrefix(source.blobName(relative) + "/")
+                .setMaxResultsPerPage(1);
         try {
             boolean any = container.listBlobs(below, null).iterator().hasNext();
             return any ? Optional.of(new FileInfo(relative, true, 0, 0)) : Optional.empty();
@@ -122,7 +123,8 @@ final class AzureBlobStorage implements Storage {
     @Override
     public void mkdirs(String relative) throws IOException {
         try {
-            for (String at = relative; !at.isEmpty(); at = at.contains("/") ? at.substring(0, at.lastIndexOf('/')) : "") {
+            for (String at = relative; !at.isEmpty(); at = at.contains("/") ? at.substring(0, at.lastIndexOf('/'))
+                    : "") {
                 BlockBlobClient marker = blob(at).getBlockBlobClient();
                 if (marker.exists()) {
                     break;

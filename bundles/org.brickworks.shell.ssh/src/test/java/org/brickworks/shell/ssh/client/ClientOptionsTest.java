@@ -56,7 +56,7 @@ class ClientOptionsTest {
                 fromEnv.toString(), "bw:status"), Map.of(), temp).token()).isEqualTo("dapi-file");
         assertThatThrownBy(() -> ClientOptions.parse(List.of("--data", temp.resolve("none").toString(), "bw:status"),
                 Map.of("BRICKWORKS_DATA", fromEnv.toString()), temp)).isInstanceOf(InvalidOptionsException.class)
-                        .hasMessageContaining("none");
+                .hasMessageContaining("none");
     }
 
     @Test
