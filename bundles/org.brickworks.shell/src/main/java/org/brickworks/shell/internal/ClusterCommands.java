@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -98,11 +99,7 @@ public class ClusterCommands extends CommandGroup {
             @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
             @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
-        Duration patience = patience(timeoutSeconds);
-        ClusterService service = clusterService();
-        int eventsSeen = service.events(clusterId).size();
-        service.start(clusterId);
-        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience) : "Starting " + clusterId;
+        return startThenWait(session, wait, timeoutSeconds, clusterId, ClusterService::start, "Starting ");
     }
 
     @Descriptor("Restart a running cluster's driver; with --wait, print its progress until it is RUNNING again")
@@ -110,12 +107,17 @@ public class ClusterCommands extends CommandGroup {
             @Descriptor(WAIT) @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
             @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        return startThenWait(session, wait, timeoutSeconds, clusterId, ClusterService::restart, "Restarting ");
+    }
+
+    /** Starts or restarts a cluster; with {@code wait}, follows it (from the events it has yet to have) to RUNNING. */
+    private String startThenWait(CommandSession session, boolean wait, int timeoutSeconds, String clusterId,
+            BiConsumer<ClusterService, String> start, String starting) throws InterruptedException {
         Duration patience = patience(timeoutSeconds);
         ClusterService service = clusterService();
         int eventsSeen = service.events(clusterId).size();
-        service.restart(clusterId);
-        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience)
-                : "Restarting " + clusterId;
+        start.accept(service, clusterId);
+        return wait ? waitUntilRunning(service, session, clusterId, eventsSeen, patience) : starting + clusterId;
     }
 
     @Descriptor("Wait until a cluster is RUNNING, printing its states and new events as they happen; fail when it "
