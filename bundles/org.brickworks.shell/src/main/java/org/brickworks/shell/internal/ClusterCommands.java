@@ -138,9 +138,20 @@ public class ClusterCommands extends CommandGroup {
     }
 
     @Descriptor("Terminate a cluster: its driver stops, the cluster stays listed")
-    public String clusterTerminate(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
-        clusterService().terminate(clusterId);
-        return "Terminating " + clusterId;
+    public String clusterTerminate(CommandSession session,
+            @Descriptor("wait until the cluster is TERMINATED, printing its states and events") @Parameter(
+                    names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
+            @Descriptor(TIMEOUT) @Parameter(names = "--timeout", absentValue = "120") int timeoutSeconds,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        Duration patience = patience(timeoutSeconds);
+        ClusterService service = clusterService();
+        int eventsSeen = service.events(clusterId).size();
+        service.terminate(clusterId);
+        if (!wait) {
+            return "Terminating " + clusterId;
+        }
+        new ClusterWait(service, session.getConsole()).untilTerminated(clusterId, eventsSeen, patience);
+        return "Cluster " + clusterId + " is TERMINATED";
     }
 
     @Descriptor("List a cluster's events, oldest first")

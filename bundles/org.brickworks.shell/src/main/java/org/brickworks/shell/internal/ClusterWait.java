@@ -18,7 +18,7 @@ import org.brickworks.core.api.ErrorCode;
 
 /**
  * {@code --wait} of {@code bw:cluster-create}, {@code -edit}, {@code -start}, {@code -restart}, and
- * {@code bw:cluster-wait}: follows a cluster until it is RUNNING,
+ * {@code bw:cluster-wait}: follows a cluster until it is RUNNING (TERMINATED for {@code bw:cluster-terminate --wait}),
  * printing each state it reaches and each new event as they happen, one line each, on the session's output. A cluster
  * that ends TERMINATED or ERROR, or is still on its way when the time is up, fails the command with one line saying
  * why. Polls the cluster service (changes take seconds); used by one command's thread.
@@ -47,6 +47,16 @@ final class ClusterWait {
      *             when the session is interrupted (the cluster goes on)
      */
     ClusterInfo untilRunning(String clusterId, int eventsSeen, Duration timeout) throws InterruptedException {
+        return until(ClusterState.RUNNING, clusterId, eventsSeen, timeout);
+    }
+
+    /** As {@link #untilRunning}, until the cluster is TERMINATED (ERROR fails). */
+    ClusterInfo untilTerminated(String clusterId, int eventsSeen, Duration timeout) throws InterruptedException {
+        return until(ClusterState.TERMINATED, clusterId, eventsSeen, timeout);
+    }
+
+    private ClusterInfo until(ClusterState target, String clusterId, int eventsSeen, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = eventsSeen;
         ClusterState shown = null;
@@ -59,20 +69,18 @@ final class ClusterWait {
                 out.println(TIME.format(Instant.now()) + "  state " + shown + message(cluster.stateMessage()));
             }
             out.flush();
-            switch (cluster.state()) {
-            case RUNNING -> {
+            if (cluster.state() == target) {
                 return cluster;
             }
-            case TERMINATED, ERROR -> throw ended(cluster);
-            default -> {
-                if (System.nanoTime() > deadline) {
-                    throw new BrickworksException(ErrorCode.INVALID_STATE, "Cluster " + clusterId + " is still "
-                            + cluster.state() + " after " + timeout.toSeconds() + " s; bw:cluster-events "
-                            + clusterId + " shows how it goes on");
-                }
-                Thread.sleep(POLL.toMillis());
+            if (cluster.state() == ClusterState.TERMINATED || cluster.state() == ClusterState.ERROR) {
+                throw ended(cluster);
             }
+            if (System.nanoTime() > deadline) {
+                throw new BrickworksException(ErrorCode.INVALID_STATE, "Cluster " + clusterId + " is still "
+                        + cluster.state() + " after " + timeout.toSeconds() + " s; bw:cluster-events " + clusterId
+                        + " shows how it goes on");
             }
+            Thread.sleep(POLL.toMillis());
         }
     }
 

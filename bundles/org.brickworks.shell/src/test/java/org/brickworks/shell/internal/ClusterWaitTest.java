@@ -55,6 +55,30 @@ class ClusterWaitTest {
                 .hasMessage("Cluster c1 is still PENDING after 0 s; bw:cluster-events c1 shows how it goes on");
     }
 
+    @Test
+    void followsATerminationUntilTheClusterIsTerminated() throws InterruptedException {
+        ClusterService clusters = cluster(List.of(step(ClusterState.RUNNING, null),
+                step(ClusterState.TERMINATING, null, "TERMINATING"),
+                step(ClusterState.TERMINATED, new TerminationReason("USER_REQUEST", "SUCCESS", "by a user"),
+                        "TERMINATING")));
+
+        ClusterInfo terminated = new ClusterWait(clusters, out).untilTerminated("c1", 0, Duration.ofMinutes(1));
+
+        assertThat(terminated.state()).isEqualTo(ClusterState.TERMINATED);
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().map(line -> line.substring(10)).toList())
+                .containsExactly("state RUNNING  on its way", "TERMINATING  about TERMINATING",
+                        "state TERMINATING  on its way", "state TERMINATED  on its way");
+    }
+
+    @Test
+    void aTerminationFailsWhenTheClusterEndsInError() {
+        ClusterService clusters = cluster(List.of(step(ClusterState.TERMINATING, null),
+                step(ClusterState.ERROR, null)));
+
+        assertThatThrownBy(() -> new ClusterWait(clusters, out).untilTerminated("c1", 0, Duration.ofMinutes(1)))
+                .hasMessage("Cluster c1 is ERROR: on its way");
+    }
+
     private record Step(ClusterInfo cluster, List<ClusterEvent> events) {
     }
 
