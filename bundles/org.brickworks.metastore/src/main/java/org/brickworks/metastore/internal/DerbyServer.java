@@ -79,7 +79,13 @@ final class DerbyServer {
         // A platform stopped by a signal never deactivates its components, and one stopped while the server starts
         // (in the background) never gets it: from its first moment on, the server goes with the platform's JVM.
         Thread shutdownHook = new Thread(() -> stop(process.toHandle()), "Derby network server stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The platform began to stop while the process started: no hook will run any more.
+            process.destroyForcibly();
+            throw new IOException("The platform is stopping: the Derby network server is not started", e);
+        }
         try {
             Files.writeString(home.resolve(PID_FILE), Long.toString(process.pid()));
             awaitListening(process, chosen);
