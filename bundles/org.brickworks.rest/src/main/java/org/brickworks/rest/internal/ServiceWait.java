@@ -13,12 +13,15 @@ import org.osgi.util.tracker.ServiceTracker;
  * reference in a volatile field and asks {@link #get} with the field's value. While a provider is bound that is the
  * answer; during a bundle update of the provider the caller waits for the new one through a {@link ServiceTracker}
  * ({@link Awaiting}), up to the configured service wait, instead of failing. Opened with the component, closed in its
- * deactivate. Thread-safe.
+ * deactivate. A request still in flight when its own component is deactivated (this bundle being updated: SCR unbinds
+ * the field and the tracker is closed while the request runs) is served by the service tracked at the close, which
+ * another bundle keeps registered. Thread-safe.
  */
 final class ServiceWait<S> {
     private final ServiceTracker<S, S> tracker;
     private final String what;
     private final Duration patience;
+    private volatile S atClose;
 
     /** Tracks {@code type}; {@code what} names it in the error a caller gets when none comes in time. */
     ServiceWait(BundleContext context, Class<S> type, String what, RestConfig config) {
@@ -51,11 +54,24 @@ final class ServiceWait<S> {
             throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE,
                     "The " + what + " service is not available; try again shortly");
         }
-        return Awaiting.await(tracker, what, patience);
+        S kept = atClose;
+        if (kept != null) {
+            return kept;
+        }
+        try {
+            return Awaiting.await(tracker, what, patience);
+        } catch (BrickworksException e) {
+            kept = atClose;
+            if (kept == null) {
+                throw e;
+            }
+            return kept;
+        }
     }
 
     void close() {
         if (tracker != null) {
+            atClose = tracker.getService();
             tracker.close();
         }
     }
