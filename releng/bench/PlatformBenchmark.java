@@ -57,8 +57,8 @@ public final class PlatformBenchmark {
     static final double IDLE_RSS_TARGET_MB = 250;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** The JVM flags of product/src/main/dist/bin/brickworks, given to the bare baseline JVM as well. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
-            "-Xss512k");
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-Xms32m", "-XX:NewRatio=4", "-Xss512k");
     /** Used for health polling and the preflight request, not for the measured load. */
     static final HttpClient PROBE_CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
