@@ -14,10 +14,12 @@ BRICKWORKS_DATA="$tmp/data" BRICKWORKS_HTTP_PORT="${BRICKWORKS_HTTP_PORT:-18080}
   BRICKWORKS_JAVA_OPTS="-Xshare:off -XX:DumpLoadedClassList=$tmp/all.classlist" \
   "$dist/bin/brickworks" < /dev/null > "$tmp/out" 2>&1 &
 pid=$!
+started() { grep -q "HealthCheckExecutor active" "$tmp/data/log/brickworks.log" 2> /dev/null; }
 for _ in $(seq 1 600); do
-  grep -q "HealthCheckExecutor active" "$tmp/data/log/brickworks.log" 2> /dev/null && break
+  started && break
   sleep 0.1
 done
+started || { echo "the platform did not start within 60 s; its output:" >&2; cat "$tmp/out" >&2; exit 1; }
 sleep 5
 kill "$pid"
 wait "$pid" || true

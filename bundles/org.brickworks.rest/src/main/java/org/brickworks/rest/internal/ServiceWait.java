@@ -54,14 +54,10 @@ final class ServiceWait<S> {
             throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE,
                     "The " + what + " service is not available; try again shortly");
         }
-        S kept = atClose;
-        if (kept != null) {
-            return kept;
-        }
         try {
             return Awaiting.await(tracker, what, patience);
         } catch (BrickworksException e) {
-            kept = atClose;
+            S kept = atClose; // set before the tracker closed, and a closed tracker answers at once
             if (kept == null) {
                 throw e;
             }
