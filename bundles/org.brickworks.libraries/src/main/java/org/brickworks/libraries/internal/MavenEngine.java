@@ -41,13 +41,16 @@ import org.slf4j.LoggerFactory;
  * reading other local repositories (read-only) first. Nothing half-downloaded ever reaches the cache: a resolution
  * downloads into a staging folder of its own (beside the cache, same file system), and only a resolution that
  * succeeded moves its files into the cache; a failed one leaves none. POMs are fetched in parallel (the breadth-first
- * collector) and jars too (the basic connector's threads). Thread-safe.
+ * collector) and jars too (the basic connector's threads). The repository system (about a thousand classes, an HTTP
+ * client) is made at the first resolution that needs it, not at start: a closure already in the index needs none.
+ * Thread-safe.
  */
 final class MavenEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MavenEngine.class);
     private static final String STAGING = ".staging";
 
-    private final RepositorySystem system = new RepositorySystemSupplier().get();
+    private RepositorySystem system;
+    private boolean closed;
     private final MavenResolverConfig config;
     private final RepositorySettings settings;
     private final MavenRequests requests;
@@ -95,8 +98,8 @@ final class MavenEngine implements AutoCloseable {
         long started = System.nanoTime();
         try (CloseableSession session = session(listener, staging, cache, readOnly)) {
             Files.createDirectories(staging);
-            collect.setRepositories(system.newResolutionRepositories(session, collect.getRepositories()));
-            List<ArtifactResult> results = system
+            collect.setRepositories(system().newResolutionRepositories(session, collect.getRepositories()));
+            List<ArtifactResult> results = system()
                     .resolveDependencies(session,
                             new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
                     .getArtifactResults();
@@ -116,9 +119,22 @@ final class MavenEngine implements AutoCloseable {
         }
     }
 
+    private synchronized RepositorySystem system() {
+        if (closed) {
+            throw new IllegalStateException("The Maven resolver is closed");
+        }
+        if (system == null) {
+            system = new RepositorySystemSupplier().get();
+        }
+        return system;
+    }
+
     @Override
-    public void close() {
-        system.shutdown();
+    public synchronized void close() {
+        closed = true;
+        if (system != null) {
+            system.shutdown();
+        }
     }
 
     private CloseableSession session(ResolutionListener listener, Path staging, Path cache, List<Path> readOnly) {
@@ -127,7 +143,7 @@ final class MavenEngine implements AutoCloseable {
         locals.add(new LocalRepository(cache, "simple"));
         readOnly.forEach(path -> locals.add(new LocalRepository(path, "simple")));
         int threads = Math.max(1, config.downloadThreads());
-        RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get();
+        RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system()).get();
         return builder.withLocalRepositories(locals).setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
                 .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
                 .setTransferListener(new ProgressReporter(listener))
