@@ -7,12 +7,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * Runs work once the framework has started, that is once every bundle of the start levels has started and the platform
- * serves: at once when it has started already (a bundle update, a later start), else on its {@code STARTED} event. So
- * work that the platform does not need to serve does not compete with its start for the CPU. Runs at most once;
- * {@link #cancel()} before that means never.
+ * serves: at once when it has started already (a bundle update, a later start), else on its {@code STARTED} event or
+ * on the start-level change that reaches {@code brickworks.startLevel} (the framework first starts up to the REST
+ * API's level, and REST raises it when its routes are bound). So work that the platform does not need to serve does
+ * not compete with its start for the CPU. Runs at most once; {@link #cancel()} before that means never.
  */
 final class AfterFrameworkStart implements FrameworkListener {
     private final BundleContext context;
@@ -28,7 +30,7 @@ final class AfterFrameworkStart implements FrameworkListener {
         AfterFrameworkStart waiting = new AfterFrameworkStart(context, work);
         context.addFrameworkListener(waiting);
         // after adding the listener, so that a start finishing in between is not missed
-        if (context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.ACTIVE) {
+        if (waiting.started()) {
             waiting.runOnce();
         }
         return waiting;
@@ -36,9 +38,17 @@ final class AfterFrameworkStart implements FrameworkListener {
 
     @Override
     public void frameworkEvent(FrameworkEvent event) {
-        if (event.getType() == FrameworkEvent.STARTED) {
+        if ((event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED)
+                && started()) {
             runOnce();
         }
+    }
+
+    private boolean started() {
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        String finalLevel = context.getProperty("brickworks.startLevel");
+        return framework.getState() == Bundle.ACTIVE && (finalLevel == null
+                || framework.adapt(FrameworkStartLevel.class).getStartLevel() >= Integer.parseInt(finalLevel.trim()));
     }
 
     /** True when the work had not begun, and now never will. */
