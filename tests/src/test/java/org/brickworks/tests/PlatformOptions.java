@@ -99,7 +99,10 @@ final class PlatformOptions {
         }
         Map<String, String> properties = new LinkedHashMap<>();
         for (String key : configIni.stringPropertyNames()) {
-            if (!key.startsWith("osgi.") && !key.startsWith("eclipse.") && !key.startsWith("org.eclipse.equinox.")) {
+            // Pax Exam drives the start level itself (and waits for exactly the level it sets): the platform's area
+            // start gate stays out of it without brickworks.startLevel, as it does under any launcher but ours.
+            if (!key.startsWith("osgi.") && !key.startsWith("eclipse.") && !key.startsWith("org.eclipse.equinox.")
+                    && !key.equals("brickworks.startLevel")) {
                 properties.put(key, configIni.getProperty(key).replace("${brickworks.home}", home.toString()));
             }
         }
