@@ -1,0 +1,7 @@
+/** The jobs service's values. */
+@Export
+@Version("0.1.0")
+package org.brickworks.jobs.api.dto;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
