@@ -1,5 +1,6 @@
 package org.brickworks.jobs.internal;
 
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -15,12 +16,14 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.brickworks.core.api.BrickworksException;
+import org.quartz.CronExpression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks a job's settings ({@code JobSettings} JSON) before they are saved, naming the field of the first problem in an
- * {@code INVALID_PARAMETER_VALUE}. Multi-task settings have {@code tasks}; Jobs API 2.0's single-task settings carry
+ * {@code INVALID_PARAMETER_VALUE}; a schedule's cron expression is parsed by Quartz's own {@link CronExpression}.
+ * Multi-task settings have {@code tasks}; Jobs API 2.0's single-task settings carry
  * one task's fields (a payload, its compute, {@code libraries}, retries) at the top level instead.
  */
 final class SettingsCheck {
@@ -276,7 +279,13 @@ final class SettingsCheck {
         if (!schedule.isObject()) {
             throw invalid("schedule must be an object");
         }
-        text(schedule, "quartz_cron_expression", "schedule.quartz_cron_expression");
+        String cron = text(schedule, "quartz_cron_expression", "schedule.quartz_cron_expression");
+        try {
+            new CronExpression(cron);
+        } catch (ParseException e) {
+            throw invalid("schedule.quartz_cron_expression " + cron + " is not a Quartz cron expression ("
+                    + e.getMessage() + "), e.g. 0 30 2 * * ? for 02:30 every day");
+        }
         String zone = text(schedule, "timezone_id", "schedule.timezone_id");
         try {
             ZoneId.of(zone);

@@ -75,6 +75,9 @@ class SettingsCheckTest {
             "{'max_concurrent_runs': 1001}| max_concurrent_runs must be a whole number from 0 to 1000, got 1001",
             "{'schedule': {'quartz_cron_expression': '0 0 * * * ?', 'timezone_id': 'Mars/Olympus'}}"
                     + "| schedule.timezone_id Mars/Olympus is not a time zone (e.g. UTC, Europe/Berlin)",
+            "{'schedule': {'quartz_cron_expression': '0 0 25 * * ?', 'timezone_id': 'UTC'}}"
+                    + "| schedule.quartz_cron_expression 0 0 25 * * ? is not a Quartz cron expression"
+                    + " (Hour values must be between 0 and 23), e.g. 0 30 2 * * ? for 02:30 every day",
             "{'name': 7}| name must be a string" })
     void refusesBadSettingsNamingTheField(String settings, String message) {
         assertThatThrownBy(() -> check(settings)).isInstanceOf(BrickworksException.class).hasMessage(message.strip());
