@@ -75,18 +75,26 @@ public class JobResource extends ApiServlet {
                 Route.post("jobs/create", settings,
                         call -> new Created(jobs.create(call.params(), call.caller().userName()))),
                 Route.get("jobs/get", JobId.class, call -> jobs.get(call.params().jobId())),
-                Route.get("jobs/list", ListJobs.class, JobResource.this::list),
-                Route.post("jobs/update", Update.class, call -> {
-                    Update update = call.params();
-                    jobs.update(update.jobId(), update.newSettings(), update.fieldsToRemove());
-                    return null;
-                }), Route.post("jobs/reset", Reset.class, call -> {
-                    jobs.reset(call.params().jobId(), call.params().newSettings());
-                    return null;
-                }), Route.post("jobs/delete", JobId.class, call -> {
-                    jobs.delete(call.params().jobId());
-                    return null;
-                }));
+                Route.get("jobs/list", ListJobs.class, this::list),
+                Route.post("jobs/update", Update.class, this::update),
+                Route.post("jobs/reset", Reset.class, this::reset),
+                Route.post("jobs/delete", JobId.class, this::delete));
+    }
+
+    private Object update(ApiCall<Update> call) {
+        Update update = call.params();
+        jobs.update(update.jobId(), update.newSettings(), update.fieldsToRemove());
+        return null;
+    }
+
+    private Object reset(ApiCall<Reset> call) {
+        jobs.reset(call.params().jobId(), call.params().newSettings());
+        return null;
+    }
+
+    private Object delete(ApiCall<JobId> call) {
+        jobs.delete(call.params().jobId());
+        return null;
     }
 
     private Jobs list(ApiCall<ListJobs> call) {

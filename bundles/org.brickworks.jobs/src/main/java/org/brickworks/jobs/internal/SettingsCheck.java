@@ -34,6 +34,7 @@ final class SettingsCheck {
             "python_wheel_task", "sql_task");
     /** Task payloads that run on the platform: no compute field. */
     static final Set<String> PLATFORM_PAYLOADS = Set.of("condition_task", "for_each_task", "run_job_task");
+    private static final Set<String> PAYLOADS = union(CLUSTER_PAYLOADS, PLATFORM_PAYLOADS);
     static final List<String> COMPUTE = List.of("existing_cluster_id", "job_cluster_key", "new_cluster");
     static final Set<String> RUN_IF = Set.of("ALL_SUCCESS", "ALL_DONE", "NONE_FAILED", "AT_LEAST_ONE_SUCCESS",
             "AT_LEAST_ONE_FAILED", "ALL_FAILED");
@@ -57,13 +58,13 @@ final class SettingsCheck {
         integer(settings, "timeout_seconds", "timeout_seconds", 0, Integer.MAX_VALUE);
         schedule(settings.get("schedule"));
         Set<String> jobClusters = jobClusters(settings.get("job_clusters"));
-        JsonNode tasks = settings.get("tasks");
-        if (tasks != null && !tasks.isNull()) {
-            if (!payloads(settings).isEmpty()) {
-                throw invalid("Give either tasks or a single task's " + payloads(settings).get(0) + ", not both");
+        List<String> singleTask = payloads(settings);
+        if (present(settings, "tasks")) {
+            if (!singleTask.isEmpty()) {
+                throw invalid("Give either tasks or a single task's " + singleTask.get(0) + ", not both");
             }
-            tasks(tasks, jobClusters);
-        } else if (!payloads(settings).isEmpty()) {
+            tasks(settings.get("tasks"), jobClusters);
+        } else if (!singleTask.isEmpty()) {
             task(settings, "", jobClusters);
         }
     }
@@ -87,6 +88,10 @@ final class SettingsCheck {
                 throw invalid("Duplicate task_key " + key + " in " + field);
             }
             dependencies.put(key, dependsOn(task, field));
+            String runIf = optionalText(task, "run_if", field + ".run_if");
+            if (runIf != null && !RUN_IF.contains(runIf)) {
+                throw invalid(field + ".run_if must be one of " + sorted(RUN_IF) + ", got " + runIf);
+            }
             task(task, field + ".", jobClusters);
         }
         dependencies.forEach((key, upstream) -> upstream.forEach(u -> {
@@ -111,10 +116,6 @@ final class SettingsCheck {
         }
         for (int j = 0; j < dependsOn.size(); j++) {
             keys.add(key(dependsOn.get(j), "task_key", field + ".depends_on[" + j + "].task_key"));
-        }
-        String runIf = optionalText(task, "run_if", field + ".run_if");
-        if (runIf != null && !RUN_IF.contains(runIf)) {
-            throw invalid(field + ".run_if must be one of " + sorted(RUN_IF) + ", got " + runIf);
         }
         return keys;
     }
@@ -153,7 +154,7 @@ final class SettingsCheck {
     private void task(JsonNode task, String field, Set<String> jobClusters) {
         List<String> payloads = payloads(task);
         if (payloads.isEmpty()) {
-            throw invalid(field + "task needs a payload: one of " + sorted(allPayloads()));
+            throw invalid(field + "task needs a payload: one of " + sorted(PAYLOADS));
         }
         if (payloads.size() > 1) {
             throw invalid(field + "task has two payloads, " + payloads.get(0) + " and " + payloads.get(1)
@@ -174,7 +175,7 @@ final class SettingsCheck {
         if (!compute.isEmpty()) {
             compute(task, field, compute.get(0), jobClusters);
         }
-        payload(task.get(payload), field + payload, jobClusters);
+        payload(payload, task.get(payload), field + payload, jobClusters);
         integer(task, "max_retries", field + "max_retries", -1, Integer.MAX_VALUE);
         integer(task, "min_retry_interval_millis", field + "min_retry_interval_millis", 0, Integer.MAX_VALUE);
         integer(task, "timeout_seconds", field + "timeout_seconds", 0, Integer.MAX_VALUE);
@@ -203,11 +204,11 @@ final class SettingsCheck {
         }
     }
 
-    private void payload(JsonNode payload, String field, Set<String> jobClusters) {
+    private void payload(String type, JsonNode payload, String field, Set<String> jobClusters) {
         if (!payload.isObject()) {
             throw invalid(field + " must be an object");
         }
-        switch (field.substring(field.lastIndexOf('.') + 1)) {
+        switch (type) {
         case "notebook_task" -> text(payload, "notebook_path", field + ".notebook_path");
         case "spark_jar_task" -> text(payload, "main_class_name", field + ".main_class_name");
         case "spark_python_task" -> text(payload, "python_file", field + ".python_file");
@@ -299,13 +300,13 @@ final class SettingsCheck {
     }
 
     static List<String> payloads(JsonNode task) {
-        return allPayloads().stream().filter(p -> present(task, p)).sorted().toList();
+        return PAYLOADS.stream().filter(p -> present(task, p)).sorted().toList();
     }
 
-    private static Set<String> allPayloads() {
-        Set<String> all = new HashSet<>(CLUSTER_PAYLOADS);
-        all.addAll(PLATFORM_PAYLOADS);
-        return all;
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static boolean present(JsonNode node, String field) {

@@ -47,50 +47,42 @@ public class StoreJobService implements JobService {
     private final Store store;
     private final SettingsCheck check;
     private final Clock clock;
-    private final ServiceTracker<ClusterService, ClusterService> clusters;
+    private ServiceTracker<ClusterService, ClusterService> clusters;
 
     @Activate
     public StoreJobService(@Reference(target = Store.SHARED) Store store, BundleContext context) {
-        this(store, tracker(context), Clock.systemUTC());
+        this(store, new ServiceTracker<>(context, ClusterService.class, null), Clock.systemUTC());
     }
 
-    StoreJobService(Store store, ServiceTracker<ClusterService, ClusterService> clusters, Clock clock) {
-        this.store = store;
+    private StoreJobService(Store store, ServiceTracker<ClusterService, ClusterService> clusters, Clock clock) {
+        this(store, id -> exists(clusters, id), clock);
         this.clusters = clusters;
+        clusters.open();
+    }
+
+    /** @param clusterExists whether a cluster id names a cluster of the platform */
+    StoreJobService(Store store, Predicate<String> clusterExists, Clock clock) {
+        this.store = store;
         this.clock = clock;
-        this.check = new SettingsCheck(clusterExists());
+        this.check = new SettingsCheck(clusterExists);
         store.migrate(JobsSchema.AREA, JobsSchema.MIGRATIONS);
     }
 
-    private static ServiceTracker<ClusterService, ClusterService> tracker(BundleContext context) {
-        ServiceTracker<ClusterService, ClusterService> tracker = new ServiceTracker<>(context, ClusterService.class,
-                null);
-        tracker.open();
-        return tracker;
-    }
-
-    private Predicate<String> clusterExists() {
-        return id -> {
-            if (clusters == null) {
-                return true;
+    private static boolean exists(ServiceTracker<ClusterService, ClusterService> clusters, String id) {
+        try {
+            Awaiting.await(clusters, "clusters").get(id);
+            return true;
+        } catch (BrickworksException e) {
+            if (e.errorCode() == ErrorCode.RESOURCE_DOES_NOT_EXIST) {
+                return false;
             }
-            try {
-                Awaiting.await(clusters, "clusters").get(id);
-                return true;
-            } catch (BrickworksException e) {
-                if (e.errorCode() == ErrorCode.RESOURCE_DOES_NOT_EXIST) {
-                    return false;
-                }
-                throw e;
-            }
-        };
+            throw e;
+        }
     }
 
     @Deactivate
     void close() {
-        if (clusters != null) {
-            clusters.close();
-        }
+        clusters.close();
     }
 
     @Override
@@ -151,8 +143,7 @@ public class StoreJobService implements JobService {
     @Override
     public void update(long jobId, Map<String, Object> newSettings, List<String> fieldsToRemove) {
         store.transaction(c -> {
-            ObjectNode stored = (ObjectNode) JSON.valueToTree(find(c, jobId).settings());
-            save(c, jobId, checked(SettingsEdit.apply(stored,
+            save(c, jobId, checked(SettingsEdit.apply(storedSettings(c, jobId),
                     newSettings == null ? null : JSON.valueToTree(newSettings), fieldsToRemove)));
             return null;
         });
@@ -165,7 +156,6 @@ public class StoreJobService implements JobService {
         }
         ObjectNode checked = checked(JSON.valueToTree(newSettings));
         store.transaction(c -> {
-            find(c, jobId);
             save(c, jobId, checked);
             return null;
         });
@@ -209,7 +199,23 @@ public class StoreJobService implements JobService {
             update.setString(1, settings.get("name").asText());
             update.setString(2, text(settings));
             update.setLong(3, jobId);
-            update.executeUpdate();
+            if (update.executeUpdate() == 0) {
+                throw notFound(jobId);
+            }
+        }
+    }
+
+    private static ObjectNode storedSettings(Connection c, long jobId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT settings FROM jobs WHERE job_id = ?")) {
+            select.setLong(1, jobId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw notFound(jobId);
+                }
+                return (ObjectNode) JSON.readTree(rows.getString(1));
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Stored settings of job " + jobId + " are not JSON", e);
         }
     }
 

@@ -68,6 +68,8 @@ class SettingsCheckTest {
             "{'tasks': [{'task_key': 'a', 'depends_on': [{'task_key': 'b'}], 'run_if': 'SOMETIMES', 'run_job_task': {'job_id': 1}},"
                     + " {'task_key': 'b', 'run_job_task': {'job_id': 1}}]}"
                     + "| tasks[0].run_if must be one of [ALL_DONE, ALL_FAILED, ALL_SUCCESS, AT_LEAST_ONE_FAILED, AT_LEAST_ONE_SUCCESS, NONE_FAILED], got SOMETIMES",
+            "{'tasks': [{'task_key': 'a', 'run_if': 'ALWAYS', 'run_job_task': {'job_id': 1}}]}"
+                    + "| tasks[0].run_if must be one of [ALL_DONE, ALL_FAILED, ALL_SUCCESS, AT_LEAST_ONE_FAILED, AT_LEAST_ONE_SUCCESS, NONE_FAILED], got ALWAYS",
             "{'tasks': [{'task_key': 'a', 'condition_task': {'op': 'LIKE', 'left': '1', 'right': '2'}}]}"
                     + "| tasks[0].condition_task.op must be one of [EQUAL_TO, GREATER_THAN, GREATER_THAN_OR_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, NOT_EQUAL], got LIKE",
             "{'tasks': [{'task_key': 'a', 'existing_cluster_id': 'c-1', 'notebook_task': {}}]}"

@@ -38,7 +38,8 @@ class StoreJobServiceTest {
     @BeforeEach
     void open() {
         store = new H2TestStore(folder);
-        jobs = new StoreJobService(store, null, Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+        jobs = new StoreJobService(store, "c-1"::equals,
+                Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -77,10 +77,6 @@ public class AreaStartGate {
         }
     }
 
-    void unbindRuntime(HttpServiceRuntime runtime) {
-        // nothing: the level is raised once, by the routes or by the patience running out
-    }
-
     @Deactivate
     void close() {
         open("the REST API stopped before its routes were bound");
