@@ -1,9 +1,10 @@
 /**
  * Jobs: named, stored settings of one or more tasks in a DAG (Databricks' {@code JobSettings}), served by the
- * {@link org.brickworks.jobs.api.JobService}.
+ * {@link org.brickworks.jobs.api.JobService}; their runs ({@link org.brickworks.jobs.api.RunService}); and the
+ * {@link org.brickworks.jobs.api.TaskType} whiteboard through which plugins add kinds of tasks.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brickworks.jobs.api;
 
 import org.osgi.annotation.bundle.Export;

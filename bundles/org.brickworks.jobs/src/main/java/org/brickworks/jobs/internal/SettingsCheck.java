@@ -12,13 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.jobs.api.TaskType;
 import org.quartz.CronExpression;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks a job's settings ({@code JobSettings} JSON) before they are saved, naming the field of the first problem in an
@@ -35,18 +39,30 @@ final class SettingsCheck {
     /** Task payloads that run on the platform: no compute field. */
     static final Set<String> PLATFORM_PAYLOADS = Set.of("condition_task", "for_each_task", "run_job_task");
     private static final Set<String> PAYLOADS = union(CLUSTER_PAYLOADS, PLATFORM_PAYLOADS);
+    /** How a payload field is named: Databricks' and plugins' task types all end so. */
+    static final String PAYLOAD_SUFFIX = "_task";
     static final List<String> COMPUTE = List.of("existing_cluster_id", "job_cluster_key", "new_cluster");
     static final Set<String> RUN_IF = Set.of("ALL_SUCCESS", "ALL_DONE", "NONE_FAILED", "AT_LEAST_ONE_SUCCESS",
             "AT_LEAST_ONE_FAILED", "ALL_FAILED");
     static final Set<String> CONDITION_OPS = Set.of("EQUAL_TO", "GREATER_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN",
             "LESS_THAN_OR_EQUAL", "NOT_EQUAL");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     private final Predicate<String> clusterExists;
+    private final Function<String, TaskType> pluginTypes;
 
-    /** @param clusterExists whether a cluster id names a cluster of the platform */
-    SettingsCheck(Predicate<String> clusterExists) {
+    /**
+     * @param clusterExists
+     *            whether a cluster id names a cluster of the platform
+     * @param pluginTypes
+     *            the registered task type of a payload field that is not built in, or null
+     */
+    SettingsCheck(Predicate<String> clusterExists, Function<String, TaskType> pluginTypes) {
         this.clusterExists = clusterExists;
+        this.pluginTypes = pluginTypes;
     }
 
     void check(JsonNode settings) {
@@ -161,21 +177,33 @@ final class SettingsCheck {
                     + ": give one");
         }
         String payload = payloads.get(0);
+        TaskType plugin = PAYLOADS.contains(payload) ? null : pluginTypes.apply(payload);
+        if (!PAYLOADS.contains(payload) && plugin == null) {
+            throw invalid(field + payload + " is not a task type of this platform: give one of " + sorted(PAYLOADS)
+                    + " or install the plugin that adds it");
+        }
+        boolean onCluster = plugin == null ? CLUSTER_PAYLOADS.contains(payload) : plugin.runsOnCluster();
         List<String> compute = COMPUTE.stream().filter(c -> present(task, c)).toList();
         if (compute.size() > 1) {
             throw invalid(field + "task has two compute fields, " + compute.get(0) + " and " + compute.get(1)
                     + ": give one");
         }
-        if (CLUSTER_PAYLOADS.contains(payload) && compute.isEmpty()) {
+        if (onCluster && compute.isEmpty()) {
             throw invalid(field + payload + " runs on a cluster: give one of " + String.join(", ", COMPUTE));
         }
-        if (PLATFORM_PAYLOADS.contains(payload) && !compute.isEmpty()) {
+        if (!onCluster && !compute.isEmpty()) {
             throw invalid(field + payload + " runs on the platform: it takes no " + compute.get(0));
         }
         if (!compute.isEmpty()) {
             compute(task, field, compute.get(0), jobClusters);
         }
-        payload(payload, task.get(payload), field + payload, jobClusters);
+        if (plugin == null) {
+            payload(payload, task.get(payload), field + payload, jobClusters);
+        } else if (task.get(payload).isObject()) {
+            plugin.check(JSON.convertValue(task.get(payload), MAP), field + payload);
+        } else {
+            throw invalid(field + payload + " must be an object");
+        }
         integer(task, "max_retries", field + "max_retries", -1, Integer.MAX_VALUE);
         integer(task, "min_retry_interval_millis", field + "min_retry_interval_millis", 0, Integer.MAX_VALUE);
         integer(task, "timeout_seconds", field + "timeout_seconds", 0, Integer.MAX_VALUE);
@@ -299,8 +327,16 @@ final class SettingsCheck {
         }
     }
 
+    /** The payload fields a task (or single-task settings) has: every field named {@code *_task}, sorted. */
     static List<String> payloads(JsonNode task) {
-        return PAYLOADS.stream().filter(p -> present(task, p)).sorted().toList();
+        List<String> payloads = new ArrayList<>();
+        task.fieldNames().forEachRemaining(name -> {
+            if (name.endsWith(PAYLOAD_SUFFIX) && present(task, name)) {
+                payloads.add(name);
+            }
+        });
+        payloads.sort(null);
+        return payloads;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.brickworks.clusters.api.ClusterService;
@@ -16,6 +18,7 @@ import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.jobs.api.JobService;
+import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.Job;
 import org.brickworks.jobs.api.dto.JobPage;
 import org.brickworks.store.api.Store;
@@ -48,27 +51,39 @@ public class StoreJobService implements JobService {
     private final SettingsCheck check;
     private final Clock clock;
     private ServiceTracker<ClusterService, ClusterService> clusters;
+    private TaskTypes types;
 
     @Activate
     public StoreJobService(@Reference(target = Store.SHARED) Store store, BundleContext context) {
-        this(store, new ServiceTracker<>(context, ClusterService.class, null), Clock.systemUTC());
+        this(store, new ServiceTracker<>(context, ClusterService.class, null), new TaskTypes(context),
+                Clock.systemUTC());
     }
 
-    private StoreJobService(Store store, ServiceTracker<ClusterService, ClusterService> clusters, Clock clock) {
-        this(store, id -> exists(clusters, id), clock);
+    private StoreJobService(Store store, ServiceTracker<ClusterService, ClusterService> clusters, TaskTypes types,
+            Clock clock) {
+        this(store, id -> exists(clusters, id), types::find, clock);
         this.clusters = clusters;
+        this.types = types;
         clusters.open();
+        types.open();
     }
 
-    /** @param clusterExists whether a cluster id names a cluster of the platform */
-    StoreJobService(Store store, Predicate<String> clusterExists, Clock clock) {
+    /**
+     * @param clusterExists
+     *            whether a cluster id names a cluster of the platform
+     * @param pluginTypes
+     *            the registered task type of a payload field that is not built in, or null
+     */
+    StoreJobService(Store store, Predicate<String> clusterExists, Function<String, TaskType> pluginTypes,
+            Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.check = new SettingsCheck(clusterExists);
+        this.check = new SettingsCheck(clusterExists, pluginTypes);
         store.migrate(JobsSchema.AREA, JobsSchema.MIGRATIONS);
     }
 
-    private static boolean exists(ServiceTracker<ClusterService, ClusterService> clusters, String id) {
+    /** Whether the cluster exists, waiting for the clusters service while it is swapped. */
+    static boolean exists(ServiceTracker<ClusterService, ClusterService> clusters, String id) {
         try {
             Awaiting.await(clusters, "clusters").get(id);
             return true;
@@ -83,6 +98,7 @@ public class StoreJobService implements JobService {
     @Deactivate
     void close() {
         clusters.close();
+        types.close();
     }
 
     @Override
@@ -90,12 +106,13 @@ public class StoreJobService implements JobService {
         ObjectNode checked = checked(JSON.valueToTree(settings));
         return store.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO jobs (name, creator, created_time, settings) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO jobs (name, creator, created_time, settings, next_fire) VALUES (?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, checked.get("name").asText());
                 insert.setString(2, creator);
                 insert.setLong(3, clock.millis());
                 insert.setString(4, text(checked));
+                nextFire(insert, 5, checked);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -194,14 +211,26 @@ public class StoreJobService implements JobService {
         return completed;
     }
 
-    private static void save(Connection c, long jobId, ObjectNode settings) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE jobs SET name = ?, settings = ? WHERE job_id = ?")) {
+    private void save(Connection c, long jobId, ObjectNode settings) throws SQLException {
+        try (PreparedStatement update = c
+                .prepareStatement("UPDATE jobs SET name = ?, settings = ?, next_fire = ? WHERE job_id = ?")) {
             update.setString(1, settings.get("name").asText());
             update.setString(2, text(settings));
-            update.setLong(3, jobId);
+            nextFire(update, 3, settings);
+            update.setLong(4, jobId);
             if (update.executeUpdate() == 0) {
                 throw notFound(jobId);
             }
+        }
+    }
+
+    /** The schedule's first fire time after now: saving settings fires nothing by itself. */
+    private void nextFire(PreparedStatement statement, int index, ObjectNode settings) throws SQLException {
+        Long next = Schedules.next(settings, clock.millis());
+        if (next == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, next);
         }
     }
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class SettingsCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final SettingsCheck check = new SettingsCheck(id -> id.equals("c-1"));
+    private final SettingsCheck check = new SettingsCheck(id -> id.equals("c-1"), name -> null);
 
     @Test
     void acceptsADagOfTasksOnEveryKindOfCompute() {

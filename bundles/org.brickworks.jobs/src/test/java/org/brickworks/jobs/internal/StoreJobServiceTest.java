@@ -38,7 +38,7 @@ class StoreJobServiceTest {
     @BeforeEach
     void open() {
         store = new H2TestStore(folder);
-        jobs = new StoreJobService(store, "c-1"::equals,
+        jobs = new StoreJobService(store, "c-1"::equals, name -> null,
                 Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
     }
 

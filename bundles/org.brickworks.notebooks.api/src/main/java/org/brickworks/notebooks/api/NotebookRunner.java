@@ -49,6 +49,15 @@ public interface NotebookRunner {
     NotebookRun run(String path, String clusterId, Map<String, String> parameters, String user);
 
     /**
+     * Runs the notebook as {@link #run} does and tells how it ended, with the value its {@code dbutils.notebook.exit}
+     * passed: what a job's notebook task reports. {@code TIMEDOUT} does not occur (the caller bounds the run by
+     * interrupting it, which cancels the running cell: the result is then {@code FAILED}).
+     *
+     * @since 1.2
+     */
+    ChildRun runToExit(String path, String clusterId, Map<String, String> parameters, String user);
+
+    /**
      * {@code dbutils.notebook.run}: runs the notebook at {@code path} as a child of a command of execution context
      * {@code callerContextId} on {@code clusterId}, in a new context of that cluster, with {@code arguments} as its
      * parameters, waiting at most {@code timeoutSeconds} (0: no limit) before cancelling it. A relative path resolves

@@ -94,6 +94,12 @@ public class NotebookRunService implements NotebookRunner {
     }
 
     @Override
+    public ChildRun runToExit(String path, String clusterId, Map<String, String> parameters, String user) {
+        Executed executed = execute(path, clusterId, parameters, user);
+        return ChildRuns.result(executed.run(), executed.exitValue());
+    }
+
+    @Override
     public ChildRun runChild(String path, String clusterId, String callerContextId, Map<String, String> arguments,
             int timeoutSeconds) {
         if (timeoutSeconds < 0) {

@@ -77,6 +77,11 @@ public class AreaStartGate {
         }
     }
 
+    /** Required of a dynamic reference; nothing to do: the level is raised once, by the routes or the patience. */
+    void unbindRuntime(HttpServiceRuntime runtime) {
+        // nothing
+    }
+
     @Deactivate
     void close() {
         open("the REST API stopped before its routes were bound");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,10 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.jobs.api.JobService;
+import org.brickworks.jobs.api.RunService;
 import org.brickworks.jobs.api.dto.Job;
 import org.brickworks.jobs.api.dto.JobPage;
+import org.brickworks.jobs.api.dto.RunQuery;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Jobs: {@code bw:jobs}, {@code bw:job-create}, {@code bw:job-get}, {@code bw:job-delete}. */
+/**
+ * Jobs and their runs: {@code bw:jobs}, {@code bw:job-create}, {@code bw:job-get}, {@code bw:job-delete},
+ * {@code bw:job-run}, {@code bw:job-pause}, {@code bw:job-unpause}, {@code bw:runs}, {@code bw:run-get},
+ * {@code bw:run-output}, {@code bw:run-cancel}.
+ */
 @Component
 public class JobCommands extends CommandGroup {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -58,9 +66,7 @@ public class JobCommands extends CommandGroup {
         } catch (IOException e) {
             throw BrickworksException.invalidParameter("Cannot read " + file + ": " + e.getMessage());
         }
-        // SSH sessions carry the signed-in user; the platform's own console is its administrator's
-        Object user = session.get("USER");
-        long id = jobService().create(settings, user instanceof String name && !name.isBlank() ? name : "admin");
+        long id = jobService().create(settings, user(session));
         return "Created job " + id + " (" + jobService().get(id).settings().get("name") + ")";
     }
 
@@ -73,6 +79,101 @@ public class JobCommands extends CommandGroup {
     public String jobDelete(@Descriptor("job id") long jobId) {
         jobService().delete(jobId);
         return "Deleted job " + jobId;
+    }
+
+    @Descriptor("Run a job now, with job parameters as name=value")
+    public String jobRun(CommandSession session, @Descriptor("job id") long jobId,
+            @Descriptor("job parameters: name=value ...") String... parameters) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            if (equals < 1) {
+                throw BrickworksException.invalidParameter("Give job parameters as name=value, got " + parameter);
+            }
+            values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+        }
+        long runId = runService().runNow(jobId, values.isEmpty() ? Map.of() : Map.of("job_parameters", values),
+                user(session));
+        return "Run " + runId + " of job " + jobId + ": " + lifeCycle(runService().get(runId));
+    }
+
+    @Descriptor("Pause a job's schedule")
+    public String jobPause(@Descriptor("job id") long jobId) {
+        return pause(jobId, "PAUSED");
+    }
+
+    @Descriptor("Unpause a job's schedule: it fires from its next time on")
+    public String jobUnpause(@Descriptor("job id") long jobId) {
+        return pause(jobId, "UNPAUSED");
+    }
+
+    private String pause(long jobId, String status) {
+        if (!(jobService().get(jobId).settings().get("schedule") instanceof Map<?, ?> schedule)) {
+            throw BrickworksException.invalidParameter("Job " + jobId + " has no schedule");
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        schedule.forEach((k, v) -> changed.put(String.valueOf(k), v));
+        changed.put("pause_status", status);
+        jobService().update(jobId, Map.of("schedule", changed), List.of());
+        return "Job " + jobId + "'s schedule is " + status;
+    }
+
+    @Descriptor("List the latest runs of every job")
+    public String runs() {
+        return runTable(null);
+    }
+
+    @Descriptor("List the latest runs of a job")
+    public String runs(@Descriptor("job id") long jobId) {
+        return runTable(jobId);
+    }
+
+    private String runTable(Long jobId) {
+        Table table = new Table("RUN_ID", "JOB_ID", "NAME", "TRIGGER", "STATE", "RESULT", "START", "DURATION_MS");
+        for (Map<String, Object> run : runService()
+                .list(new RunQuery(jobId, false, false, null, null, null, 0, 25, false)).runs()) {
+            Map<?, ?> state = (Map<?, ?>) run.get("state");
+            Object start = run.get("start_time");
+            table.row(run.get("run_id"), run.getOrDefault("job_id", ""), run.get("run_name"), run.get("trigger"),
+                    state.get("life_cycle_state"), state.get("result_state") == null ? "" : state.get("result_state"),
+                    start instanceof Number time && time.longValue() > 0 ? Instant.ofEpochMilli(time.longValue()) : "",
+                    run.get("run_duration"));
+        }
+        return table.toString();
+    }
+
+    @Descriptor("Show a run and its tasks as JSON")
+    public String runGet(@Descriptor("run id") long runId) throws JsonProcessingException {
+        return JSON.writeValueAsString(runService().get(runId));
+    }
+
+    @Descriptor("Show the output of a task run (or of a one-task run): the notebook's exit value, the error")
+    public String runOutput(@Descriptor("task run id") long runId) throws JsonProcessingException {
+        Map<String, Object> output = new LinkedHashMap<>(runService().output(runId));
+        output.remove("metadata");
+        return JSON.writeValueAsString(output);
+    }
+
+    @Descriptor("Cancel a run")
+    public String runCancel(@Descriptor("run id") long runId) {
+        runService().cancel(runId);
+        return "Run " + runId + ": " + lifeCycle(runService().get(runId));
+    }
+
+    private static String lifeCycle(Map<String, Object> run) {
+        Map<?, ?> state = (Map<?, ?>) run.get("state");
+        Object result = state.get("result_state");
+        return state.get("life_cycle_state") + (result == null ? "" : " " + result);
+    }
+
+    /** SSH sessions carry the signed-in user; the platform's own console is its administrator's. */
+    private static String user(CommandSession session) {
+        Object user = session.get("USER");
+        return user instanceof String name && !name.isBlank() ? name : "admin";
+    }
+
+    private RunService runService() {
+        return service(RunService.class, "jobs");
     }
 
     private JobService jobService() {

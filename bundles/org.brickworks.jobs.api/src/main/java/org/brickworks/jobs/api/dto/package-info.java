@@ -1,6 +1,6 @@
 /** The jobs service's values. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brickworks.jobs.api.dto;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,120 @@
+package org.brickworks.jobs.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.brickworks.store.api.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Fires job schedules from the store: each job's next fire time is a column of its row, set when its settings are
+ * saved (after the save, so editing or unpausing fires nothing by itself). A due job is claimed by moving its next
+ * fire time on with a conditional update ({@code WHERE next_fire = <the time read>}); only the platform whose update
+ * changed the row fires it, so two platforms on one PostgreSQL store never both fire the same time. After downtime a
+ * job's missed fires give one run, at once; its next fire time is then computed from now.
+ */
+final class JobScheduler implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    /** The longest the scheduler sleeps between looks at the store; bounds the lag of a newly saved schedule. */
+    static final long POLL_MILLIS = 100;
+
+    private final Store store;
+    private final RunEngine engine;
+    private final Clock clock;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    JobScheduler(Store store, RunEngine engine, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.clock = clock;
+        this.thread = new Thread(this, "brickworks-job-scheduler");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (!closed) {
+            try {
+                long now = clock.millis();
+                for (Due due : due(now)) {
+                    if (claim(due, now)) {
+                        engine.fire(due.jobId(), Instant.ofEpochMilli(due.fireTime()));
+                    }
+                }
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("The job scheduler could not read the store; it tries again", e);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private record Due(long jobId, long fireTime, JsonNode settings) {
+    }
+
+    private List<Due> due(long now) {
+        return store.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT job_id, next_fire, settings FROM jobs WHERE next_fire <= ? ORDER BY next_fire")) {
+                select.setLong(1, now);
+                List<Due> due = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new Due(rows.getLong(1), rows.getLong(2), RunStore.JSON.readTree(rows.getString(3))));
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new java.sql.SQLException("Stored job settings are not JSON", e);
+                }
+                return due;
+            }
+        });
+    }
+
+    /** Moves the job's next fire time on; whether this platform did (and so fires it). */
+    private boolean claim(Due due, long now) {
+        Long next = Schedules.following(due.settings(), due.fireTime(), now);
+        return store.transaction(c -> {
+            try (PreparedStatement update = c
+                    .prepareStatement("UPDATE jobs SET next_fire = ? WHERE job_id = ? AND next_fire = ?")) {
+                if (next == null) {
+                    update.setNull(1, Types.BIGINT);
+                } else {
+                    update.setLong(1, next);
+                }
+                update.setLong(2, due.jobId());
+                update.setLong(3, due.fireTime());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+}
