@@ -20,7 +20,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -47,6 +50,20 @@ import com.databricks.sdk.service.workspace.Language;
 import com.databricks.sdk.service.workspace.ObjectInfo;
 import com.databricks.sdk.service.workspace.ObjectType;
 import com.databricks.sdk.service.iam.MeRequest;
+import com.databricks.sdk.service.jobs.CreateJob;
+import com.databricks.sdk.service.jobs.JobParameterDefinition;
+import com.databricks.sdk.service.jobs.ListJobsRequest;
+import com.databricks.sdk.service.jobs.ListRunsRequest;
+import com.databricks.sdk.service.jobs.NotebookTask;
+import com.databricks.sdk.service.jobs.RepairRun;
+import com.databricks.sdk.service.jobs.Run;
+import com.databricks.sdk.service.jobs.RunLifeCycleState;
+import com.databricks.sdk.service.jobs.RunNow;
+import com.databricks.sdk.service.jobs.RunOutput;
+import com.databricks.sdk.service.jobs.RunResultState;
+import com.databricks.sdk.service.jobs.RunTask;
+import com.databricks.sdk.service.jobs.Task;
+import com.databricks.sdk.service.jobs.TaskDependency;
 import com.databricks.sdk.service.settings.CreateTokenRequest;
 import com.databricks.sdk.service.settings.CreateTokenResponse;
 
@@ -273,6 +290,71 @@ public class DistributionIT extends DistributionTestSupport {
         assertTrue("newest first", events.get(0).getTimestamp() >= events.get(events.size() - 1).getTimestamp());
         assertEquals(EventType.CREATING, events.get(events.size() - 1).getType());
         workspace.clusters().permanentDelete(cluster.getClusterId());
+    }
+
+    @Test
+    public void databricksSdkRunsAMultiTaskJobReadsItsOutputRepairsItAndListsJobsAcrossPages() throws Exception {
+        start();
+        WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig()
+                .setHost("http://127.0.0.1:" + httpPort)
+                .setToken(Files.readString(data.resolve("admin-token")).trim()));
+        String clusterId = workspace.clusters().create(new CreateCluster().setClusterName("sdk-jobs")
+                .setSparkVersion("15.4.x-scala2.12").setNumWorkers(0L)).get(Duration.ofMinutes(5)).getClusterId();
+        workspace.workspace().mkdirs("/Users/admin/sdk-jobs");
+        importPython(workspace, "/Users/admin/sdk-jobs/say", "dbutils.notebook.exit(dbutils.widgets.get('word'))");
+        importPython(workspace, "/Users/admin/sdk-jobs/strict", "word = dbutils.widgets.get('word')\n"
+                + "assert word == 'repair', 'the word is ' + word\ndbutils.notebook.exit(word)");
+        long jobId = workspace.jobs().create(new CreateJob().setName("sdk-job")
+                .setParameters(List.of(new JobParameterDefinition().setName("word").setDefault("hi")))
+                .setTasks(List.of(
+                        new Task().setTaskKey("say").setExistingClusterId(clusterId)
+                                .setNotebookTask(new NotebookTask().setNotebookPath("/Users/admin/sdk-jobs/say")),
+                        new Task().setTaskKey("strict").setExistingClusterId(clusterId)
+                                .setDependsOn(List.of(new TaskDependency().setTaskKey("say")))
+                                .setNotebookTask(new NotebookTask().setNotebookPath("/Users/admin/sdk-jobs/strict")))))
+                .getJobId();
+
+        Run run = workspace.jobs().runNow(new RunNow().setJobId(jobId).setJobParameters(Map.of("word", "hello")))
+                .get(Duration.ofMinutes(5));
+        assertEquals(RunLifeCycleState.TERMINATED, run.getState().getLifeCycleState());
+        assertEquals(RunResultState.FAILED, run.getState().getResultState());
+        Map<String, RunTask> tasks = new HashMap<>();
+        run.getTasks().forEach(task -> tasks.put(task.getTaskKey(), task));
+        assertEquals("hello", workspace.jobs().getRunOutput(tasks.get("say").getRunId()).getNotebookOutput()
+                .getResult());
+        RunOutput failure = workspace.jobs().getRunOutput(tasks.get("strict").getRunId());
+        assertTrue(failure.getError(), failure.getError().contains("the word is hello"));
+
+        Run repaired = workspace.jobs().repairRun(new RepairRun().setRunId(run.getRunId())
+                .setRerunAllFailedTasks(true).setJobParameters(Map.of("word", "repair"))).get(Duration.ofMinutes(5));
+        assertEquals(RunResultState.SUCCESS, repaired.getState().getResultState());
+        assertEquals(2, repaired.getRepairHistory().size());
+        repaired.getTasks().forEach(task -> tasks.put(task.getTaskKey(), task));
+        assertEquals("repair", workspace.jobs().getRunOutput(tasks.get("strict").getRunId()).getNotebookOutput()
+                .getResult());
+
+        List<Long> created = new ArrayList<>(List.of(jobId));
+        for (int i = 0; i < 4; i++) {
+            created.add(workspace.jobs().create(new CreateJob().setName("sdk-page-" + i)).getJobId());
+        }
+        List<Long> listed = new ArrayList<>();
+        workspace.jobs().list(new ListJobsRequest().setLimit(2L)).forEach(job -> listed.add(job.getJobId()));
+        assertTrue("the SDK follows next_page_token through every page: " + listed, listed.containsAll(created));
+        assertEquals(listed.size(), new HashSet<>(listed).size());
+        List<Long> runs = new ArrayList<>();
+        workspace.jobs().listRuns(new ListRunsRequest().setJobId(jobId)).forEach(r -> runs.add(r.getRunId()));
+        assertEquals(List.of(run.getRunId()), runs);
+        assertEquals(2, workspace.jobs().get(jobId).getSettings().getTasks().size());
+        for (long id : created) {
+            workspace.jobs().delete(id);
+        }
+        workspace.clusters().permanentDelete(clusterId);
+    }
+
+    private static void importPython(WorkspaceClient workspace, String path, String code) {
+        workspace.workspace().importContent(new Import().setPath(path).setFormat(ImportFormat.SOURCE)
+                .setLanguage(Language.PYTHON).setContent(Base64.getEncoder().encodeToString(
+                        ("# Databricks notebook source\n" + code + "\n").getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The driver's pid, Brickworks' own field of {@code driver} (the SDK's model does not carry it). */

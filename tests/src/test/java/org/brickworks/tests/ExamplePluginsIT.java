@@ -57,6 +57,65 @@ public class ExamplePluginsIT extends DistributionTestSupport {
     }
 
     @Test
+    public void aTaskTypeRunsJobsWhileItsJarIsThereAndItsRemovalFailsOnlyThoseRuns() throws Exception {
+        start();
+        String job = "{\"name\": \"ping\", \"tasks\": [{\"task_key\": \"ping\", \"http_task\":"
+                + " {\"url\": \"" + url("/api/2.0/health") + "?run={{job.run_id}}\"}}]}";
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(url("/api/2.1/jobs/create")))
+                .POST(HttpRequest.BodyPublishers.ofString(job)));
+        assertEquals(refused.body(), 400, refused.statusCode());
+        assertTrue(refused.body(), refused.body().contains("http_task is not a task type of this platform"));
+        Path jar = drop("http-task", "http-task.jar");
+        await("the http_task type", () -> {
+            try {
+                return send(HttpRequest.newBuilder(URI.create(url("/api/2.1/jobs/create")))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"probe\", \"tasks\": [{\"task_key\":"
+                                + " \"p\", \"http_task\": {\"url\": \"http://x\"}}]}")))
+                        .statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(url("/api/2.1/jobs/create")))
+                .POST(HttpRequest.BodyPublishers.ofString(job)));
+        assertEquals(created.body(), 200, created.statusCode());
+        long jobId = JSON.readTree(created.body()).path("job_id").asLong();
+        JsonNode run = runToEnd(jobId);
+        assertEquals(run.toString(), "SUCCESS", run.path("state").path("result_state").asText());
+        JsonNode output = JSON
+                .readTree(send(HttpRequest.newBuilder(URI.create(url("/api/2.1/jobs/runs/get-output?run_id="
+                        + run.path("run_id").asLong())))).body());
+        assertEquals(output.toString(), 200, output.path("http_output").path("status").asInt());
+
+        Files.delete(jar);
+        await("the plugin to go", () -> !bundleList().contains("org.brickworks.examples.http.task"));
+        JsonNode orphan = runToEnd(jobId);
+        assertEquals(orphan.toString(), "INTERNAL_ERROR", orphan.path("state").path("life_cycle_state").asText());
+        assertEquals("INVALID_RUN_CONFIGURATION",
+                orphan.path("status").path("termination_details").path("code").asText());
+        assertEquals(200, get("/api/2.0/health", null));
+    }
+
+    /** Runs the job and polls runs/get until the run has ended. */
+    private JsonNode runToEnd(long jobId) throws Exception {
+        HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(url("/api/2.1/jobs/run-now")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"job_id\": " + jobId + "}")));
+        assertEquals(started.body(), 200, started.statusCode());
+        long runId = JSON.readTree(started.body()).path("run_id").asLong();
+        JsonNode[] run = new JsonNode[1];
+        await("run " + runId + " to end", Duration.ofMinutes(1), () -> {
+            try {
+                run[0] = JSON.readTree(send(HttpRequest.newBuilder(URI.create(url("/api/2.1/jobs/runs/get?run_id="
+                        + runId)))).body());
+            } catch (IOException e) {
+                return false;
+            }
+            return run[0].path("state").path("life_cycle_state").asText().matches("TERMINATED|SKIPPED|INTERNAL_ERROR");
+        });
+        return run[0];
+    }
+
+    @Test
     public void shellLanguageAndLauncherRunAClusterAndGoWithTheirJars() throws Exception {
         // A launcher that is gone this long has its clusters terminated (30 s by default, for bundle updates).
         Files.writeString(home.resolve("etc/org.brickworks.clusters.cfg"), "serviceWaitSeconds=3\n");

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Hashtable;
@@ -37,6 +38,27 @@ public class JobRunsIT extends ClusterTestSupport {
     private static final String INGEST = """
             # Databricks notebook source
             dbutils.notebook.exit(dbutils.widgets.get("day"))
+            """;
+    /** A Spark application's main class: writes a table of {@code args[1]} rows named {@code args[0]}. */
+    private static final String APP = """
+            package bw.jobs;
+            public class App {
+                public static void main(String[] args) throws Exception {
+                    Class<?> sessions = Class.forName("org.apache.spark.sql.SparkSession");
+                    Object builder = sessions.getMethod("builder").invoke(null);
+                    Object spark = builder.getClass().getMethod("getOrCreate").invoke(builder);
+                    Object rows = spark.getClass().getMethod("range", long.class).invoke(spark, Long.parseLong(args[1]));
+                    Object writer = rows.getClass().getMethod("write").invoke(rows);
+                    writer = writer.getClass().getMethod("mode", String.class).invoke(writer, "overwrite");
+                    writer.getClass().getMethod("saveAsTable", String.class).invoke(writer, args[0]);
+                }
+            }
+            """;
+    private static final String SCRIPT = """
+            import sys
+            print("args", sys.argv[1:])
+            if sys.argv[1:] == ["fail"]:
+                raise ValueError("asked to fail")
             """;
     private static final String LONG_QUERY = "SELECT sum(hash(id)) FROM range(0, 1000000000000)";
     private static String clusterId;
@@ -117,6 +139,12 @@ public class JobRunsIT extends ClusterTestSupport {
         JsonNode broken = output(task(run, "broken").path("run_id").asLong());
         assertTrue(broken.toString(), broken.path("error").asText().contains("no_such_table"));
         assertError(get("/api/2.1/jobs/runs/get-output?run_id=" + runId, admin), 400, "INVALID_PARAMETER_VALUE");
+        JsonNode views = get("/api/2.1/jobs/runs/export?run_id=" + task(run, "ingest").path("run_id").asLong(),
+                admin).body().path("views");
+        assertEquals(views.toString(), "/Shared/jobs/ingest", views.path(0).path("name").asText());
+        assertEquals("NOTEBOOK", views.path(0).path("type").asText());
+        assertTrue(views.toString(), views.path(0).path("content").asText().contains("dbutils.notebook.exit"));
+        assertEquals(1, get("/api/2.1/jobs/runs/export?run_id=" + runId, admin).body().path("views").size());
 
         JsonNode listed = get("/api/2.1/jobs/runs/list?job_id=" + jobId + "&expand_tasks=true", admin).body();
         assertEquals(runId, listed.path("runs").path(0).path("run_id").asLong());
@@ -133,6 +161,119 @@ public class JobRunsIT extends ClusterTestSupport {
         assertEquals(partial.toString(), "SUCCESS", partial.path("state").path("result_state").asText());
         assertEquals(2, partial.path("tasks").size());
         assertEquals("SUCCESS", resultOf(partial, "small"));
+    }
+
+    @Test
+    public void jobClustersAreMadeForTheRunSharedByKeyAndTerminatedAfterTheirLastTask() throws Exception {
+        cluster();
+        long jobId = createJob("/api/2.2/jobs/create", """
+                {"name": "on-job-clusters",
+                 "job_clusters": [{"job_cluster_key": "shared", "new_cluster": {"spark_version": "%1$s",
+                   "node_type_id": "local-small", "num_workers": 0}}],
+                 "tasks": [
+                  {"task_key": "first", "job_cluster_key": "shared",
+                   "notebook_task": {"notebook_path": "/Shared/jobs/ingest", "base_parameters": {"day": "d"}}},
+                  {"task_key": "second", "depends_on": [{"task_key": "first"}], "job_cluster_key": "shared",
+                   "sql_task": {"query": "SELECT 40 + 2 AS answer"}},
+                  {"task_key": "own", "new_cluster": {"spark_version": "%1$s", "num_workers": 0},
+                   "sql_task": {"query": "SELECT 1"}},
+                  {"task_key": "libs", "depends_on": [{"task_key": "second"}], "job_cluster_key": "shared",
+                   "libraries": [{"jar": "dbfs:/no/such/library.jar"}], "sql_task": {"query": "SELECT 1"}}]}"""
+                .formatted(SPARK35));
+        long runId = runNow(jobId, "{}");
+        await("the job cluster in clusters/list", () -> jobClusters(runId).size() >= 1);
+        JsonNode run = awaitEnd(runId);
+        String shared = task(run, "first").path("cluster_instance").path("cluster_id").asText();
+        assertEquals(run.toString(), "SUCCESS", resultOf(run, "first"));
+        assertEquals("SUCCESS", resultOf(run, "second"));
+        assertEquals(shared, task(run, "second").path("cluster_instance").path("cluster_id").asText());
+        assertEquals("SUCCESS", resultOf(run, "own"));
+        String own = task(run, "own").path("cluster_instance").path("cluster_id").asText();
+        assertNotEquals(shared, own);
+        assertEquals("INTERNAL_ERROR", task(run, "libs").path("state").path("life_cycle_state").asText());
+        assertEquals("LIBRARY_INSTALLATION_ERROR",
+                task(run, "libs").path("status").path("termination_details").path("code").asText());
+        assertEquals("INTERNAL_ERROR", run.path("state").path("life_cycle_state").asText());
+        for (String id : List.of(shared, own)) {
+            JsonNode cluster = cluster(id);
+            assertEquals(cluster.toString(), "JOB", cluster.path("cluster_source").asText());
+            assertTrue(cluster.path("cluster_name").asText().startsWith("job-" + jobId + "-run-" + runId));
+            await("job cluster " + id + " to terminate", () -> "TERMINATED".equals(state(id)));
+        }
+    }
+
+    /** The ids of the clusters made for a run, as clusters/list shows them. */
+    private List<String> jobClusters(long runId) {
+        try {
+            List<String> ids = new ArrayList<>();
+            get("/api/2.0/clusters/list", admin).body().path("clusters").forEach(c -> {
+                if ("JOB".equals(c.path("cluster_source").asText())
+                        && c.path("cluster_name").asText().contains("-run-" + runId + "-")) {
+                    ids.add(c.path("cluster_id").asText());
+                }
+            });
+            return ids;
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    @Test
+    public void jarPythonFileWheelAndForEachTasksRunOnTheDriverWithTheirParametersAndLibraries() throws Exception {
+        String cluster = cluster();
+        put("dbfs:/jobs/tasks/app.jar", MavenFileRepository.compiledJar("bw.jobs.App", APP));
+        put("dbfs:/jobs/tasks/script.py", SCRIPT.getBytes(StandardCharsets.UTF_8));
+        put("dbfs:/jobs/tasks/bw_tool-1.0-py3-none-any.whl", PypiIndex.wheel("bw_tool", "1.0",
+                "import sys\n\ndef main():\n    print('hello ' + sys.argv[1].split('=', 1)[1])\n",
+                Map.of("entry_points.txt", "[console_scripts]\ngreet = bw_tool:main\n")));
+        long jobId = createJob("/api/2.2/jobs/create",
+                """
+                        {"name": "driver-tasks", "tasks": [
+                          {"task_key": "jar", "existing_cluster_id": "%1$s", "libraries": [{"jar": "dbfs:/jobs/tasks/app.jar"}],
+                           "spark_jar_task": {"main_class_name": "bw.jobs.App", "parameters": ["jar_task_out", "7"]}},
+                          {"task_key": "script", "existing_cluster_id": "%1$s",
+                           "spark_python_task": {"python_file": "dbfs:/jobs/tasks/script.py", "parameters": ["a", "{{job.id}}"]}},
+                          {"task_key": "wheel", "existing_cluster_id": "%1$s",
+                           "libraries": [{"whl": "dbfs:/jobs/tasks/bw_tool-1.0-py3-none-any.whl"}],
+                           "python_wheel_task": {"package_name": "bw-tool", "entry_point": "greet",
+                             "named_parameters": {"name": "ada"}}},
+                          {"task_key": "each", "depends_on": [{"task_key": "script"}], "for_each_task": {
+                           "inputs": "[\\"x\\", \\"y\\"]", "concurrency": 2, "task": {"task_key": "inner",
+                           "existing_cluster_id": "%1$s", "sql_task": {"query": "SELECT '{{input}}' AS v"}}}},
+                          {"task_key": "bad_script", "existing_cluster_id": "%1$s",
+                           "spark_python_task": {"python_file": "dbfs:/jobs/tasks/script.py", "parameters": ["fail"]}}]}"""
+                        .formatted(cluster));
+        JsonNode run = awaitEnd(runNow(jobId, "{}"));
+        assertEquals(run.toString(), "FAILED", run.path("state").path("result_state").asText());
+        assertEquals(run.toString(), "SUCCESS", resultOf(run, "jar"));
+        assertEquals("7", sqlValue(cluster, "SELECT count(*) FROM jar_task_out"));
+        assertEquals("SUCCESS", resultOf(run, "script"));
+        String logs = output(task(run, "script").path("run_id").asLong()).path("logs").asText();
+        assertTrue(logs, logs.contains("args ['a', '" + jobId + "']"));
+        assertEquals(run.toString(), "SUCCESS", resultOf(run, "wheel"));
+        assertTrue(output(task(run, "wheel").path("run_id").asLong()).path("logs").asText().contains("hello ada"));
+        JsonNode each = task(run, "each");
+        assertEquals(each.toString(), "SUCCESS", each.path("state").path("result_state").asText());
+        assertEquals(2, each.path("iterations").size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode iteration = each.path("iterations").path(i);
+            assertEquals("SUCCESS", iteration.path("state").path("result_state").asText());
+            assertEquals(List.of("x", "y").get(i), output(iteration.path("run_id").asLong()).path("sql_output")
+                    .path("data").path(0).path(0).asText());
+        }
+        assertEquals("FAILED", resultOf(run, "bad_script"));
+        JsonNode failure = output(task(run, "bad_script").path("run_id").asLong());
+        assertTrue(failure.toString(), failure.path("error").asText().contains("asked to fail"));
+        assertTrue(failure.toString(), failure.path("error_trace").asText().contains("ValueError"));
+    }
+
+    private void put(String path, byte[] contents) throws Exception {
+        Answer put = post("/api/2.0/dbfs/put", admin, JSON.createObjectNode().put("path", path).put("overwrite", true)
+                .put("contents", Base64.getEncoder().encodeToString(contents)).toString());
+        assertEquals(put.body().toString(), 200, put.status());
     }
 
     @Test
@@ -279,6 +420,21 @@ public class JobRunsIT extends ClusterTestSupport {
         int fired = runs(scheduled).size();
         Thread.sleep(12_000); // longer than the 10 s between a job's scheduled runs: nothing fires while paused
         assertEquals(fired, runs(scheduled).size());
+
+        long from = 1_700_000_000_000L;
+        Answer backfill = post("/api/2.0/jobs/backfill", admin, "{\"job_id\": " + scheduled + ", \"start_time\": "
+                + from + ", \"end_time\": " + (from + 5_000) + "}");
+        assertEquals(backfill.body().toString(), 200, backfill.status());
+        assertEquals(6, backfill.body().path("run_ids").size());
+        for (int i = 0; i < 6; i++) {
+            JsonNode late = awaitEnd(backfill.body().path("run_ids").path(i).asLong());
+            assertEquals(late.toString(), "SUCCESS", late.path("state").path("result_state").asText());
+            assertEquals(from + i * 1_000L, late.path("trigger_info").path("scheduled_time").asLong());
+        }
+        assertTrue(shell("bw:job-backfill " + scheduled + " 2023-11-14T22:13:20Z 2023-11-14T22:13:21Z")
+                .contains("Queued 2 run(s)"));
+        assertError(post("/api/2.0/jobs/backfill", admin, "{\"job_id\": " + child + ", \"start_time\": 0,"
+                + " \"end_time\": 1}"), 400, "INVALID_PARAMETER_VALUE");
     }
 
     @Test

@@ -64,20 +64,26 @@ final class MavenFileRepository {
 
     /** A jar of {@code <pkg>.Greeter}, whose {@code greet(x)} answers {@code greeting + x}. */
     static byte[] greeterJar(String pkg, String greeting) throws IOException {
-        Path dir = Files.createTempDirectory("greeter");
-        String folder = pkg.replace('.', '/');
-        Path source = Files.createDirectories(dir.resolve(folder)).resolve("Greeter.java");
-        Files.writeString(source, "package " + pkg + ";\npublic class Greeter {\n"
+        return compiledJar(pkg + ".Greeter", "package " + pkg + ";\npublic class Greeter {\n"
                 + "  public static String greet(String name) { return \"" + greeting + "\" + name; }\n"
                 + "  public static String greet(long n) { return \"" + greeting + "\" + n; }\n}\n");
+    }
+
+    /** A jar of one class, compiled from {@code source} for Java 8. */
+    static byte[] compiledJar(String className, String source) throws IOException {
+        Path dir = Files.createTempDirectory("compiled");
+        String path = className.replace('.', '/');
+        Path file = Files.createDirectories(dir.resolve(path).getParent()).resolve(path.substring(
+                path.lastIndexOf('/') + 1) + ".java");
+        Files.writeString(file, source);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac.run(null, null, null, "--release", "8", "-d", dir.toString(), source.toString()) != 0) {
-            throw new IllegalStateException("javac failed on " + source);
+        if (javac.run(null, null, null, "--release", "8", "-d", dir.toString(), file.toString()) != 0) {
+            throw new IllegalStateException("javac failed on " + file);
         }
-        Path jar = dir.resolve("greeter.jar");
+        Path jar = dir.resolve("compiled.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
-            jarOut.putNextEntry(new JarEntry(folder + "/Greeter.class"));
-            jarOut.write(Files.readAllBytes(dir.resolve(folder + "/Greeter.class")));
+            jarOut.putNextEntry(new JarEntry(path + ".class"));
+            jarOut.write(Files.readAllBytes(dir.resolve(path + ".class")));
             jarOut.closeEntry();
         }
         return Files.readAllBytes(jar);

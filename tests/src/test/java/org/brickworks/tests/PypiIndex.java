@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -56,11 +57,19 @@ final class PypiIndex implements AutoCloseable {
     }
 
     private static byte[] wheel(String module, String version, String source) throws IOException {
+        return wheel(module, version, source, Map.of());
+    }
+
+    /** A wheel of {@code module} with {@code source} as its {@code __init__.py} and more files in its dist-info. */
+    static byte[] wheel(String module, String version, String source, Map<String, String> distInfo)
+            throws IOException {
         String info = module + "-" + version + ".dist-info/";
-        Map<String, String> entries = Map.of(module + "/__init__.py", source, info + "METADATA",
+        Map<String, String> entries = new HashMap<>(Map.of(module + "/__init__.py", source,
+                info + "METADATA",
                 "Metadata-Version: 2.1\nName: " + module.replace('_', '-') + "\nVersion: " + version + "\n",
                 info + "WHEEL", "Wheel-Version: 1.0\nGenerator: brickworks-test\nRoot-Is-Purelib: true\n"
-                        + "Tag: py3-none-any\n");
+                        + "Tag: py3-none-any\n"));
+        distInfo.forEach((name, text) -> entries.put(info + name, text));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             StringBuilder record = new StringBuilder();

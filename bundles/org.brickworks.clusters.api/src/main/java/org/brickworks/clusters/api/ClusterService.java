@@ -35,6 +35,13 @@ public interface ClusterService {
     String create(ClusterSpec spec);
 
     /**
+     * {@link #create(ClusterSpec)} with a {@code cluster_source}: {@link ClusterInfo#JOB} for a job cluster.
+     *
+     * @since 2.1
+     */
+    String create(ClusterSpec spec, String clusterSource);
+
+    /**
      * The node types a spec can name in {@code node_type_id}: every registered {@link ClusterLauncher}'s, smallest
      * (by memory, then cores, then id) first; the first is the default of a spec that names none.
      */

@@ -51,8 +51,12 @@ final class ClusterLifecycle {
     }
 
     static ClusterInfo pending(String clusterId, ClusterSpec spec, long now) {
+        return pending(clusterId, spec, now, ClusterInfo.API);
+    }
+
+    static ClusterInfo pending(String clusterId, ClusterSpec spec, long now, String clusterSource) {
         return new ClusterInfo(clusterId, spec, ClusterState.PENDING, "Starting the driver", now, 0, null, null,
-                List.of(), false);
+                List.of(), false, clusterSource);
     }
 
     /** A TERMINATED cluster starting again. */
@@ -84,7 +88,7 @@ final class ClusterLifecycle {
         }
         return new ClusterInfo(cluster.clusterId(), spec, cluster.state(), cluster.stateMessage(),
                 cluster.startTime(), cluster.terminatedTime(), cluster.terminationReason(), null, List.of(),
-                cluster.pinned());
+                cluster.pinned(), cluster.clusterSource());
     }
 
     static ClusterInfo terminating(ClusterInfo cluster, String message) {
@@ -95,19 +99,19 @@ final class ClusterLifecycle {
     static ClusterInfo terminated(ClusterInfo cluster, TerminationReason reason, long now) {
         check(cluster, ClusterState.TERMINATED);
         return new ClusterInfo(cluster.clusterId(), cluster.spec(), ClusterState.TERMINATED, reason.message(),
-                cluster.startTime(), now, reason, null, List.of(), cluster.pinned());
+                cluster.startTime(), now, reason, null, List.of(), cluster.pinned(), cluster.clusterSource());
     }
 
     static ClusterInfo pinned(ClusterInfo cluster, boolean pinned) {
         return new ClusterInfo(cluster.clusterId(), cluster.spec(), cluster.state(), cluster.stateMessage(),
                 cluster.startTime(), cluster.terminatedTime(), cluster.terminationReason(), cluster.driver(),
-                List.of(), pinned);
+                List.of(), pinned, cluster.clusterSource());
     }
 
     private static ClusterInfo with(ClusterInfo cluster, ClusterSpec spec, ClusterState state, String message,
             DriverNode driver) {
         return new ClusterInfo(cluster.clusterId(), spec, state, message, cluster.startTime(), 0, null, driver,
-                List.of(), cluster.pinned());
+                List.of(), cluster.pinned(), cluster.clusterSource());
     }
 
     private static boolean onlyWorkersDiffer(ClusterSpec before, ClusterSpec after) {

@@ -19,7 +19,8 @@ final class ClusterSchema {
             "ALTER TABLE clusters ADD COLUMN driver_connect_port INT",
             "CREATE TABLE instance_pools (instance_pool_id VARCHAR(64) PRIMARY KEY, name VARCHAR(255) NOT NULL,"
                     + " node_type_id VARCHAR(64) NOT NULL, min_idle INT NOT NULL, max_capacity INT NOT NULL,"
-                    + " spark_versions VARCHAR(4000) NOT NULL)");
+                    + " spark_versions VARCHAR(4000) NOT NULL)",
+            "ALTER TABLE clusters ADD COLUMN cluster_source VARCHAR(16) DEFAULT 'API' NOT NULL");
 
     private ClusterSchema() {
     }

@@ -1,5 +1,6 @@
 package org.brickworks.jobs.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.brickworks.jobs.api.dto.RunPage;
@@ -49,6 +50,32 @@ public interface RunService {
 
     /** Cancels every active run of the job, or, with {@code jobId} null and {@code allQueuedRuns}, every queued run. */
     void cancelAll(Long jobId, boolean allQueuedRuns);
+
+    /**
+     * {@code runs/repair}: runs tasks of an ended run again, in the same run: {@code rerun_tasks}, or with
+     * {@code rerun_all_failed_tasks} those that did not succeed, and with {@code rerun_dependent_tasks} their
+     * downstream tasks; the others keep how they ended. {@code latest_repair_id} is required from the second repair on;
+     * the parameter fields of {@code run-now} override the run's. The run's {@code repair_history} records it.
+     *
+     * @return the repair's id
+     */
+    long repair(long runId, Map<String, Object> request, String user);
+
+    /**
+     * {@code runs/export}: the {@code views} of a run's tasks (or of one task run): with {@code views_to_export}
+     * {@code CODE} (the default) or {@code ALL}, each notebook task's notebook as it ran, an HTML page; there are no
+     * dashboards.
+     */
+    Map<String, Object> export(long runId, String viewsToExport);
+
+    /**
+     * Brickworks' {@code jobs/backfill}: queues one run of the job for each time its schedule (paused or not) names
+     * from {@code startTime} to {@code endTime} (epoch milliseconds, inclusive; at most 1,000), with
+     * {@code {{job.trigger.time.*}}} that time, by the job's {@code max_concurrent_runs}.
+     *
+     * @return the runs' ids, in time order
+     */
+    List<Long> backfill(long jobId, long startTime, long endTime, String user);
 
     /** Deletes an ended run. */
     void delete(long runId);

@@ -1,6 +1,7 @@
 package org.brickworks.jobs.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import org.brickworks.jobs.api.TaskRun;
@@ -43,7 +44,7 @@ public class ConditionTask implements TaskType {
         String outcome = holds.toString();
         return new TaskResult(true, "",
                 Map.of("condition_task", Map.of("left", left, "right", right, "op", op, "outcome", outcome)), "", "",
-                outcome);
+                outcome, List.of());
     }
 
     /** The numeric order of two numbers; null when either is not one. */

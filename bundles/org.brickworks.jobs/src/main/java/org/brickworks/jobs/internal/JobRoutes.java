@@ -1,6 +1,7 @@
 package org.brickworks.jobs.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +24,33 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The Jobs API's routes, which Databricks' 2.0, 2.1 and 2.2 share: {@code jobs/create}, {@code get}, {@code list},
  * {@code update}, {@code reset}, {@code delete}, {@code run-now}, and {@code jobs/runs/submit}, {@code get},
- * {@code list}, {@code get-output}, {@code cancel}, {@code cancel-all}, {@code delete}. Served by {@link JobResource}
+ * {@code list}, {@code get-output}, {@code cancel}, {@code cancel-all}, {@code repair}, {@code export},
+ * {@code delete}, and Brickworks' own {@code jobs/backfill}. Served by {@link JobResource}
  * (2.0, 2.1) and {@link JobResource22}, which differ in one default: a job created through 2.2 queues its runs.
  */
 final class JobRoutes {
     private static final String TOKEN_PREFIX = "offset:";
+    /** The most elements of each array a 2.2 {@code get} answers at once. */
+    static final int PAGE = 100;
+    private static final List<String> JOB_ARRAYS = List.of("tasks", "job_clusters", "parameters");
+    private static final List<String> RUN_ARRAYS = List.of("tasks", "job_clusters", "job_parameters",
+            "repair_history", "iterations");
 
     record JobId(Long jobId) {
         JobId {
             ApiParams.required(jobId, "job_id");
+        }
+    }
+
+    record GetJob(Long jobId, String pageToken) {
+        GetJob {
+            ApiParams.required(jobId, "job_id");
+        }
+    }
+
+    record GetRun(Long runId, String pageToken) {
+        GetRun {
+            ApiParams.required(runId, "run_id");
         }
     }
 
@@ -70,6 +89,9 @@ final class JobRoutes {
     record Submitted(long runId) {
     }
 
+    record Repaired(long repairId) {
+    }
+
     record ListRuns(Long jobId, Boolean activeOnly, Boolean completedOnly, Integer offset, Integer limit,
             String runType, Boolean expandTasks, Long startTimeFrom, Long startTimeTo, String pageToken) {
     }
@@ -81,18 +103,37 @@ final class JobRoutes {
     record CancelAll(Long jobId, Boolean allQueuedRuns) {
     }
 
+    record Export(Long runId, String viewsToExport) {
+        Export {
+            ApiParams.required(runId, "run_id");
+        }
+    }
+
+    record Backfill(Long jobId, Long startTime, Long endTime) {
+        Backfill {
+            ApiParams.required(jobId, "job_id");
+            ApiParams.required(startTime, "start_time");
+            ApiParams.required(endTime, "end_time");
+        }
+    }
+
+    record Backfilled(List<Long> runIds) {
+    }
+
     private final Supplier<JobService> jobs;
     private final Supplier<RunService> runs;
-    private final boolean queueByDefault;
+    private final boolean version22;
 
     /**
-     * @param queueByDefault
-     *            whether a job created here without {@code queue} queues its runs (Jobs API 2.2)
+     * @param version22
+     *            Jobs API 2.2: a job created without {@code queue} queues its runs, and {@code jobs/get} and
+     *            {@code runs/get} answer at most {@link #PAGE} elements of each long array, the rest by
+     *            {@code page_token}
      */
-    JobRoutes(Supplier<JobService> jobs, Supplier<RunService> runs, boolean queueByDefault) {
+    JobRoutes(Supplier<JobService> jobs, Supplier<RunService> runs, boolean version22) {
         this.jobs = jobs;
         this.runs = runs;
-        this.queueByDefault = queueByDefault;
+        this.version22 = version22;
     }
 
     @SuppressWarnings("unchecked")
@@ -100,7 +141,7 @@ final class JobRoutes {
         Class<Map<String, Object>> json = (Class<Map<String, Object>>) (Class<?>) Map.class;
         return List.of(
                 Route.post("jobs/create", json, this::create),
-                Route.get("jobs/get", JobId.class, call -> jobs.get().get(call.params().jobId())),
+                Route.get("jobs/get", GetJob.class, this::getJob),
                 Route.get("jobs/list", ListJobs.class, this::list),
                 Route.post("jobs/update", Update.class, this::update),
                 Route.post("jobs/reset", Reset.class, this::reset),
@@ -108,7 +149,7 @@ final class JobRoutes {
                 Route.post("jobs/run-now", json, this::runNow),
                 Route.post("jobs/runs/submit", json,
                         call -> new Submitted(runs.get().submit(call.params(), call.caller().userName()))),
-                Route.get("jobs/runs/get", RunId.class, call -> runs.get().get(call.params().runId())),
+                Route.get("jobs/runs/get", GetRun.class, this::getRun),
                 Route.get("jobs/runs/list", ListRuns.class, this::listRuns),
                 Route.get("jobs/runs/get-output", RunId.class, call -> runs.get().output(call.params().runId())),
                 Route.post("jobs/runs/cancel", RunId.class, call -> {
@@ -119,6 +160,12 @@ final class JobRoutes {
                     runs.get().cancelAll(call.params().jobId(), Boolean.TRUE.equals(call.params().allQueuedRuns()));
                     return null;
                 }),
+                Route.post("jobs/runs/repair", json, this::repair),
+                Route.get("jobs/runs/export", Export.class,
+                        call -> runs.get().export(call.params().runId(), call.params().viewsToExport())),
+                Route.post("jobs/backfill", Backfill.class, call -> new Backfilled(runs.get().backfill(
+                        call.params().jobId(), call.params().startTime(), call.params().endTime(),
+                        call.caller().userName()))),
                 Route.post("jobs/runs/delete", RunId.class, call -> {
                     runs.get().delete(call.params().runId());
                     return null;
@@ -127,22 +174,92 @@ final class JobRoutes {
 
     private Created create(ApiCall<Map<String, Object>> call) {
         Map<String, Object> settings = call.params();
-        if (queueByDefault && !settings.containsKey("queue")) {
+        if (version22 && !settings.containsKey("queue")) {
             settings = new LinkedHashMap<>(settings);
             settings.put("queue", Map.of("enabled", true));
         }
         return new Created(jobs.get().create(settings, call.caller().userName()));
     }
 
+    private Object getJob(ApiCall<GetJob> call) {
+        Job job = jobs.get().get(call.params().jobId());
+        if (!version22) {
+            return job;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("job_id", job.jobId());
+        answer.put("creator_user_name", job.creatorUserName());
+        answer.put("run_as_user_name", job.runAsUserName());
+        answer.put("created_time", job.createdTime());
+        Map<String, Object> settings = new LinkedHashMap<>(job.settings());
+        String next = page(settings, JOB_ARRAYS, call.params().pageToken());
+        answer.put("settings", settings);
+        if (next != null) {
+            answer.put("next_page_token", next);
+        }
+        return answer;
+    }
+
+    private Map<String, Object> getRun(ApiCall<GetRun> call) {
+        Map<String, Object> run = new LinkedHashMap<>(runs.get().get(call.params().runId()));
+        if (version22) {
+            String next = page(run, RUN_ARRAYS, call.params().pageToken());
+            if (next != null) {
+                run.put("next_page_token", next);
+            }
+            if (run.get("tasks") instanceof List<?> tasks) {
+                List<Object> pagedTasks = new ArrayList<>();
+                for (Object task : tasks) {
+                    if (task instanceof Map<?, ?> map && map.get("iterations") instanceof List<?>) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+                        page(copy, List.of("iterations"), call.params().pageToken());
+                        pagedTasks.add(copy);
+                    } else {
+                        pagedTasks.add(task);
+                    }
+                }
+                run.put("tasks", pagedTasks);
+            }
+        }
+        return run;
+    }
+
+    /**
+     * Cuts each of {@code arrays} in {@code object} to the page {@code pageToken} names (the first without one);
+     * the next page's token, or null on the last page.
+     */
+    static String page(Map<String, Object> object, List<String> arrays, String pageToken) {
+        int offset = pageToken == null || pageToken.isEmpty() ? 0 : offsetOf(pageToken);
+        boolean more = false;
+        for (String array : arrays) {
+            if (object.get(array) instanceof List<?> list) {
+                object.put(array, list.subList(Math.min(offset, list.size()), Math.min(offset + PAGE, list.size())));
+                more |= list.size() > offset + PAGE;
+            }
+        }
+        return more ? token(offset + PAGE) : null;
+    }
+
     private RunStarted runNow(ApiCall<Map<String, Object>> call) {
         Map<String, Object> request = new LinkedHashMap<>(call.params());
-        Object jobId = request.remove("job_id");
-        if (!(jobId instanceof Number number) || number.longValue() != number.doubleValue()) {
-            throw BrickworksException.invalidParameter(jobId == null ? "job_id is required"
-                    : "job_id must be a job id, got " + jobId);
-        }
-        long runId = runs.get().runNow(number.longValue(), request, call.caller().userName());
+        long runId = runs.get().runNow(id(request, "job_id"), request, call.caller().userName());
         return new RunStarted(runId, runId);
+    }
+
+    private Repaired repair(ApiCall<Map<String, Object>> call) {
+        Map<String, Object> request = new LinkedHashMap<>(call.params());
+        return new Repaired(runs.get().repair(id(request, "run_id"), request, call.caller().userName()));
+    }
+
+    /** Removes and returns the whole number {@code field} of a request. */
+    private static long id(Map<String, Object> request, String field) {
+        Object id = request.remove(field);
+        if (!(id instanceof Number number) || number.longValue() != number.doubleValue()) {
+            throw BrickworksException.invalidParameter(id == null ? field + " is required"
+                    : field + " must be a whole number, got " + id);
+        }
+        return number.longValue();
     }
 
     private Runs listRuns(ApiCall<ListRuns> call) {

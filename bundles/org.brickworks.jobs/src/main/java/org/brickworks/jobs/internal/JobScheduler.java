@@ -26,6 +26,8 @@ final class JobScheduler implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     /** The longest the scheduler sleeps between looks at the store; bounds the lag of a newly saved schedule. */
     static final long POLL_MILLIS = 100;
+    /** Consecutive failures to read the store before they are logged as a warning. */
+    private static final int FAILURES_TO_REPORT = 3;
 
     private final Store store;
     private final RunEngine engine;
@@ -57,19 +59,24 @@ final class JobScheduler implements Runnable {
 
     @Override
     public void run() {
+        int failures = 0;
         while (!closed) {
             try {
                 long now = clock.millis();
-                for (Due due : due(now)) {
-                    if (claim(due, now)) {
-                        engine.fire(due.jobId(), Instant.ofEpochMilli(due.fireTime()));
-                    }
+                for (Due due : claim(due(now), now)) {
+                    engine.fire(due.jobId(), due.settings(), due.creator(), Instant.ofEpochMilli(due.fireTime()));
                 }
+                failures = 0;
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("The job scheduler could not read the store; it tries again", e);
+                // One failure is the store closing under a stopping platform; a failure that stays is news.
+                if (++failures == FAILURES_TO_REPORT) {
+                    LOG.warn("The job scheduler cannot read the store; it keeps trying", e);
+                } else {
+                    LOG.debug("The job scheduler could not read the store", e);
+                }
                 try {
                     Thread.sleep(1_000);
                 } catch (InterruptedException stop) {
@@ -79,18 +86,19 @@ final class JobScheduler implements Runnable {
         }
     }
 
-    private record Due(long jobId, long fireTime, JsonNode settings) {
+    private record Due(long jobId, long fireTime, JsonNode settings, String creator) {
     }
 
     private List<Due> due(long now) {
         return store.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT job_id, next_fire, settings FROM jobs WHERE next_fire <= ? ORDER BY next_fire")) {
+                    "SELECT job_id, next_fire, settings, creator FROM jobs WHERE next_fire <= ? ORDER BY next_fire")) {
                 select.setLong(1, now);
                 List<Due> due = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        due.add(new Due(rows.getLong(1), rows.getLong(2), RunStore.JSON.readTree(rows.getString(3))));
+                        due.add(new Due(rows.getLong(1), rows.getLong(2), RunStore.JSON.readTree(rows.getString(3)),
+                                rows.getString(4)));
                     }
                 } catch (JsonProcessingException e) {
                     throw new java.sql.SQLException("Stored job settings are not JSON", e);
@@ -100,20 +108,33 @@ final class JobScheduler implements Runnable {
         });
     }
 
-    /** Moves the job's next fire time on; whether this platform did (and so fires it). */
-    private boolean claim(Due due, long now) {
-        Long next = Schedules.following(due.settings(), due.fireTime(), now);
+    /** Moves the due jobs' next fire times on, in one transaction; those this platform moved (and so fires). */
+    private List<Due> claim(List<Due> due, long now) {
+        if (due.isEmpty()) {
+            return due;
+        }
         return store.transaction(c -> {
             try (PreparedStatement update = c
                     .prepareStatement("UPDATE jobs SET next_fire = ? WHERE job_id = ? AND next_fire = ?")) {
-                if (next == null) {
-                    update.setNull(1, Types.BIGINT);
-                } else {
-                    update.setLong(1, next);
+                for (Due job : due) {
+                    Long next = Schedules.following(job.settings(), job.fireTime(), now);
+                    if (next == null) {
+                        update.setNull(1, Types.BIGINT);
+                    } else {
+                        update.setLong(1, next);
+                    }
+                    update.setLong(2, job.jobId());
+                    update.setLong(3, job.fireTime());
+                    update.addBatch();
                 }
-                update.setLong(2, due.jobId());
-                update.setLong(3, due.fireTime());
-                return update.executeUpdate() == 1;
+                int[] counts = update.executeBatch();
+                List<Due> claimed = new ArrayList<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1) {
+                        claimed.add(due.get(i));
+                    }
+                }
+                return claimed;
             }
         });
     }

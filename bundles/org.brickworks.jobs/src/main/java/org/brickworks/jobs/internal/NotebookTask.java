@@ -1,20 +1,17 @@
 package org.brickworks.jobs.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.jobs.api.TaskRun;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.TaskResult;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.ChildRun;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
+import org.brickworks.workspace.api.WorkspaceService;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@code notebook_task}: runs the workspace notebook {@code notebook_path} on the task's cluster with its widgets set
@@ -22,28 +19,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * {@code dbutils.notebook.exit} value is the output's {@code notebook_output.result}, cut to 5 MB.
  */
 @Component(service = TaskType.class, property = TaskType.NAME + "=notebook_task")
-public class NotebookTask implements TaskType {
-    private final ServiceTracker<NotebookRunner, NotebookRunner> tracker;
-    /** Not a reference: an update of its bundle must not take this type away; calls wait for the new provider. */
-    private final NotebookRunner notebooks;
-
-    @Activate
-    public NotebookTask(BundleContext context) {
-        tracker = new ServiceTracker<>(context, NotebookRunner.class, null);
-        tracker.open();
-        notebooks = Awaiting.proxy(tracker, NotebookRunner.class, "notebooks");
-    }
-
-    @Deactivate
-    void close() {
-        tracker.close();
-    }
-
-    @Override
-    public boolean runsOnCluster() {
-        return true;
-    }
-
+public class NotebookTask extends ClusterTaskType {
     @Override
     public TaskResult run(TaskRun task) {
         Map<String, Object> payload = task.payload();
@@ -58,7 +34,7 @@ public class NotebookTask implements TaskType {
         widgets.putAll(task.jobParameters());
         ChildRun run;
         try {
-            run = notebooks.runToExit(path, task.clusterId(), widgets, task.user());
+            run = service(NotebookRunner.class, "notebooks").runToExit(path, task.clusterId(), widgets, task.user());
         } catch (BrickworksException e) {
             return TaskResult.failure(e.getMessage(), "", Map.of(), "");
         }
@@ -66,8 +42,10 @@ public class NotebookTask implements TaskType {
         boolean cut = exit.length() > RunExecution.MAX_OUTPUT_CHARS;
         Map<String, Object> output = Map.of("notebook_output",
                 Map.of("result", cut ? exit.substring(0, RunExecution.MAX_OUTPUT_CHARS) : exit, "truncated", cut));
-        return "SUCCESS".equals(run.resultState()) ? TaskResult.success(output, "")
+        TaskResult result = "SUCCESS".equals(run.resultState()) ? TaskResult.success(output, "")
                 : TaskResult.failure(run.error(), "", output, "");
+        return run.run() == null ? result : result.withViews(List.of(Map.of("name", path, "type", "NOTEBOOK",
+                "content", NotebookPage.html(service(WorkspaceService.class, "workspace"), run.run()))));
     }
 
     private static void putAll(Map<String, String> widgets, Object values) {

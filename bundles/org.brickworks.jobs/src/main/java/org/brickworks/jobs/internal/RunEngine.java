@@ -20,22 +20,21 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.brickworks.clusters.api.ClusterService;
-import org.brickworks.clusters.api.dto.ClusterInfo;
-import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.RunService;
 import org.brickworks.jobs.api.TaskType;
-import org.brickworks.jobs.api.dto.Job;
 import org.brickworks.jobs.api.dto.RunPage;
 import org.brickworks.jobs.api.dto.RunQuery;
+import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.store.api.Store;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
@@ -49,17 +48,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The runs of jobs: admits each new run by its job's {@code max_concurrent_runs} and {@code queue} (start, queue or
  * skip), runs it as a {@link RunExecution}, starts queued runs as active ones end, and fires schedules
- * ({@link JobScheduler}). Registers the built-in {@code run_job_task} type, which starts runs of other jobs. Runs in
+ * ({@link JobScheduler}). Registers the built-in {@code run_job_task} type, which starts runs of other jobs, and
+ * {@code for_each_task}, which its runs' executions run. Runs in
  * flight when the service stops end {@code INTERNAL_ERROR}; so do those a stopped platform left in the store.
  */
-@Component(service = RunService.class)
+@Component(service = RunService.class, configurationPid = "org.brickworks.jobs")
 public class RunEngine implements RunService {
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final int MAX_TOKEN = 64;
-    /** How long a task waits for its existing cluster to be RUNNING (a start from TERMINATED included). */
-    private static final Duration CLUSTER_PATIENCE = Duration.ofMinutes(30);
+    /** The field of a task attempt's stored output that keeps its {@code runs/export} views. */
+    static final String VIEWS = "views";
+    /** The most runs one backfill queues. */
+    static final int MAX_BACKFILL = 1000;
     private static final String STOPPED = "The jobs service stopped while this run was in flight"
             + " (the platform shut down or the jobs bundle was updated)";
 
@@ -67,7 +69,8 @@ public class RunEngine implements RunService {
     private final JobService jobs;
     private final Clock clock;
     private final TypeLookup types;
-    private final ClusterWait clusterWait;
+    private final Compute compute;
+    private final Notifier notifier = new Notifier();
     private final SettingsCheck check;
     private final ThreadFactory threads = task -> {
         Thread thread = new Thread(task);
@@ -83,9 +86,10 @@ public class RunEngine implements RunService {
     private final Map<Long, Deque<RunExecution>> queues = new HashMap<>();
     private final Map<Long, Integer> limits = new HashMap<>();
     private JobScheduler scheduler;
-    private ServiceRegistration<TaskType> runJobTask;
+    private List<ServiceRegistration<TaskType>> ownTypes = List.of();
     private TaskTypes trackedTypes;
     private ServiceTracker<ClusterService, ClusterService> clusters;
+    private ServiceTracker<ClusterLibraryService, ClusterLibraryService> libraries;
     private boolean closing;
 
     /** The registered task type of a payload field, waiting a while for one being swapped; or null. */
@@ -94,31 +98,48 @@ public class RunEngine implements RunService {
         TaskType await(String name, Duration patience) throws InterruptedException;
     }
 
-    /** Waits until a cluster is RUNNING, starting it when TERMINATED; fails when it cannot run. */
-    @FunctionalInterface
-    interface ClusterWait {
-        void ensureRunning(String clusterId) throws InterruptedException;
+    /** The clusters and libraries tasks run on. */
+    interface Compute {
+        /** Waits until the cluster is RUNNING (starting it when TERMINATED, if asked); fails when it cannot run. */
+        void awaitRunning(String clusterId, boolean startIfTerminated) throws InterruptedException;
+
+        /** Creates a job cluster named {@code name} from a {@code new_cluster} spec; its id (PENDING). */
+        String create(JsonNode newCluster, String name);
+
+        /** Terminates a job cluster; one that is gone or terminated already stays so. */
+        void terminate(String clusterId);
+
+        /** Installs a task's {@code libraries} on the cluster, waiting until they are; fails naming the ones that failed. */
+        void install(String clusterId, JsonNode libraries) throws InterruptedException;
     }
 
     @Activate
     public RunEngine(@Reference(target = Store.SHARED) Store store, @Reference JobService jobs,
-            BundleContext context) {
+            BundleContext context, Map<String, Object> properties) {
         this(store, jobs, Clock.systemUTC(), new TaskTypes(context),
-                new ServiceTracker<>(context, ClusterService.class, null));
-        this.runJobTask = context.registerService(TaskType.class, new RunJobTask(this),
-                new Hashtable<>(Map.of(TaskType.NAME, "run_job_task")));
+                new ServiceTracker<>(context, ClusterService.class, null),
+                new ServiceTracker<>(context, ClusterLibraryService.class, null));
+        this.ownTypes = List.of(
+                context.registerService(TaskType.class, new RunJobTask(this),
+                        new Hashtable<>(Map.of(TaskType.NAME, "run_job_task"))),
+                context.registerService(TaskType.class, new ForEachTask(this),
+                        new Hashtable<>(Map.of(TaskType.NAME, "for_each_task"))));
+        configure(properties);
         this.scheduler = new JobScheduler(store, this, clock);
         scheduler.start();
     }
 
     private RunEngine(Store store, JobService jobs, Clock clock, TaskTypes types,
-            ServiceTracker<ClusterService, ClusterService> clusters) {
-        this(store, jobs, clock, types::await, id -> ensureRunning(clusters, id),
+            ServiceTracker<ClusterService, ClusterService> clusters,
+            ServiceTracker<ClusterLibraryService, ClusterLibraryService> libraries) {
+        this(store, jobs, clock, types::await, new ClusterCompute(clusters, libraries),
                 id -> StoreJobService.exists(clusters, id), types::find);
         this.trackedTypes = types;
         this.clusters = clusters;
+        this.libraries = libraries;
         types.open();
         clusters.open();
+        libraries.open();
     }
 
     /**
@@ -127,13 +148,13 @@ public class RunEngine implements RunService {
      * @param pluginTypes
      *            the registered task type of a payload field that is not built in, or null
      */
-    RunEngine(Store store, JobService jobs, Clock clock, TypeLookup types, ClusterWait clusterWait,
+    RunEngine(Store store, JobService jobs, Clock clock, TypeLookup types, Compute compute,
             Predicate<String> clusterExists, Function<String, TaskType> pluginTypes) {
         this.runs = new RunStore(store);
         this.jobs = jobs;
         this.clock = clock;
         this.types = types;
-        this.clusterWait = clusterWait;
+        this.compute = compute;
         this.check = new SettingsCheck(clusterExists, pluginTypes);
         store.migrate(JobsSchema.AREA, JobsSchema.MIGRATIONS);
         recover();
@@ -149,13 +170,28 @@ public class RunEngine implements RunService {
             closing = true;
             inFlight = new ArrayList<>(active.values());
         }
-        inFlight.forEach(run -> run.abandon(STOPPED));
-        if (runJobTask != null) {
-            runJobTask.unregister();
+        for (RunExecution run : inFlight) {
+            try {
+                run.abandon(STOPPED);
+            } catch (RuntimeException e) {
+                // the store closes first when the JVM exits: the next start's recovery records it
+                LOG.info("Run {} could not be recorded as stopped: {}", run.runId(), e.getMessage());
+            }
+        }
+        ownTypes.forEach(ServiceRegistration::unregister);
+        if (trackedTypes != null) {
             trackedTypes.close();
             clusters.close();
+            libraries.close();
         }
         timers.shutdownNow();
+        notifier.close();
+    }
+
+    /** A changed jobs configuration (SMTP server, webhook destinations) takes effect without a restart. */
+    @Modified
+    void configure(Map<String, Object> properties) {
+        notifier.configure(properties);
     }
 
     /** Runs a stopped platform left active end {@code INTERNAL_ERROR}, their unfinished tasks too. */
@@ -182,11 +218,10 @@ public class RunEngine implements RunService {
                 "JOB_RUN", null);
     }
 
-    /** Fires a scheduled run of a job, as its creator. */
-    void fire(long jobId, Instant scheduledTime) {
+    /** Fires a scheduled run of a job (its settings as stored), as its creator. */
+    void fire(long jobId, JsonNode settings, String creator, Instant scheduledTime) {
         try {
-            Job job = jobs.get(jobId);
-            runJob(jobId, RunStore.JSON.createObjectNode(), job.runAsUserName(), "PERIODIC", "JOB_RUN",
+            runJob(jobId, (ObjectNode) settings, RunStore.JSON.createObjectNode(), creator, "PERIODIC", "JOB_RUN",
                     scheduledTime);
         } catch (BrickworksException e) {
             LOG.warn("The scheduled run of job {} at {} did not start: {}", jobId, scheduledTime, e.getMessage());
@@ -214,20 +249,13 @@ public class RunEngine implements RunService {
 
     private long runJob(long jobId, JsonNode request, String user, String trigger, String runType,
             Instant triggerTime) {
-        ObjectNode settings = RunStore.JSON.valueToTree(jobs.get(jobId).settings());
-        Map<String, Object> runParameters = new LinkedHashMap<>();
-        for (String legacy : List.of("notebook_params", "jar_params", "python_params", "python_named_params",
-                "sql_params")) {
-            if (request.hasNonNull(legacy)) {
-                JsonNode value = request.get(legacy);
-                boolean list = legacy.equals("jar_params") || legacy.equals("python_params");
-                if (list ? !value.isArray() : !value.isObject()) {
-                    throw BrickworksException.invalidParameter(legacy + " must be " + (list ? "an array of strings"
-                            : "an object of names and values"));
-                }
-                runParameters.put(legacy, RunStore.JSON.convertValue(value, Object.class));
-            }
-        }
+        return runJob(jobId, RunStore.JSON.valueToTree(jobs.get(jobId).settings()), request, user, trigger, runType,
+                triggerTime);
+    }
+
+    private long runJob(long jobId, ObjectNode settings, JsonNode request, String user, String trigger,
+            String runType, Instant triggerTime) {
+        Map<String, Object> runParameters = legacyParameters(request);
         Map<String, String> parameters = new LinkedHashMap<>();
         ArrayNode parameterDocs = RunStore.JSON.createArrayNode();
         settings.path("parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("default").asText()));
@@ -259,6 +287,24 @@ public class RunEngine implements RunService {
         }
         return admit(jobId, settings, tasks, token(request), runType, trigger, triggerTime, user, parameters,
                 parameterDocs, runParameters, overriding, settings.path("max_concurrent_runs").asInt(1), queue);
+    }
+
+    /** The legacy per-type parameters of a run-now or repair request. */
+    private static Map<String, Object> legacyParameters(JsonNode request) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (String legacy : List.of("notebook_params", "jar_params", "python_params", "python_named_params",
+                "sql_params")) {
+            if (request.hasNonNull(legacy)) {
+                JsonNode value = request.get(legacy);
+                boolean list = legacy.equals("jar_params") || legacy.equals("python_params");
+                if (list ? !value.isArray() : !value.isObject()) {
+                    throw BrickworksException.invalidParameter(legacy + " must be " + (list ? "an array of strings"
+                            : "an object of names and values"));
+                }
+                parameters.put(legacy, RunStore.JSON.convertValue(value, Object.class));
+            }
+        }
+        return parameters;
     }
 
     @Override
@@ -412,7 +458,7 @@ public class RunEngine implements RunService {
                 taskDocs.add(task);
             }
             RunStates.set(doc, "PENDING", null, "", null, false);
-            run = new RunExecution(this, doc, settings.path("timeout_seconds").asInt(0), parameters, runParameters,
+            run = new RunExecution(this, doc, settings, parameters, runParameters,
                     user, triggerTime);
             active.put(run.runId(), run);
             if (jobId == null) {
@@ -435,9 +481,137 @@ public class RunEngine implements RunService {
         return run.runId();
     }
 
+    @Override
+    public long repair(long runId, Map<String, Object> request, String user) {
+        JsonNode repair = RunStore.JSON.valueToTree(request == null ? Map.of() : request);
+        synchronized (this) {
+            if (closing) {
+                throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "The jobs service is stopping");
+            }
+            ObjectNode doc = runs.run(runId);
+            if (doc.path("run_id").asLong() != runId) {
+                throw BrickworksException.invalidParameter(runId + " is the run of a task of run "
+                        + doc.path("run_id").asLong() + ": repair that run");
+            }
+            if (active.containsKey(runId) || !RunStates.ended(doc)) {
+                throw new BrickworksException(ErrorCode.INVALID_STATE, "Run " + runId + " is "
+                        + doc.path("state").path("life_cycle_state").asText() + ": repair it once it has ended");
+            }
+            ArrayNode history = doc.has("repair_history") ? (ArrayNode) doc.get("repair_history")
+                    : originalHistory(doc);
+            Long latest = null;
+            for (JsonNode entry : history) {
+                if (entry.path("type").asText().equals("REPAIR")) {
+                    latest = entry.path("id").asLong();
+                }
+            }
+            if (latest != null && (!repair.path("latest_repair_id").canConvertToLong()
+                    || repair.path("latest_repair_id").asLong() != latest)) {
+                throw BrickworksException.invalidParameter("latest_repair_id must be the id of the run's latest"
+                        + " repair, " + latest + (repair.hasNonNull("latest_repair_id") ? ", got "
+                                + repair.get("latest_repair_id") : ": it is required once a run has been repaired"));
+            }
+            List<String> keys = RepairPlan.tasks(doc, repair);
+            Map<String, Long> attempts = new LinkedHashMap<>();
+            keys.forEach(key -> attempts.put(key, runs.newAttempt(runId, doc.hasNonNull("job_id")
+                    ? doc.get("job_id").asLong() : null)));
+            long repairId = runs.newAttempt(runId, doc.hasNonNull("job_id") ? doc.get("job_id").asLong() : null);
+            ObjectNode entry = history.addObject();
+            entry.put("type", "REPAIR");
+            entry.put("id", repairId);
+            entry.put("start_time", clock.millis());
+            ArrayNode ids = entry.putArray("task_run_ids");
+            attempts.values().forEach(ids::add);
+            doc.set("repair_history", history);
+            Map<String, String> parameters = new LinkedHashMap<>();
+            doc.path("job_parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
+            repair.path("job_parameters").fields().forEachRemaining(e -> {
+                parameters.put(e.getKey(), e.getValue().asText());
+                doc.path("job_parameters").forEach(p -> {
+                    if (p.path("name").asText().equals(e.getKey())) {
+                        ((ObjectNode) p).put("value", e.getValue().asText());
+                    }
+                });
+            });
+            Map<String, Object> runParameters = RunStore.JSON.convertValue(doc.path("overriding_parameters")
+                    .isObject() ? doc.get("overriding_parameters") : RunStore.JSON.createObjectNode(), MAP);
+            runParameters.putAll(legacyParameters(repair));
+            JsonNode settings = RunStore.JSON.createObjectNode();
+            if (doc.hasNonNull("job_id")) {
+                try {
+                    settings = RunStore.JSON.valueToTree(jobs.get(doc.get("job_id").asLong()).settings());
+                } catch (BrickworksException e) {
+                    // the job was deleted since: its run is repaired without its timeout and notifications
+                }
+            }
+            long scheduled = doc.path("trigger_info").path("scheduled_time").asLong(0);
+            RunExecution run = new RunExecution(this, doc, settings, parameters, runParameters, user,
+                    scheduled == 0 ? null : Instant.ofEpochMilli(scheduled));
+            run.prepareRepair(attempts);
+            active.put(runId, run);
+            run.start();
+            return repairId;
+        }
+    }
+
+    @Override
+    public Map<String, Object> export(long runId, String views) {
+        String which = views == null || views.isEmpty() ? "CODE" : views;
+        if (!List.of("CODE", "DASHBOARDS", "ALL").contains(which)) {
+            throw BrickworksException.invalidParameter("views_to_export must be CODE, DASHBOARDS or ALL, got "
+                    + views);
+        }
+        ObjectNode run = runs.run(runId);
+        List<Long> attempts = new ArrayList<>();
+        if (run.path("run_id").asLong() == runId) {
+            run.path("tasks").forEach(t -> attempts.add(t.path("run_id").asLong()));
+        } else {
+            attempts.add(runId);
+        }
+        List<Object> exported = new ArrayList<>();
+        if (!which.equals("DASHBOARDS")) {
+            for (long attempt : attempts) {
+                ObjectNode output = runs.output(attempt);
+                if (output != null) {
+                    output.path(VIEWS).forEach(view -> exported.add(RunStore.JSON.convertValue(view, Object.class)));
+                }
+            }
+        }
+        return Map.of("views", exported);
+    }
+
+    @Override
+    public List<Long> backfill(long jobId, long startTime, long endTime, String user) {
+        if (endTime < startTime) {
+            throw BrickworksException.invalidParameter("end_time " + endTime + " is before start_time " + startTime);
+        }
+        ObjectNode settings = RunStore.JSON.valueToTree(jobs.get(jobId).settings());
+        List<Long> started = new ArrayList<>();
+        ObjectNode queued = RunStore.JSON.createObjectNode();
+        queued.putObject("queue").put("enabled", true);
+        for (long time : Schedules.times(settings, startTime, endTime, MAX_BACKFILL)) {
+            started.add(runJob(jobId, queued, user, "PERIODIC", "JOB_RUN", Instant.ofEpochMilli(time)));
+        }
+        return started;
+    }
+
+    /** The repair history a run gets at its first repair: its original run, as it ended. */
+    private static ArrayNode originalHistory(ObjectNode doc) {
+        ArrayNode history = RunStore.JSON.createArrayNode();
+        ObjectNode original = history.addObject();
+        original.put("type", "ORIGINAL");
+        original.put("start_time", doc.path("start_time").asLong());
+        original.put("end_time", doc.path("end_time").asLong());
+        original.set("state", doc.get("state").deepCopy());
+        original.set("status", doc.get("status").deepCopy());
+        ArrayNode ids = original.putArray("task_run_ids");
+        doc.path("tasks").forEach(t -> ids.add(t.path("run_id").asLong()));
+        return history;
+    }
+
     /** An ended run leaves the active ones; the job's queued runs start as far as its limit allows. */
     synchronized void ended(RunExecution run) {
-        active.remove(run.runId());
+        active.remove(run.runId(), run); // a repair of the run may be active already
         Long jobId = run.jobId();
         if (jobId == null || closing) {
             return;
@@ -451,39 +625,6 @@ public class RunEngine implements RunService {
         }
         if (queue.isEmpty()) {
             queues.remove(jobId);
-        }
-    }
-
-    /** Waits until the cluster is RUNNING, starting it when TERMINATED. */
-    private static void ensureRunning(ServiceTracker<ClusterService, ClusterService> clusters, String clusterId)
-            throws InterruptedException {
-        ClusterService service = Awaiting.await(clusters, "clusters");
-        long deadline = System.nanoTime() + CLUSTER_PATIENCE.toNanos();
-        boolean startAsked = false;
-        while (true) {
-            ClusterInfo cluster = service.get(clusterId);
-            switch (cluster.state()) {
-            case RUNNING :
-                return;
-            case TERMINATED :
-                if (startAsked) {
-                    throw new BrickworksException(ErrorCode.INVALID_STATE, "it terminated while starting: "
-                            + cluster.stateMessage());
-                }
-                service.start(clusterId);
-                startAsked = true;
-                break;
-            case ERROR, UNKNOWN :
-                throw new BrickworksException(ErrorCode.INVALID_STATE, "it is " + cluster.state() + ": "
-                        + cluster.stateMessage());
-            default :
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new BrickworksException(ErrorCode.INVALID_STATE, "it was not RUNNING within "
-                        + CLUSTER_PATIENCE.toMinutes() + " minutes");
-            }
-            Thread.sleep(250);
         }
     }
 
@@ -539,7 +680,7 @@ public class RunEngine implements RunService {
                 metadata.setAll((ObjectNode) task.deepCopy());
             }
         }
-        output.remove(List.of("start_time", "end_time"));
+        output.remove(List.of("start_time", "end_time", VIEWS));
         output.set("metadata", metadata);
         return RunStore.JSON.convertValue(output, MAP);
     }
@@ -580,6 +721,11 @@ public class RunEngine implements RunService {
         runs.delete(runId);
     }
 
+    /** The active run {@code runId}, or null. */
+    RunExecution execution(long runId) {
+        return active.get(runId);
+    }
+
     RunStore runs() {
         return runs;
     }
@@ -592,12 +738,16 @@ public class RunEngine implements RunService {
         return types;
     }
 
-    ClusterWait clusters() {
-        return clusterWait;
+    Compute compute() {
+        return compute;
     }
 
     ThreadFactory threads() {
         return threads;
+    }
+
+    Notifier notifier() {
+        return notifier;
     }
 
     ScheduledExecutorService timers() {

@@ -1,5 +1,6 @@
 package org.brickworks.jobs.internal;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -10,11 +11,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+import org.brickworks.jobs.internal.RunEngine.Compute;
 import org.brickworks.jobs.api.TaskRun;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.TaskResult;
@@ -23,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,6 +57,8 @@ final class RunExecution {
     private final Long jobId;
     private final String jobName;
     private final int timeoutSeconds;
+    /** The settings the run started with: its timeout, notifications and health rules. */
+    private final JsonNode settings;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, String> jobParameters;
     private final Map<String, Object> runParameters;
@@ -54,15 +67,21 @@ final class RunExecution {
     private final Instant triggerTime;
     private final Map<String, Map<String, Object>> taskValues = new HashMap<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Each job cluster of the run by its key, once a task asked for it: its id, or why it could not be made. */
+    private final Map<String, CompletableFuture<String>> jobClusters = new HashMap<>();
+    /** The job clusters (of keys and of tasks' own {@code new_cluster}) made for this run and not yet terminated. */
+    private final Set<String> liveClusters = new HashSet<>();
     private long startedAt;
     private String stoppedAs;
     private String stopMessage;
     private boolean userStopped;
     private ScheduledFuture<?> jobTimeout;
+    private boolean repairing;
 
     /** One task of the run. */
     private final class Node {
         final String key;
+        final String clusterKey;
         final ObjectNode settings;
         final ObjectNode doc;
         final List<Dag.Edge> upstream = new ArrayList<>();
@@ -73,10 +92,16 @@ final class RunExecution {
         volatile boolean timedOut;
         String resultState;
         String outcome;
+        String ownCluster;
+        /** A {@code for_each_task} iteration's element, as {@code {{input}}} gives it. */
+        String input;
 
         Node(ObjectNode settings, ObjectNode doc, long taskRunId) {
             this.key = settings.path("task_key").asText();
             this.settings = settings;
+            // a for_each_task's iterations use its nested task's job cluster: it lives until the iterations end
+            this.clusterKey = settings.path("job_cluster_key")
+                    .asText(settings.path("for_each_task").path("task").path("job_cluster_key").asText(null));
             this.doc = doc;
             this.taskRunId = taskRunId;
             settings.path("depends_on").forEach(d -> upstream.add(new Dag.Edge(d.path("task_key").asText(),
@@ -88,25 +113,26 @@ final class RunExecution {
      * @param doc
      *            the new run's JSON, with its {@code tasks} (each with its {@code run_id}) in the order given
      */
-    RunExecution(RunEngine engine, ObjectNode doc, int timeoutSeconds, Map<String, String> jobParameters,
+    RunExecution(RunEngine engine, ObjectNode doc, JsonNode settings, Map<String, String> jobParameters,
             Map<String, Object> runParameters, String user, Instant triggerTime) {
         this.engine = engine;
         this.doc = doc;
         this.runId = doc.path("run_id").asLong();
         this.jobId = doc.hasNonNull("job_id") ? doc.path("job_id").asLong() : null;
         this.jobName = doc.path("run_name").asText();
-        this.timeoutSeconds = timeoutSeconds;
+        this.settings = settings;
+        this.timeoutSeconds = settings.path("timeout_seconds").asInt(0);
         this.runParameters = runParameters;
         this.user = user;
         this.createdAt = Instant.ofEpochMilli(doc.path("start_time").asLong());
         this.triggerTime = triggerTime == null ? createdAt : triggerTime;
         this.jobParameters = new LinkedHashMap<>(jobParameters);
         for (JsonNode task : doc.path("tasks")) {
-            ObjectNode settings = ((ObjectNode) task).deepCopy();
+            ObjectNode taskSettings = ((ObjectNode) task).deepCopy();
             for (String runField : List.of("run_id", "state", "status", "attempt_number")) {
-                settings.remove(runField);
+                taskSettings.remove(runField);
             }
-            nodes.put(settings.path("task_key").asText(), new Node(settings, (ObjectNode) task,
+            nodes.put(taskSettings.path("task_key").asText(), new Node(taskSettings, (ObjectNode) task,
                     task.path("run_id").asLong()));
         }
         // Defaults may name the run's start time: {{job.start_time.iso_date}}.
@@ -126,10 +152,6 @@ final class RunExecution {
         ended.await();
     }
 
-    synchronized boolean isEnded() {
-        return RunStates.ended(doc);
-    }
-
     /** Queues the run: it waits for one of the job's active runs to end. */
     synchronized void queue(String message) {
         RunStates.set(doc, "QUEUED", null, message, null, false);
@@ -142,11 +164,67 @@ final class RunExecution {
         doc.put("end_time", engine.clock().millis());
         save();
         ended.countDown();
+        String event = endEvent();
+        if (event != null) {
+            engine.notifier().notify(event, settings, doc);
+        }
+    }
+
+    private synchronized void durationExceeded() {
+        if (!RunStates.ended(doc)) {
+            engine.notifier().notify(Notifier.ON_DURATION, settings, doc);
+        }
+    }
+
+    /** The notification a run's end sends, by how it ended; null for none. */
+    private String endEvent() {
+        JsonNode state = doc.path("state");
+        String result = state.path("result_state").asText();
+        if (result.equals("SUCCESS")) {
+            return Notifier.ON_SUCCESS;
+        }
+        boolean skipped = state.path("life_cycle_state").asText().equals("SKIPPED");
+        if (skipped && (settings.path("email_notifications").path("no_alert_for_skipped_runs").asBoolean(false)
+                || settings.path("notification_settings").path("no_alert_for_skipped_runs").asBoolean(false))) {
+            return null;
+        }
+        if (result.equals("CANCELED")
+                && settings.path("notification_settings").path("no_alert_for_canceled_runs").asBoolean(false)) {
+            return null;
+        }
+        return Notifier.ON_FAILURE;
     }
 
     /** Whether the run has started its tasks (it is not, or was not, queued). */
     synchronized boolean started() {
         return startedAt != 0;
+    }
+
+    /**
+     * Makes this execution a repair of its ended run: the tasks of {@code rerun} run again, each with a new attempt
+     * id, and the others keep how they ended (a condition its outcome). {@link #start} then starts it.
+     */
+    synchronized void prepareRepair(Map<String, Long> rerun) {
+        repairing = true;
+        nodes.values().forEach(node -> {
+            Long attemptId = rerun.get(node.key);
+            if (attemptId == null) {
+                node.started = true;
+                node.resultState = node.doc.path("state").path("result_state").asText("FAILED");
+                node.outcome = node.doc.path("condition_task").path("outcome").asText(null);
+                return;
+            }
+            node.taskRunId = attemptId;
+            for (String field : List.of("start_time", "end_time", "cluster_instance", "iterations", "setup_duration",
+                    "execution_duration", "cleanup_duration", "run_duration")) {
+                node.doc.remove(field);
+            }
+            node.doc.put("run_id", attemptId);
+            node.doc.put("attempt_number", 0);
+            RunStates.set(node.doc, "PENDING", null, "", null, false);
+        });
+        doc.put("end_time", 0);
+        RunStates.set(doc, "PENDING", null, "", null, false);
     }
 
     /** Starts the run's tasks. */
@@ -155,8 +233,19 @@ final class RunExecution {
             return;
         }
         startedAt = engine.clock().millis();
-        doc.put("queue_duration", startedAt - createdAt.toEpochMilli());
+        if (!repairing) {
+            doc.put("queue_duration", startedAt - createdAt.toEpochMilli());
+        }
         RunStates.set(doc, "RUNNING", null, "", null, false);
+        if (!repairing) {
+            engine.notifier().notify(Notifier.ON_START, settings, doc);
+        }
+        for (JsonNode rule : settings.path("health").path("rules")) {
+            if (rule.path("metric").asText().equals("RUN_DURATION_SECONDS")
+                    && rule.path("op").asText().equals("GREATER_THAN") && rule.path("value").asLong() > 0) {
+                engine.timers().schedule(this::durationExceeded, rule.path("value").asLong(), TimeUnit.SECONDS);
+            }
+        }
         if (timeoutSeconds > 0) {
             jobTimeout = engine.timers().schedule(() -> stop("TIMEDOUT",
                     "The run did not finish within its timeout of " + timeoutSeconds + " s", false), timeoutSeconds,
@@ -253,12 +342,30 @@ final class RunExecution {
 
     /** A task's thread: its attempts, until one succeeds, its retries are spent, or the run stops. */
     private void runTask(Node node) {
+        Outcome outcome = attempts(node);
+        synchronized (this) {
+            if (outcome == null || RunStates.ended(doc)) {
+                return; // abandoned meanwhile
+            }
+            node.thread = null;
+            node.outcome = outcome.conditionOutcome;
+            if (node.outcome != null && node.doc.path("condition_task").isObject()) {
+                ((ObjectNode) node.doc.get("condition_task")).put("outcome", node.outcome);
+            }
+            endTask(node, outcome.lifeCycle, stoppedAs != null && !outcome.resultState.equals("SUCCESS")
+                    ? stoppedAs : outcome.resultState, outcome.message, outcome.code);
+            advance();
+        }
+    }
+
+    /** A task's attempts, until one succeeds, its retries are spent, or the run stops; null when abandoned. */
+    private Outcome attempts(Node node) {
         Outcome outcome;
         while (true) {
             long attemptRunId;
             synchronized (this) {
                 if (stoppedAs != null && RunStates.ended(doc)) {
-                    return; // abandoned
+                    return null; // abandoned
                 }
                 node.doc.put("run_id", node.taskRunId);
                 node.doc.put("attempt_number", node.attempt);
@@ -292,16 +399,97 @@ final class RunExecution {
                 node.timedOut = false;
             }
         }
+        return outcome;
+    }
+
+    /**
+     * {@code for_each_task}: runs its nested {@code task} once per element of {@code inputs} (a JSON array, or a
+     * reference that gives one), at most {@code concurrency} at a time, each iteration with its own run id, its own
+     * retries and {@code {{input}}} resolved to its element; the iterations are the task's {@code iterations} in the
+     * run. It succeeds when every iteration does.
+     */
+    TaskResult iterate(TaskRun task) throws InterruptedException {
+        Node parent;
         synchronized (this) {
-            if (RunStates.ended(doc)) {
-                return; // abandoned meanwhile
-            }
-            node.thread = null;
-            node.outcome = outcome.conditionOutcome;
-            endTask(node, outcome.lifeCycle, stoppedAs != null && !outcome.resultState.equals("SUCCESS")
-                    ? stoppedAs : outcome.resultState, outcome.message, outcome.code);
-            advance();
+            parent = nodes.get(task.taskKey());
         }
+        Object given = task.payload().get("inputs");
+        List<JsonNode> inputs = new ArrayList<>();
+        try {
+            JsonNode array = given instanceof String text ? RunStore.JSON.readTree(text)
+                    : RunStore.JSON.valueToTree(given);
+            if (!array.isArray()) {
+                throw new IllegalArgumentException("not an array");
+            }
+            array.forEach(inputs::add);
+        } catch (IOException | IllegalArgumentException e) {
+            return TaskResult.failure("for_each_task.inputs must be a JSON array, got " + given, "", Map.of(), "");
+        }
+        int concurrency = Math.max(1, ((Number) task.payload().getOrDefault("concurrency", 1)).intValue());
+        ObjectNode nested = (ObjectNode) parent.settings.path("for_each_task").path("task");
+        List<Node> iterations = new ArrayList<>();
+        synchronized (this) {
+            ArrayNode docs = parent.doc.putArray("iterations");
+            for (int i = 0; i < inputs.size(); i++) {
+                ObjectNode settings = nested.deepCopy();
+                settings.put("task_key", parent.key + "_iteration_" + i);
+                ObjectNode iterationDoc = settings.deepCopy();
+                RunStates.set(iterationDoc, "PENDING", null, "", null, false);
+                docs.add(iterationDoc);
+                Node iteration = new Node(settings, iterationDoc, 0);
+                JsonNode input = inputs.get(i);
+                iteration.input = input.isTextual() ? input.asText() : RunStore.text(input);
+                iterations.add(iteration);
+            }
+            save();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, engine.threads());
+        List<Future<Outcome>> running = new ArrayList<>();
+        for (Node iteration : iterations) {
+            running.add(pool.submit(() -> iteration(iteration)));
+        }
+        pool.shutdown();
+        int failed = 0;
+        try {
+            for (Future<Outcome> outcome : running) {
+                Outcome ended = outcome.get();
+                if (ended == null || !ended.resultState.equals("SUCCESS")) {
+                    failed++;
+                }
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            throw e;
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            throw new IllegalStateException(e.getCause());
+        }
+        synchronized (this) {
+            ObjectNode stats = parent.doc.putObject("for_each_task").putObject("stats").putObject("task_run_stats");
+            stats.put("total_iterations", inputs.size());
+            stats.put("completed_iterations", inputs.size());
+            stats.put("succeeded_iterations", inputs.size() - failed);
+            stats.put("failed_iterations", failed);
+        }
+        return failed == 0 ? TaskResult.success(Map.of(), "")
+                : TaskResult.failure(failed + " of " + inputs.size() + " iterations failed", "", Map.of(), "");
+    }
+
+    /** One iteration of a {@code for_each_task}: its attempts, then its state in the run. */
+    private Outcome iteration(Node iteration) {
+        long first = engine.runs().newAttempt(runId, jobId);
+        synchronized (this) {
+            iteration.taskRunId = first;
+            iteration.doc.put("start_time", engine.clock().millis());
+        }
+        Outcome outcome = attempts(iteration);
+        synchronized (this) {
+            if (outcome != null && !RunStates.ended(doc)) {
+                endTask(iteration, outcome.lifeCycle, outcome.resultState, outcome.message, outcome.code);
+                save();
+            }
+        }
+        return outcome;
     }
 
     /** How one attempt ended. */
@@ -327,22 +515,26 @@ final class RunExecution {
         }
         String clusterId = null;
         if (type.runsOnCluster()) {
-            clusterId = node.settings.path("existing_cluster_id").asText(null);
-            if (clusterId == null) {
-                return Outcome.internal("INVALID_RUN_CONFIGURATION", "Task " + node.key
-                        + " needs a job cluster (job_cluster_key or new_cluster), which this version of the platform"
-                        + " does not create yet: give it an existing_cluster_id");
-            }
             try {
-                engine.clusters().ensureRunning(clusterId);
+                clusterId = cluster(node);
             } catch (InterruptedException e) {
                 return stopped(null);
             } catch (BrickworksException e) {
-                return Outcome.internal("CLUSTER_ERROR", "Cluster " + clusterId + " could not run the task: "
-                        + e.getMessage());
+                return Outcome.internal(e.errorCode() == ErrorCode.INVALID_PARAMETER_VALUE
+                        ? "INVALID_CLUSTER_REQUEST" : "CLUSTER_ERROR",
+                        "The task's cluster could not run it: "
+                                + e.getMessage());
             }
             synchronized (this) {
                 node.doc.putObject("cluster_instance").put("cluster_id", clusterId);
+            }
+            try {
+                engine.compute().install(clusterId, node.settings.path("libraries"));
+            } catch (InterruptedException e) {
+                return stopped(null);
+            } catch (BrickworksException e) {
+                return Outcome.internal("LIBRARY_INSTALLATION_ERROR", "The task's libraries could not be installed: "
+                        + e.getMessage());
             }
         }
         Map<String, Object> payload = RunStore.JSON.convertValue(
@@ -386,6 +578,105 @@ final class RunExecution {
                 : new Outcome("TERMINATED", "FAILED", result.message(), null, result, null);
     }
 
+    /**
+     * The RUNNING cluster a task runs on: its existing cluster (started when TERMINATED), its job cluster (made by the
+     * first task that needs it, shared by the run's tasks with its key), or its own {@code new_cluster} (made once for
+     * all its attempts).
+     */
+    private String cluster(Node node) throws InterruptedException {
+        Compute compute = engine.compute();
+        String existing = node.settings.path("existing_cluster_id").asText(null);
+        if (existing != null) {
+            compute.awaitRunning(existing, true);
+            return existing;
+        }
+        String clusterId;
+        if (node.clusterKey != null) {
+            CompletableFuture<String> made;
+            boolean maker = false;
+            synchronized (this) {
+                made = jobClusters.get(node.clusterKey);
+                if (made == null) {
+                    made = new CompletableFuture<>();
+                    jobClusters.put(node.clusterKey, made);
+                    maker = true;
+                }
+            }
+            if (maker) {
+                try {
+                    made.complete(make(jobClusterSpec(node.clusterKey), node.clusterKey));
+                } catch (RuntimeException e) {
+                    made.completeExceptionally(e);
+                }
+            }
+            try {
+                clusterId = made.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof BrickworksException failure ? failure
+                        : new BrickworksException(ErrorCode.INTERNAL_ERROR, e.getCause().toString(), e.getCause());
+            }
+        } else {
+            synchronized (this) {
+                clusterId = node.ownCluster;
+            }
+            if (clusterId == null) {
+                clusterId = make(node.settings.path("new_cluster"), node.key);
+                synchronized (this) {
+                    node.ownCluster = clusterId;
+                }
+            }
+        }
+        compute.awaitRunning(clusterId, false);
+        return clusterId;
+    }
+
+    private synchronized JsonNode jobClusterSpec(String key) {
+        for (JsonNode cluster : doc.path("job_clusters")) {
+            if (cluster.path("job_cluster_key").asText().equals(key)) {
+                return cluster.path("new_cluster");
+            }
+        }
+        throw BrickworksException.invalidParameter("job_cluster_key " + key + " is not defined in job_clusters");
+    }
+
+    /** Makes a job cluster named after the job, the run and what it is for. */
+    private String make(JsonNode spec, String purpose) {
+        String id = engine.compute().create(spec, "job-" + (jobId == null ? "submit" : jobId) + "-run-" + runId
+                + "-" + purpose);
+        boolean stopped;
+        synchronized (this) {
+            liveClusters.add(id);
+            stopped = RunStates.ended(doc);
+        }
+        if (stopped) {
+            release(id); // the run ended while the cluster was being made
+        }
+        return id;
+    }
+
+    /** Terminates a job cluster of this run, once. */
+    private void release(String clusterId) {
+        boolean live;
+        synchronized (this) {
+            live = liveClusters.remove(clusterId);
+        }
+        if (live) {
+            engine.timers().execute(() -> engine.compute().terminate(clusterId));
+        }
+    }
+
+    /** After a task ended: its own cluster, and its key's cluster when no task of the key is left to run. */
+    private void releaseClustersOf(Node node) {
+        if (node.ownCluster != null) {
+            release(node.ownCluster);
+        }
+        CompletableFuture<String> shared = node.clusterKey == null ? null : jobClusters.get(node.clusterKey);
+        if (shared != null && shared.isDone() && !shared.isCompletedExceptionally() && nodes.values().stream()
+                .filter(n -> node.clusterKey.equals(n.clusterKey)).allMatch(n -> n.resultState != null)) {
+            release(shared.join());
+        }
+    }
+
     private synchronized Outcome stopped(TaskResult result) {
         String state = stoppedAs == null ? "CANCELED" : stoppedAs;
         return new Outcome("TERMINATED", state, stopMessage == null ? "The run was stopped" : stopMessage,
@@ -406,6 +697,9 @@ final class RunExecution {
             }
             if (!result.errorTrace().isEmpty()) {
                 output.put("error_trace", result.errorTrace());
+            }
+            if (!result.views().isEmpty()) {
+                output.set(RunEngine.VIEWS, RunStore.JSON.valueToTree(result.views()));
             }
         }
         if (!outcome.resultState.equals("SUCCESS")) {
@@ -431,6 +725,7 @@ final class RunExecution {
         node.doc.put("run_duration", started == 0 ? 0 : now - started);
         RunStates.set(node.doc, lifeCycle, resultState, message, code,
                 userStopped && resultState.equals("CANCELED"));
+        releaseClustersOf(node);
     }
 
     /** Ends the run from its tasks' results. */
@@ -468,6 +763,7 @@ final class RunExecution {
         if (jobTimeout != null) {
             jobTimeout.cancel(false);
         }
+        List.copyOf(liveClusters).forEach(this::release);
         long now = engine.clock().millis();
         long start = startedAt == 0 ? now : startedAt;
         doc.put("end_time", now);
@@ -476,8 +772,19 @@ final class RunExecution {
         doc.put("cleanup_duration", 0);
         doc.put("run_duration", now - createdAt.toEpochMilli());
         RunStates.set(doc, lifeCycle, result, message, code, userStopped || "TIMEDOUT".equals(stoppedAs));
+        JsonNode history = doc.path("repair_history");
+        if (history.isArray() && !history.isEmpty()) {
+            ObjectNode latest = (ObjectNode) history.get(history.size() - 1);
+            latest.put("end_time", now);
+            latest.set("state", doc.get("state").deepCopy());
+            latest.set("status", doc.get("status").deepCopy());
+        }
         save();
         ended.countDown();
+        String event = endEvent();
+        if (event != null) {
+            engine.notifier().notify(event, settings, doc);
+        }
         engine.timers().execute(() -> engine.ended(this)); // not under this run's lock: the engine's comes first
         LOG.debug("Run {} of job {} ended {} {}", runId, jobId, lifeCycle, result);
     }
@@ -499,6 +806,8 @@ final class RunExecution {
             return node == null ? null : node.key;
         case "task.run_id", "run_id" :
             return node == null ? Long.toString(runId) : Long.toString(node.taskRunId);
+        case "input" :
+            return node == null ? null : node.input;
         case "job.trigger.type" :
             return doc.path("trigger").asText();
         case "start_date" :

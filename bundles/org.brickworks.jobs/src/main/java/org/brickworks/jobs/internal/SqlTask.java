@@ -5,59 +5,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
-import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.execution.api.dto.CommandResult;
-import org.brickworks.execution.api.dto.CommandStatus;
 import org.brickworks.execution.api.dto.ErrorResult;
 import org.brickworks.execution.api.dto.TableResult;
 import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.jobs.api.TaskRun;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.TaskResult;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * {@code sql_task}: runs the statements of {@code query} (text; {@code ;} between statements) one after another on
+ * {@code sql_task}: runs the statements of {@code query} (text), or of {@code file.path} (a workspace or {@code dbfs:/}
+ * file), with {@code ;} between statements, one after another on
  * the task's cluster, in an execution context of its own, with {@code ${name}} replaced by the task's
  * {@code parameters} and the run's {@code sql_params}. The last statement's table is the output's
  * {@code sql_output} ({@code schema}, {@code data}, {@code truncated}, at most 1,000 rows).
  */
 @Component(service = TaskType.class, property = TaskType.NAME + "=sql_task")
-public class SqlTask implements TaskType {
-    private static final long POLL_MILLIS = 1_000;
-
-    private final ServiceTracker<CommandExecution, CommandExecution> tracker;
-    /** Not a reference: an update of its bundle must not take this type away; calls wait for the new provider. */
-    private final CommandExecution commands;
-
-    @Activate
-    public SqlTask(BundleContext context) {
-        tracker = new ServiceTracker<>(context, CommandExecution.class, null);
-        tracker.open();
-        commands = Awaiting.proxy(tracker, CommandExecution.class, "command execution");
-    }
-
-    @Deactivate
-    void close() {
-        tracker.close();
-    }
-
-    @Override
-    public boolean runsOnCluster() {
-        return true;
-    }
-
+public class SqlTask extends ClusterTaskType {
     @Override
     public TaskResult run(TaskRun task) throws InterruptedException {
-        if (!(task.payload().get("query") instanceof String query)) {
-            return TaskResult.failure("sql_task.query must be the SQL text to run (a saved query_id or a file"
-                    + " is not supported)", "", Map.of(), "");
+        String query;
+        if (task.payload().get("query") instanceof String text) {
+            query = text;
+        } else if (task.payload().get("file") instanceof Map<?, ?> file && file.get("path") instanceof String path) {
+            try {
+                query = read(path);
+            } catch (BrickworksException e) {
+                return TaskResult.failure("sql_task.file " + path + ": " + e.getMessage(), "", Map.of(), "");
+            }
+        } else {
+            return TaskResult.failure("sql_task needs query (the SQL text) or file.path (a workspace or dbfs:/ file"
+                    + " of SQL); a saved query_id is not supported", "", Map.of(), "");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         putAll(parameters, task.payload().get("parameters"));
@@ -66,38 +46,16 @@ public class SqlTask implements TaskType {
         if (statements.isEmpty()) {
             return TaskResult.failure("sql_task.query has no statement", "", Map.of(), "");
         }
-        String context;
+        CommandResult result;
         try {
-            context = commands.createContext(task.clusterId(), "sql", Map.of());
+            result = runOnDriver(task.clusterId(), "sql", statements);
         } catch (BrickworksException e) {
             return TaskResult.failure(e.getMessage(), "", Map.of(), "");
         }
-        try {
-            CommandResult last = null;
-            for (String statement : statements) {
-                String command = commands.execute(task.clusterId(), context, "sql", statement, Map.of());
-                CommandStatus status = await(task.clusterId(), context, command);
-                last = status.result();
-                if (last instanceof ErrorResult error) {
-                    return TaskResult.failure(error.summary(), error.cause(), Map.of(), "");
-                }
-            }
-            return TaskResult.success(Map.of("sql_output", output(last)), "");
-        } finally {
-            commands.destroyContext(task.clusterId(), context);
+        if (result instanceof ErrorResult error) {
+            return TaskResult.failure(error.summary(), error.cause(), Map.of(), "");
         }
-    }
-
-    private CommandStatus await(String clusterId, String context, String command) throws InterruptedException {
-        CommandStatus status = commands.status(clusterId, context, command, POLL_MILLIS);
-        while (!status.done()) {
-            if (Thread.interrupted()) {
-                commands.cancel(clusterId, context, command);
-                throw new InterruptedException("The SQL statement was cancelled");
-            }
-            status = commands.status(clusterId, context, command, POLL_MILLIS);
-        }
-        return status;
+        return TaskResult.success(Map.of("sql_output", output(result)), "");
     }
 
     private static Map<String, Object> output(CommandResult result) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -35,6 +36,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class RunEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long NOW = 1_700_000_000_000L;
+    /** These tasks run on the platform: nothing asks for a cluster. */
+    private static final RunEngine.Compute NO_CLUSTERS = new RunEngine.Compute() {
+        @Override
+        public void awaitRunning(String clusterId, boolean startIfTerminated) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String create(JsonNode newCluster, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void terminate(String clusterId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void install(String clusterId, JsonNode libraries) {
+            throw new UnsupportedOperationException();
+        }
+    };
 
     @TempDir
     Path folder;
@@ -67,7 +90,7 @@ class RunEngineTest {
             }
             int attempt = attempts.computeIfAbsent(task.runId() + "/" + task.taskKey(), k -> new AtomicInteger())
                     .getAndIncrement();
-            int fail = ((Number) payload.getOrDefault("fail", 0)).intValue();
+            int fail = Integer.parseInt(String.valueOf(payload.getOrDefault("fail", 0)));
             return attempt < fail ? TaskResult.failure("attempt " + attempt + " failed", "trace", Map.of(), "")
                     : TaskResult.success(Map.of("scripted_output", Map.of("attempt", attempt)), "log " + attempt);
         }
@@ -82,8 +105,7 @@ class RunEngineTest {
     }
 
     private RunEngine newEngine(Clock clock) {
-        return new RunEngine(store, jobs, clock, (name, patience) -> type(name), id -> {
-        }, id -> false, this::type);
+        return new RunEngine(store, jobs, clock, (name, patience) -> type(name), NO_CLUSTERS, id -> false, this::type);
     }
 
     private TaskType type(String name) {
@@ -91,6 +113,7 @@ class RunEngineTest {
         case "scripted_task" -> scripted;
         case "condition_task" -> new ConditionTask();
         case "run_job_task" -> new RunJobTask(engine);
+        case "for_each_task" -> new ForEachTask(engine);
         default -> null;
         };
     }
@@ -250,6 +273,65 @@ class RunEngineTest {
         } finally {
             restarted.close();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void forEachRunsTheNestedTaskOncePerInputEachWithItsOwnRunIdAndRetries() throws Exception {
+        long jobId = job("{'tasks': [{'task_key': 'each', 'for_each_task': {'inputs': '[0, 1, 0]', 'concurrency': 2,"
+                + " 'task': {'task_key': 'inner', 'scripted_task': {'fail': '{{input}}'}}}}]}");
+        Map<String, Object> run = runToEnd(jobId);
+        Map<String, Object> each = task(run, "each");
+        assertThat(state(each, "result_state")).isEqualTo("FAILED");
+        assertThat(state(each, "state_message")).isEqualTo("1 of 3 iterations failed");
+        List<Map<String, Object>> iterations = (List<Map<String, Object>>) each.get("iterations");
+        assertThat(iterations).extracting(i -> state(i, "result_state")).containsExactly("SUCCESS", "FAILED",
+                "SUCCESS");
+        assertThat(iterations).extracting(i -> i.get("run_id")).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(((Map<String, Object>) ((Map<String, Object>) each.get("for_each_task")).get("stats")))
+                .containsEntry("task_run_stats", Map.of("total_iterations", 3, "completed_iterations", 3,
+                        "succeeded_iterations", 2, "failed_iterations", 1));
+
+        long retried = job("{'tasks': [{'task_key': 'each', 'for_each_task': {'inputs': '[1, 1]', 'task':"
+                + " {'task_key': 'inner', 'max_retries': 1, 'scripted_task': {'fail': '{{input}}'}}}}]}");
+        Map<String, Object> again = runToEnd(retried);
+        assertThat(state(again, "result_state")).isEqualTo("SUCCESS");
+        assertThat((List<Map<String, Object>>) task(again, "each").get("iterations"))
+                .allSatisfy(i -> assertThat(i.get("attempt_number")).isEqualTo(1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRepairRunsTheFailedTasksAgainInTheSameRunAndRecordsItsHistory() throws Exception {
+        long jobId = job("{'tasks': [{'task_key': 'a', 'scripted_task': {}},"
+                + "{'task_key': 'b', 'depends_on': [{'task_key': 'a'}], 'scripted_task': {'fail': 1}},"
+                + "{'task_key': 'c', 'depends_on': [{'task_key': 'b'}], 'scripted_task': {}}]}");
+        long runId = engine.runNow(jobId, Map.of(), "ada");
+        Map<String, Object> failed = engine.awaitEnd(runId);
+        assertThat(state(failed, "result_state")).isEqualTo("FAILED");
+        assertThat(state(task(failed, "c"), "result_state")).isEqualTo("UPSTREAM_FAILED");
+        Object aRunId = task(failed, "a").get("run_id");
+
+        long repairId = engine.repair(runId, Map.of("rerun_all_failed_tasks", true), "ada");
+        Map<String, Object> repaired = engine.awaitEnd(runId);
+        assertThat(state(repaired, "result_state")).isEqualTo("SUCCESS");
+        assertThat(task(repaired, "a").get("run_id")).isEqualTo(aRunId);
+        assertThat(task(repaired, "b").get("run_id")).isNotEqualTo(task(failed, "b").get("run_id"));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) repaired.get("repair_history");
+        assertThat(history).extracting(h -> h.get("type")).containsExactly("ORIGINAL", "REPAIR");
+        assertThat(history.get(1)).containsEntry("id", (int) repairId);
+        assertThat(state(history.get(0), "result_state")).isEqualTo("FAILED");
+        assertThat(state(history.get(1), "result_state")).isEqualTo("SUCCESS");
+
+        assertThatThrownBy(() -> engine.repair(runId, Map.of("rerun_tasks", List.of("a")), "ada"))
+                .hasMessageContaining("latest_repair_id");
+        assertThatThrownBy(() -> engine.repair(runId, Map.of("rerun_tasks", List.of("zz"),
+                "latest_repair_id", repairId), "ada")).hasMessageContaining("rerun_tasks names zz");
+        engine.repair(runId, Map.of("rerun_tasks", List.of("a"), "rerun_dependent_tasks", true,
+                "latest_repair_id", repairId), "ada");
+        Map<String, Object> again = engine.awaitEnd(runId);
+        assertThat(task(again, "a").get("run_id")).isNotEqualTo(aRunId);
+        assertThat((List<Object>) again.get("repair_history")).hasSize(3);
     }
 
     @Test

@@ -196,8 +196,11 @@ final class NotebookExecution {
                 cellTimeoutMillis));
         while (!result.done()) {
             long left = deadline - System.currentTimeMillis();
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.interrupted()) {
+                // the Spark work stops before the context goes: a context destroyed under it would leave it running
                 commands.cancel(clusterId, contextId, commandId);
+                awaitCancellation(commandId);
+                Thread.currentThread().interrupt();
                 return new Outcome(CellStatus.CANCELLED, CommandOutputs.text("error", "The run was interrupted"));
             }
             if (left <= 0) {

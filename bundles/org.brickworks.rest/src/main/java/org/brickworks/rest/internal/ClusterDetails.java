@@ -44,7 +44,8 @@ record ClusterDetails(String clusterId, String clusterName, String sparkVersion,
         DriverNode driver = cluster.driver();
         return new ClusterDetails(cluster.clusterId(), spec.clusterName(), spec.sparkVersion(), spec.nodeTypeId(),
                 spec.nodeTypeId(), spec.autoterminationMinutes(), cluster.state().name(), cluster.stateMessage(),
-                cluster.startTime(), "API", cluster.pinned(), spec.autoscale() == null ? spec.numWorkers() : null,
+                cluster.startTime(), cluster.clusterSource(), cluster.pinned(),
+                spec.autoscale() == null ? spec.numWorkers() : null,
                 spec.autoscale() == null ? null
                         : new Autoscale(spec.autoscale().minWorkers(), spec.autoscale().maxWorkers()),
                 spec.instancePoolId(), spec.sparkConf(), spec.sparkEnvVars(), spec.customTags(),

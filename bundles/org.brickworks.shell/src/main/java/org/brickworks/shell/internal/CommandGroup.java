@@ -1,13 +1,10 @@
 package org.brickworks.shell.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.brickworks.core.api.Awaiting;
+import org.brickworks.core.api.TrackedServices;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A component whose public {@code @Descriptor} methods are {@code bw:} commands, published as Gogo command services by
@@ -19,21 +16,19 @@ import org.osgi.util.tracker.ServiceTracker;
  * tracks the service and, during such an update, waits for the new provider ({@link Awaiting}).
  */
 abstract class CommandGroup {
-    private final Map<Class<?>, ServiceTracker<?, ?>> services = new ConcurrentHashMap<>();
-    private volatile BundleContext context;
+    private volatile TrackedServices services;
     private GogoCommands published;
 
     @Activate
     void publishCommands(BundleContext context) {
-        this.context = context;
+        services = new TrackedServices(context);
         published = GogoCommands.publish(context, this);
     }
 
     @Deactivate
     void unpublishCommands() {
         published.close();
-        services.values().forEach(ServiceTracker::close);
-        services.clear();
+        services.close();
     }
 
     /**
@@ -43,12 +38,6 @@ abstract class CommandGroup {
      *            the service as users know it, for the error when none comes in time
      */
     protected <S> S service(Class<S> type, String what) {
-        @SuppressWarnings("unchecked")
-        ServiceTracker<S, S> tracker = (ServiceTracker<S, S>) services.computeIfAbsent(type, t -> {
-            ServiceTracker<S, S> opened = new ServiceTracker<>(context, type, null);
-            opened.open();
-            return opened;
-        });
-        return Awaiting.await(tracker, what);
+        return services.await(type, what);
     }
 }

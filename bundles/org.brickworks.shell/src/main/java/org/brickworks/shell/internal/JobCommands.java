@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Jobs and their runs: {@code bw:jobs}, {@code bw:job-create}, {@code bw:job-get}, {@code bw:job-delete},
  * {@code bw:job-run}, {@code bw:job-pause}, {@code bw:job-unpause}, {@code bw:runs}, {@code bw:run-get},
- * {@code bw:run-output}, {@code bw:run-cancel}.
+ * {@code bw:run-output}, {@code bw:run-cancel}, {@code bw:run-repair}, {@code bw:job-backfill}.
  */
 @Component
 public class JobCommands extends CommandGroup {
@@ -158,6 +159,41 @@ public class JobCommands extends CommandGroup {
     public String runCancel(@Descriptor("run id") long runId) {
         runService().cancel(runId);
         return "Run " + runId + ": " + lifeCycle(runService().get(runId));
+    }
+
+    @Descriptor("Repair an ended run: run the named tasks again, or, without names, every task that did not succeed"
+            + " (with the tasks after them)")
+    public String runRepair(CommandSession session, @Descriptor("run id") long runId,
+            @Descriptor("task keys to run again") String... taskKeys) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (taskKeys.length == 0) {
+            request.put("rerun_all_failed_tasks", true);
+        } else {
+            request.put("rerun_tasks", List.of(taskKeys));
+        }
+        request.put("rerun_dependent_tasks", true);
+        if (runService().get(runId).get("repair_history") instanceof List<?> history && !history.isEmpty()
+                && history.get(history.size() - 1) instanceof Map<?, ?> latest && latest.get("id") != null) {
+            request.put("latest_repair_id", latest.get("id"));
+        }
+        long repairId = runService().repair(runId, request, user(session));
+        return "Repair " + repairId + " of run " + runId + ": " + lifeCycle(runService().get(runId));
+    }
+
+    @Descriptor("Queue one run of a job per schedule time from one time to another (ISO instants, e.g."
+            + " 2026-01-01T00:00:00Z)")
+    public String jobBackfill(CommandSession session, @Descriptor("job id") long jobId,
+            @Descriptor("first time") String from, @Descriptor("last time") String to) {
+        List<Long> runs = runService().backfill(jobId, instant(from), instant(to), user(session));
+        return "Queued " + runs.size() + " run(s) of job " + jobId + (runs.isEmpty() ? "" : ": " + runs);
+    }
+
+    private static long instant(String text) {
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw BrickworksException.invalidParameter(text + " is not an ISO instant such as 2026-01-01T00:00:00Z");
+        }
     }
 
     private static String lifeCycle(Map<String, Object> run) {

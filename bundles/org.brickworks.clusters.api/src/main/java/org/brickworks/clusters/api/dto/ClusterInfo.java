@@ -25,17 +25,33 @@ import java.util.List;
  *            {@code executors}: the Spark executors on workers, empty for a single-node cluster or when not running
  * @param pinned
  *            whether a user pinned the cluster: it stays listed however long ago it terminated
+ * @param clusterSource
+ *            {@code cluster_source}: {@link #API}, or {@link #JOB} for a job cluster
  */
 public record ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state, String stateMessage, long startTime,
         long terminatedTime, TerminationReason terminationReason, DriverNode driver, List<ExecutorNode> executors,
-        boolean pinned) {
+        boolean pinned, String clusterSource) {
+    /** Databricks' {@code cluster_source} of a cluster created through the Clusters API. */
+    public static final String API = "API";
+    /** Databricks' {@code cluster_source} of a job cluster, created for a job run and terminated after it. */
+    public static final String JOB = "JOB";
+
     public ClusterInfo {
         executors = List.copyOf(executors);
+        clusterSource = clusterSource == null ? API : clusterSource;
+    }
+
+    /** A cluster created through the Clusters API. */
+    public ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state, String stateMessage, long startTime,
+            long terminatedTime, TerminationReason terminationReason, DriverNode driver, List<ExecutorNode> executors,
+            boolean pinned) {
+        this(clusterId, spec, state, stateMessage, startTime, terminatedTime, terminationReason, driver, executors,
+                pinned, API);
     }
 
     /** This cluster with {@code executors} as its executors. */
     public ClusterInfo withExecutors(List<ExecutorNode> nodes) {
         return new ClusterInfo(clusterId, spec, state, stateMessage, startTime, terminatedTime, terminationReason,
-                driver, nodes, pinned);
+                driver, nodes, pinned, clusterSource);
     }
 }
