@@ -93,6 +93,28 @@ public class JobsIT extends PlatformTestSupport {
     }
 
     @Test
+    public void version22PagesTheTasksOfALongJobAndTheLastPageHasNoToken() throws Exception {
+        StringBuilder tasks = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            tasks.append(i == 0 ? "" : ",").append("{\"task_key\": \"t").append(i)
+                    .append("\", \"condition_task\": {\"op\": \"EQUAL_TO\", \"left\": \"1\", \"right\": \"1\"}}");
+        }
+        Answer created = post("/api/2.2/jobs/create", admin, "{\"name\": \"long\", \"tasks\": [" + tasks + "]}");
+        assertEquals(created.body().toString(), 200, created.status());
+        long id = created.body().path("job_id").asLong();
+        JsonNode first = get("/api/2.2/jobs/get?job_id=" + id, admin).body();
+        assertEquals(100, first.path("settings").path("tasks").size());
+        String token = first.path("next_page_token").asText();
+        assertFalse(token.isEmpty());
+        JsonNode second = get("/api/2.2/jobs/get?job_id=" + id + "&page_token=" + token, admin).body();
+        assertEquals(50, second.path("settings").path("tasks").size());
+        assertEquals("t100", second.path("settings").path("tasks").path(0).path("task_key").asText());
+        assertTrue(second.toString(), second.path("next_page_token").isMissingNode());
+        assertEquals(150, get("/api/2.1/jobs/get?job_id=" + id, admin).body().path("settings").path("tasks").size());
+        assertEquals(200, post("/api/2.2/jobs/delete", admin, "{\"job_id\": " + id + "}").status());
+    }
+
+    @Test
     public void badSettingsAreRefusedNamingTheFieldAndSaveNothing() throws Exception {
         long id = create("kept");
         String cycle = "{\"name\": \"cycle\", \"tasks\": [{\"task_key\": \"a\", \"depends_on\": [{\"task_key\": \"b\"}],"
