@@ -119,7 +119,8 @@ public final class JobsBenchmark {
                 List<?> runs = (List<?>) api.get("/api/2.1/jobs/runs/list?expand_tasks=true&job_id=" + ids.get(i))
                         .getOrDefault("runs", List.of());
                 if (!runs.isEmpty() && ((Map<?, ?>) runs.get(0)).get("tasks") instanceof List<?> tasks
-                        && ((Number) ((Map<?, ?>) tasks.get(0)).getOrDefault("start_time", 0)).longValue() > 0) {
+                        && ((Map<?, ?>) tasks.get(0)).get("start_time") instanceof Number start
+                        && start.longValue() > 0) {
                     run = (Map<?, ?>) runs.get(0);
                 } else if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("job " + ids.get(i) + " did not fire");
@@ -186,24 +187,37 @@ public final class JobsBenchmark {
         long[] onJobCluster = new long[runs];
         long[] allPurpose = new long[runs];
         for (int i = 0; i < runs; i++) {
-            onJobCluster[i] = timed(() -> api.awaitRun(api.number(api.post("/api/2.1/jobs/runs/submit",
-                    String.format(job, spec)), "run_id")));
-            allPurpose[i] = timed(() -> {
-                String id = api.cluster("{\"cluster_name\": \"all-purpose\", \"spark_version\": \"" + RUNTIME + "\"}");
-                api.selectOne(id);
-                api.post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + id + "\"}");
+            long[] runId = new long[1];
+            onJobCluster[i] = timed(() -> {
+                runId[0] = api.number(api.post("/api/2.1/jobs/runs/submit", String.format(job, spec)), "run_id");
+                api.awaitRun(runId[0]);
             });
+            api.awaitTerminated(api.jobCluster(runId[0])); // not timed: the next figure gets the CPUs to itself
+            String[] id = new String[1];
+            allPurpose[i] = timed(() -> {
+                id[0] = api.cluster("{\"cluster_name\": \"all-purpose\", \"spark_version\": \"" + RUNTIME + "\"}");
+                api.selectOne(id[0]);
+            });
+            api.post("/api/2.0/clusters/delete", "{\"cluster_id\": \"" + id[0] + "\"}");
+            api.awaitTerminated(id[0]);
+            System.out.printf(Locale.ROOT, "[job cluster] run %d: job cluster %.0f ms, all-purpose %.0f ms%n", i + 1,
+                    onJobCluster[i] / 1e6, allPurpose[i] / 1e6);
         }
         String pool = api.text(api.post("/api/2.0/instance-pools/create", "{\"instance_pool_name\": \"bench\","
                 + " \"node_type_id\": \"local-small\", \"min_idle_instances\": 1, \"preloaded_spark_versions\": [\""
                 + RUNTIME + "\"]}"), "instance_pool_id");
-        Thread.sleep(30_000); // the pool starts its idle driver
         long[] fromPool = new long[runs];
         for (int i = 0; i < runs; i++) {
-            fromPool[i] = timed(() -> api.awaitRun(api.number(api.post("/api/2.1/jobs/runs/submit", String.format(
-                    job, "{\"spark_version\": \"" + RUNTIME + "\", \"instance_pool_id\": \"" + pool + "\"}")),
-                    "run_id")));
-            Thread.sleep(20_000); // the pool replaces the driver it gave
+            api.awaitIdle(pool);
+            long[] runId = new long[1];
+            fromPool[i] = timed(() -> {
+                runId[0] = api.number(api.post("/api/2.1/jobs/runs/submit", String.format(job, "{\"spark_version\": \""
+                        + RUNTIME + "\", \"instance_pool_id\": \"" + pool + "\", \"num_workers\": 0}")), "run_id");
+                api.awaitRun(runId[0]);
+            });
+            api.awaitTerminated(api.jobCluster(runId[0]));
+            System.out.printf(Locale.ROOT, "[job cluster] run %d from the warm pool: %.0f ms%n", i + 1,
+                    fromPool[i] / 1e6);
         }
         api.post("/api/2.0/instance-pools/delete", "{\"instance_pool_id\": \"" + pool + "\"}");
         Arrays.sort(onJobCluster);
@@ -302,41 +316,48 @@ public final class JobsBenchmark {
 
         Api(String base, Path data) throws Exception {
             this.base = base;
-            Path file = data.resolve("admin-token");
+            this.token = awaitToken(data.resolve("admin-token"));
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (true) {
-                if (Files.isRegularFile(file) && Files.size(file) > 0) {
-                    this.token = Files.readString(file).strip();
-                    try {
-                        if (send(HttpRequest.newBuilder(URI.create(base + "/api/2.0/preview/scim/v2/Me"))) != null) {
-                            return;
-                        }
-                    } catch (IOException | IllegalStateException e) {
-                        // not up yet
+                try {
+                    get("/api/2.0/preview/scim/v2/Me");
+                    return; // started: an authenticated call answers
+                } catch (IOException | IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the platform did not answer within 2 minutes", e);
                     }
+                    Thread.sleep(100);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the platform did not answer within 2 minutes");
-                }
-                Thread.sleep(100);
             }
         }
 
-        Map<?, ?> get(String path) throws IOException, InterruptedException {
+        private static String awaitToken(Path file) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no admin token in " + file);
+                }
+                Thread.sleep(100);
+            }
+            return Files.readString(file).strip();
+        }
+
+        Map<String, Object> get(String path) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         }
 
-        Map<?, ?> post(String path, String body) throws IOException, InterruptedException {
+        Map<String, Object> post(String path, String body) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
-        private Map<?, ?> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> send(HttpRequest.Builder request) throws IOException, InterruptedException {
             var response = HTTP.send(request.header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
-            return response.body().isEmpty() ? Map.of() : (Map<?, ?>) new Json(response.body()).value();
+            return response.body().isEmpty() ? Map.of() : (Map<String, Object>) new Json(response.body()).value();
         }
 
         long number(Map<?, ?> answer, String field) {
@@ -358,6 +379,34 @@ public final class JobsBenchmark {
                 Thread.sleep(POLL_MS);
             }
             return id;
+        }
+
+        /** The job cluster the first task of a run ran on. */
+        String jobCluster(long runId) throws Exception {
+            Map<?, ?> task = (Map<?, ?>) ((List<?>) get("/api/2.1/jobs/runs/get?run_id=" + runId).get("tasks")).get(0);
+            return (String) ((Map<?, ?>) task.get("cluster_instance")).get("cluster_id");
+        }
+
+        void awaitTerminated(String clusterId) throws Exception {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!"TERMINATED".equals(get("/api/2.0/clusters/get?cluster_id=" + clusterId).get("state"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cluster " + clusterId + " did not terminate");
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        /** Waits until the pool has an idle pre-started driver. */
+        void awaitIdle(String pool) throws Exception {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!(get("/api/2.0/instance-pools/get?instance_pool_id=" + pool).get("stats") instanceof Map<?, ?> stats
+                    && stats.get("idle_count") instanceof Number idle && idle.longValue() >= 1)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("pool " + pool + " has no idle driver");
+                }
+                Thread.sleep(200);
+            }
         }
 
         /** SELECT 1 through the Command Execution API 1.2, in a context of its own, as a client runs a command. */

@@ -466,7 +466,8 @@ public class RunEngine implements RunService {
                 return run.runId();
             }
             limits.put(jobId, maxConcurrent);
-            long running = active.values().stream().filter(r -> jobId.equals(r.jobId()) && r.started()).count();
+            long running = active.values().stream().filter(r -> jobId.equals(r.jobId()) && r.started() && !r.hasEnded())
+                    .count();
             if (maxConcurrent == 0 || running >= maxConcurrent && !queue) {
                 active.remove(run.runId());
                 run.skip(maxConcurrent == 0 ? "The job's max_concurrent_runs is 0: every run is skipped"
@@ -493,7 +494,8 @@ public class RunEngine implements RunService {
                 throw BrickworksException.invalidParameter(runId + " is the run of a task of run "
                         + doc.path("run_id").asLong() + ": repair that run");
             }
-            if (active.containsKey(runId) || !RunStates.ended(doc)) {
+            RunExecution current = active.get(runId);
+            if (current != null && !current.hasEnded() || !RunStates.ended(doc)) {
                 throw new BrickworksException(ErrorCode.INVALID_STATE, "Run " + runId + " is "
                         + doc.path("state").path("life_cycle_state").asText() + ": repair it once it has ended");
             }
@@ -618,7 +620,8 @@ public class RunEngine implements RunService {
         }
         Deque<RunExecution> queue = queues.getOrDefault(jobId, new ArrayDeque<>());
         queue.remove(run);
-        long running = active.values().stream().filter(r -> jobId.equals(r.jobId()) && r.started()).count();
+        long running = active.values().stream().filter(r -> jobId.equals(r.jobId()) && r.started() && !r.hasEnded())
+                .count();
         while (!queue.isEmpty() && running < limits.getOrDefault(jobId, 1)) {
             queue.poll().start();
             running++;

@@ -152,6 +152,11 @@ final class RunExecution {
         ended.await();
     }
 
+    /** Whether the run has ended (the engine may not have let it go yet). */
+    boolean hasEnded() {
+        return ended.getCount() == 0;
+    }
+
     /** Queues the run: it waits for one of the job's active runs to end. */
     synchronized void queue(String message) {
         RunStates.set(doc, "QUEUED", null, message, null, false);
