@@ -125,6 +125,7 @@ public class RunEngine implements RunService {
                 context.registerService(TaskType.class, new ForEachTask(this),
                         new Hashtable<>(Map.of(TaskType.NAME, "for_each_task"))));
         configure(properties);
+        recover();
         this.scheduler = new JobScheduler(store, this, clock);
         scheduler.start();
     }
@@ -157,7 +158,6 @@ public class RunEngine implements RunService {
         this.compute = compute;
         this.check = new SettingsCheck(clusterExists, pluginTypes);
         store.migrate(JobsSchema.AREA, JobsSchema.MIGRATIONS);
-        recover();
     }
 
     @Deactivate
@@ -194,10 +194,24 @@ public class RunEngine implements RunService {
         notifier.configure(properties);
     }
 
-    /** Runs a stopped platform left active end {@code INTERNAL_ERROR}, their unfinished tasks too. */
-    private void recover() {
+    /**
+     * Deals with the runs a stopped platform left active: a task that was in flight when it stopped and has retries
+     * left is retried, and its run goes on; otherwise the run ends {@code INTERNAL_ERROR}, its unfinished tasks too.
+     * Called once the task types are tracked.
+     */
+    void recover() {
         for (long runId : runs.active()) {
             ObjectNode run = runs.run(runId);
+            Long jobId = run.hasNonNull("job_id") ? run.get("job_id").asLong() : null;
+            Map<String, Long> retried = new LinkedHashMap<>();
+            for (JsonNode task : run.path("tasks")) {
+                if (RunExecution.inFlight(task) && RunExecution.retriesLeft(task)) {
+                    retried.put(task.path("task_key").asText(), runs.newAttempt(runId, jobId));
+                }
+            }
+            if (!retried.isEmpty() && resume(run, jobId, retried)) {
+                continue;
+            }
             long now = clock.millis();
             for (JsonNode task : run.path("tasks")) {
                 if (!RunStates.ended((ObjectNode) task)) {
@@ -595,6 +609,32 @@ public class RunEngine implements RunService {
             started.add(runJob(jobId, queued, user, "PERIODIC", "JOB_RUN", Instant.ofEpochMilli(time)));
         }
         return started;
+    }
+
+    /** Goes on with a run the platform stopped under: its in-flight tasks with retries left are retried. */
+    private synchronized boolean resume(ObjectNode doc, Long jobId, Map<String, Long> retried) {
+        JsonNode settings = RunStore.JSON.createObjectNode();
+        if (jobId != null) {
+            try {
+                settings = RunStore.JSON.valueToTree(jobs.get(jobId).settings());
+            } catch (BrickworksException e) {
+                return false; // the job is gone: the run ends
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        doc.path("job_parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
+        long scheduled = doc.path("trigger_info").path("scheduled_time").asLong(0);
+        RunExecution run = new RunExecution(this, doc, settings, parameters, RunStore.JSON.convertValue(
+                doc.path("overriding_parameters").isObject() ? doc.get("overriding_parameters")
+                        : RunStore.JSON.createObjectNode(),
+                MAP),
+                doc.path("creator_user_name").asText(), scheduled == 0 ? null : Instant.ofEpochMilli(scheduled));
+        run.prepareResume(retried, STOPPED);
+        active.put(run.runId(), run);
+        run.start();
+        LOG.info("Run {} was in flight when the platform stopped: its tasks {} are retried", run.runId(),
+                retried.keySet());
+        return true;
     }
 
     /** The repair history a run gets at its first repair: its original run, as it ended. */

@@ -77,6 +77,8 @@ final class RunExecution {
     private boolean userStopped;
     private ScheduledFuture<?> jobTimeout;
     private boolean repairing;
+    /** The service stopped under the run, which its next start retries: nothing more is written. */
+    private boolean abandoned;
 
     /** One task of the run. */
     private final class Node {
@@ -232,6 +234,43 @@ final class RunExecution {
         RunStates.set(doc, "PENDING", null, "", null, false);
     }
 
+    /**
+     * Makes this execution go on with its run after the platform stopped under it: the tasks of {@code retried} (in
+     * flight then, with retries left) run their next attempt under a new id, other in-flight tasks end
+     * {@code INTERNAL_ERROR}, ended tasks keep how they ended, and tasks not yet started start as their upstream
+     * tasks end. {@link #start} then starts it, without a start notification.
+     */
+    synchronized void prepareResume(Map<String, Long> retried, String message) {
+        repairing = true;
+        nodes.values().forEach(node -> {
+            if (RunStates.ended(node.doc)) {
+                node.started = true;
+                node.resultState = node.doc.path("state").path("result_state").asText("FAILED");
+                node.outcome = node.doc.path("condition_task").path("outcome").asText(null);
+            } else if (retried.containsKey(node.key)) {
+                node.attempt = node.doc.path("attempt_number").asInt(0) + 1;
+                node.taskRunId = retried.get(node.key);
+                node.doc.remove(List.of("start_time", "end_time", "cluster_instance"));
+                RunStates.set(node.doc, "PENDING", null, message, null, false);
+            } else if (inFlight(node.doc)) {
+                node.started = true;
+                endTask(node, "INTERNAL_ERROR", "FAILED", message, "INTERNAL_ERROR");
+            }
+        });
+        RunStates.set(doc, "PENDING", null, "", null, false);
+    }
+
+    /** Whether a task of a stored run was in flight: started and not ended. */
+    static boolean inFlight(JsonNode task) {
+        return !RunStates.ended((ObjectNode) task) && task.path("start_time").asLong(0) > 0;
+    }
+
+    /** Whether a task of a stored run may be attempted once more. */
+    static boolean retriesLeft(JsonNode task) {
+        int maxRetries = task.path("max_retries").asInt(0);
+        return maxRetries < 0 || task.path("attempt_number").asInt(0) < maxRetries;
+    }
+
     /** Starts the run's tasks. */
     synchronized void start() {
         if (RunStates.ended(doc)) {
@@ -283,14 +322,24 @@ final class RunExecution {
     }
 
     /**
-     * Ends the run at once as {@code INTERNAL_ERROR}: the jobs service stops (its bundle is updated, the platform
-     * shuts down) while the run is in flight. Its running tasks are interrupted and end without writing.
+     * The jobs service stops (its bundle is updated, the platform shuts down) while the run is in flight: its running
+     * tasks are interrupted and end without writing, and the run ends at once as {@code INTERNAL_ERROR}, unless one of
+     * them has retries left: then the stored run stays as it is, and the service's next start retries that task.
      */
     synchronized void abandon(String message) {
         if (RunStates.ended(doc)) {
             return;
         }
         stoppedAs = "FAILED";
+        if (nodes.values().stream().anyMatch(n -> n.thread != null && retriesLeft(n.doc))) {
+            // A task in flight may be retried: the stored run stays in flight, and the next start of the jobs
+            // service (the platform's, or the updated bundle's) retries it. This execution writes nothing more.
+            abandoned = true;
+            nodes.values().stream().filter(n -> n.thread != null).forEach(n -> n.thread.interrupt());
+            List.copyOf(liveClusters).forEach(this::release);
+            ended.countDown();
+            return;
+        }
         nodes.values().forEach(n -> {
             if (n.resultState == null) {
                 endTask(n, "INTERNAL_ERROR", "FAILED", message, "INTERNAL_ERROR");
@@ -349,7 +398,7 @@ final class RunExecution {
     private void runTask(Node node) {
         Outcome outcome = attempts(node);
         synchronized (this) {
-            if (outcome == null || RunStates.ended(doc)) {
+            if (outcome == null || abandoned || RunStates.ended(doc)) {
                 return; // abandoned meanwhile
             }
             node.thread = null;
@@ -369,7 +418,7 @@ final class RunExecution {
         while (true) {
             long attemptRunId;
             synchronized (this) {
-                if (stoppedAs != null && RunStates.ended(doc)) {
+                if (abandoned || stoppedAs != null && RunStates.ended(doc)) {
                     return null; // abandoned
                 }
                 node.doc.put("run_id", node.taskRunId);
@@ -380,6 +429,11 @@ final class RunExecution {
             }
             long start = engine.clock().millis();
             outcome = attempt(node, attemptRunId);
+            synchronized (this) {
+                if (abandoned) {
+                    return null;
+                }
+            }
             ObjectNode output = outputOf(node, outcome, start);
             engine.runs().saveOutput(attemptRunId, output);
             int maxRetries = node.settings.path("max_retries").asInt(0);
@@ -489,7 +543,7 @@ final class RunExecution {
         }
         Outcome outcome = attempts(iteration);
         synchronized (this) {
-            if (outcome != null && !RunStates.ended(doc)) {
+            if (outcome != null && !abandoned && !RunStates.ended(doc)) {
                 endTask(iteration, outcome.lifeCycle, outcome.resultState, outcome.message, outcome.code);
                 save();
             }

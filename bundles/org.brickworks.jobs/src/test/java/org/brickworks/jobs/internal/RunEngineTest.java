@@ -69,7 +69,8 @@ class RunEngineTest {
     private final CountDownLatch blocked = new CountDownLatch(1);
 
     /**
-     * {@code scripted_task}: fails its first {@code fail} attempts, waits for {@link #release} when {@code block},
+     * {@code scripted_task}: fails its first {@code fail} attempts, waits for {@link #release} when {@code block} (only
+     * in its first attempt when {@code once}),
      * sets the task value {@code v} to {@code value}.
      */
     private final TaskType scripted = new TaskType() {
@@ -81,15 +82,16 @@ class RunEngineTest {
         @Override
         public TaskResult run(TaskRun task) throws InterruptedException {
             Map<String, Object> payload = task.payload();
-            if (Boolean.TRUE.equals(payload.get("block"))) {
+            int attempt = attempts.computeIfAbsent(task.runId() + "/" + task.taskKey(), k -> new AtomicInteger())
+                    .getAndIncrement();
+            if (Boolean.TRUE.equals(payload.get("block"))
+                    && (attempt == 0 || !Boolean.TRUE.equals(payload.get("once")))) {
                 blocked.countDown();
                 release.await();
             }
             if (payload.containsKey("value")) {
                 task.setTaskValue("v", payload.get("value"));
             }
-            int attempt = attempts.computeIfAbsent(task.runId() + "/" + task.taskKey(), k -> new AtomicInteger())
-                    .getAndIncrement();
             int fail = Integer.parseInt(String.valueOf(payload.getOrDefault("fail", 0)));
             return attempt < fail ? TaskResult.failure("attempt " + attempt + " failed", "trace", Map.of(), "")
                     : TaskResult.success(Map.of("scripted_output", Map.of("attempt", attempt)), "log " + attempt);
@@ -105,7 +107,10 @@ class RunEngineTest {
     }
 
     private RunEngine newEngine(Clock clock) {
-        return new RunEngine(store, jobs, clock, (name, patience) -> type(name), NO_CLUSTERS, id -> false, this::type);
+        RunEngine started = new RunEngine(store, jobs, clock, (name, patience) -> type(name), NO_CLUSTERS, id -> false,
+                this::type);
+        started.recover();
+        return started;
     }
 
     private TaskType type(String name) {
@@ -332,6 +337,39 @@ class RunEngineTest {
         Map<String, Object> again = engine.awaitEnd(runId);
         assertThat(task(again, "a").get("run_id")).isNotEqualTo(aRunId);
         assertThat((List<Object>) again.get("repair_history")).hasSize(3);
+    }
+
+    @Test
+    void aTaskInFlightWhenThePlatformStoppedIsRetriedByTheNextStartWhenItHasRetriesLeft() throws Exception {
+        long jobId = job("{'tasks': [{'task_key': 'hold', 'max_retries': 1, 'scripted_task': {'block': true,"
+                + " 'once': true}}, {'task_key': 'after', 'depends_on': [{'task_key': 'hold'}], 'scripted_task': {}}]}");
+        long runId = engine.runNow(jobId, Map.of(), "ada");
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        Object firstAttempt = task(engine.get(runId), "hold").get("run_id");
+        RunEngine restarted = newEngine(Clock.fixed(Instant.ofEpochMilli(NOW + 1), ZoneOffset.UTC));
+        try {
+            Map<String, Object> run = restarted.awaitEnd(runId);
+            assertThat(state(run, "result_state")).isEqualTo("SUCCESS");
+            assertThat(task(run, "hold").get("attempt_number")).isEqualTo(1);
+            assertThat(task(run, "hold").get("run_id")).isNotEqualTo(firstAttempt);
+            assertThat(state(task(run, "after"), "result_state")).isEqualTo("SUCCESS");
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void aServiceStoppingUnderATaskWithRetriesLeavesItsRunForTheNextStartToRetry() throws Exception {
+        long jobId = job("{'tasks': [{'task_key': 'hold', 'max_retries': 1, 'scripted_task': {'block': true,"
+                + " 'once': true}}]}");
+        long runId = engine.runNow(jobId, Map.of(), "ada");
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.close();
+        assertThat(state(engine.get(runId), "life_cycle_state")).isEqualTo("RUNNING");
+        engine = newEngine(Clock.fixed(Instant.ofEpochMilli(NOW + 1), ZoneOffset.UTC));
+        Map<String, Object> run = engine.awaitEnd(runId);
+        assertThat(state(run, "result_state")).isEqualTo("SUCCESS");
+        assertThat(task(run, "hold").get("attempt_number")).isEqualTo(1);
     }
 
     @Test
