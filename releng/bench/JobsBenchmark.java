@@ -74,6 +74,7 @@ public final class JobsBenchmark {
             builder.environment().put("BRICKWORKS_DATA", root.resolve("data").toString());
             platform = builder.start();
             Api api = new Api("http://127.0.0.1:" + ports[0], root.resolve("data"));
+            api.awaitHealthy(); // every area's routes, the jobs API's among them
             System.out.println("[platform] up; load " + load());
             Map<String, String> results = new LinkedHashMap<>();
             scheduler(api, Integer.parseInt(options.get("--scheduled")), results);
@@ -325,6 +326,21 @@ public final class JobsBenchmark {
                 } catch (IOException | IllegalStateException e) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the platform did not answer within 2 minutes", e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        void awaitHealthy() throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (true) {
+                try {
+                    get("/api/2.0/health");
+                    return;
+                } catch (IOException | IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the platform was not healthy within 2 minutes", e);
                     }
                     Thread.sleep(100);
                 }

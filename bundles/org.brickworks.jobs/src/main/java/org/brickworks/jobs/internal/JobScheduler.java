@@ -63,11 +63,14 @@ final class JobScheduler implements Runnable {
         while (!closed) {
             try {
                 long now = clock.millis();
-                for (Due due : claim(due(now), now)) {
+                Tick tick = due(now);
+                for (Due due : claim(tick.due(), now)) {
                     engine.fire(due.jobId(), due.settings(), due.creator(), Instant.ofEpochMilli(due.fireTime()));
                 }
                 failures = 0;
-                Thread.sleep(POLL_MILLIS);
+                // wake at the next fire time when it comes before the next look (a new schedule may come sooner)
+                long next = tick.next() == null ? Long.MAX_VALUE : tick.next() - clock.millis();
+                Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, next)));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -89,8 +92,21 @@ final class JobScheduler implements Runnable {
     private record Due(long jobId, long fireTime, JsonNode settings, String creator) {
     }
 
-    private List<Due> due(long now) {
+    /** The jobs due now, and the next fire time after now (null when none). */
+    private record Tick(List<Due> due, Long next) {
+    }
+
+    private Tick due(long now) {
         return store.transaction(c -> {
+            Long next;
+            try (PreparedStatement select = c.prepareStatement("SELECT MIN(next_fire) FROM jobs WHERE next_fire > ?")) {
+                select.setLong(1, now);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    long min = rows.getLong(1);
+                    next = rows.wasNull() ? null : min;
+                }
+            }
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT job_id, next_fire, settings, creator FROM jobs WHERE next_fire <= ? ORDER BY next_fire")) {
                 select.setLong(1, now);
@@ -103,7 +119,7 @@ final class JobScheduler implements Runnable {
                 } catch (JsonProcessingException e) {
                     throw new java.sql.SQLException("Stored job settings are not JSON", e);
                 }
-                return due;
+                return new Tick(due, next);
             }
         });
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -79,6 +80,11 @@ public class RunEngine implements RunService {
     };
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "brickworks-job-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "brickworks-job-starts");
         thread.setDaemon(true);
         return thread;
     });
@@ -185,6 +191,7 @@ public class RunEngine implements RunService {
             libraries.close();
         }
         timers.shutdownNow();
+        starter.shutdownNow();
         notifier.close();
     }
 
@@ -325,12 +332,6 @@ public class RunEngine implements RunService {
     public long submit(Map<String, Object> request, String user) {
         ObjectNode spec = RunStore.JSON.valueToTree(request == null ? Map.of() : request);
         String token = token(spec);
-        if (token != null) {
-            Long earlier = runs.byToken(null, token);
-            if (earlier != null) {
-                return earlier;
-            }
-        }
         ObjectNode settings = spec.deepCopy();
         for (String runField : List.of("idempotency_token", "run_name", "queue", "access_control_list")) {
             settings.remove(runField);
@@ -427,56 +428,59 @@ public class RunEngine implements RunService {
             if (closing) {
                 throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "The jobs service is stopping");
             }
-            if (token != null && jobId != null) {
+            if (token != null) { // under the lock: two requests with one token give one run
                 Long earlier = runs.byToken(jobId, token);
                 if (earlier != null) {
                     return earlier;
                 }
             }
-            RunStore.Ids ids = runs.insert(jobId, runType, token, tasks.size());
-            ObjectNode doc = RunStore.JSON.createObjectNode();
-            if (jobId != null) {
-                doc.put("job_id", jobId);
-            }
-            doc.put("run_id", ids.runId());
-            doc.put("number_in_job", ids.runId());
-            doc.put("original_attempt_run_id", ids.runId());
-            doc.put("attempt_number", 0);
-            doc.put("creator_user_name", user);
-            doc.put("run_name", settings.path("name").asText("Untitled"));
-            doc.put("run_type", runType);
-            doc.put("trigger", trigger);
-            doc.put("format", settings.has("tasks") ? "MULTI_TASK" : "SINGLE_TASK");
-            doc.put("start_time", clock.millis());
-            doc.put("end_time", 0);
-            for (String duration : List.of("setup_duration", "execution_duration", "cleanup_duration",
-                    "queue_duration", "run_duration")) {
-                doc.put(duration, 0);
-            }
-            if (settings.has("job_clusters")) {
-                doc.set("job_clusters", settings.get("job_clusters").deepCopy());
-            }
-            doc.set("job_parameters", parameterDocs);
-            if (overriding.size() > 0) {
-                doc.set("overriding_parameters", overriding);
-            }
-            if (triggerTime != null) {
-                doc.putObject("trigger_info").put("scheduled_time", triggerTime.toEpochMilli());
-            }
-            ArrayNode taskDocs = doc.putArray("tasks");
-            for (int i = 0; i < tasks.size(); i++) {
-                ObjectNode task = tasks.get(i);
-                task.put("run_id", ids.taskRunIds().get(i));
-                task.put("attempt_number", 0);
-                RunStates.set(task, "PENDING", null, "", null, false);
-                taskDocs.add(task);
-            }
-            RunStates.set(doc, "PENDING", null, "", null, false);
+            // the run's rows and its first state in one transaction: runs/get finds it as soon as run-now answers
+            ObjectNode doc = runs.insert(jobId, runType, token, tasks.size(), ids -> {
+                ObjectNode created = RunStore.JSON.createObjectNode();
+                if (jobId != null) {
+                    created.put("job_id", jobId);
+                }
+                created.put("run_id", ids.runId());
+                created.put("number_in_job", ids.runId());
+                created.put("original_attempt_run_id", ids.runId());
+                created.put("attempt_number", 0);
+                created.put("creator_user_name", user);
+                created.put("run_name", settings.path("name").asText("Untitled"));
+                created.put("run_type", runType);
+                created.put("trigger", trigger);
+                created.put("format", settings.has("tasks") ? "MULTI_TASK" : "SINGLE_TASK");
+                created.put("start_time", clock.millis());
+                created.put("end_time", 0);
+                for (String duration : List.of("setup_duration", "execution_duration", "cleanup_duration",
+                        "queue_duration", "run_duration")) {
+                    created.put(duration, 0);
+                }
+                if (settings.has("job_clusters")) {
+                    created.set("job_clusters", settings.get("job_clusters").deepCopy());
+                }
+                created.set("job_parameters", parameterDocs);
+                if (overriding.size() > 0) {
+                    created.set("overriding_parameters", overriding);
+                }
+                if (triggerTime != null) {
+                    created.putObject("trigger_info").put("scheduled_time", triggerTime.toEpochMilli());
+                }
+                ArrayNode taskDocs = created.putArray("tasks");
+                for (int i = 0; i < tasks.size(); i++) {
+                    ObjectNode task = tasks.get(i);
+                    task.put("run_id", ids.taskRunIds().get(i));
+                    task.put("attempt_number", 0);
+                    RunStates.set(task, "PENDING", null, "", null, false);
+                    taskDocs.add(task);
+                }
+                RunStates.set(created, "PENDING", null, "", null, false);
+                return created;
+            });
             run = new RunExecution(this, doc, settings, parameters, runParameters,
                     user, triggerTime);
             active.put(run.runId(), run);
             if (jobId == null) {
-                run.start();
+                startSoon(run);
                 return run.runId();
             }
             limits.put(jobId, maxConcurrent);
@@ -490,10 +494,19 @@ public class RunEngine implements RunService {
                 queues.computeIfAbsent(jobId, k -> new ArrayDeque<>()).add(run);
                 run.queue("Queued: the job already has " + running + " active runs, its max_concurrent_runs");
             } else {
-                run.start();
+                startSoon(run);
             }
         }
         return run.runId();
+    }
+
+    /**
+     * Counts the run as started at once (for {@code max_concurrent_runs}) and starts its tasks on the starter thread:
+     * a burst of scheduled fires creates its runs first, and run-now answers without waiting for the first task.
+     */
+    private void startSoon(RunExecution run) {
+        run.markStarted();
+        starter.execute(run::start);
     }
 
     @Override

@@ -72,6 +72,7 @@ final class RunExecution {
     /** The job clusters (of keys and of tasks' own {@code new_cluster}) made for this run and not yet terminated. */
     private final Set<String> liveClusters = new HashSet<>();
     private long startedAt;
+    private boolean started;
     private String stoppedAs;
     private String stopMessage;
     private boolean userStopped;
@@ -202,9 +203,14 @@ final class RunExecution {
         return Notifier.ON_FAILURE;
     }
 
-    /** Whether the run has started its tasks (it is not, or was not, queued). */
+    /** Whether the run has started, or is about to start, its tasks (it is not, or was not, queued). */
     synchronized boolean started() {
-        return startedAt != 0;
+        return started;
+    }
+
+    /** Counts the run as started before {@link #start} runs: the engine's concurrency limit counts it at once. */
+    synchronized void markStarted() {
+        started = true;
     }
 
     /**
@@ -276,6 +282,7 @@ final class RunExecution {
         if (RunStates.ended(doc)) {
             return;
         }
+        started = true;
         startedAt = engine.clock().millis();
         if (!repairing) {
             doc.put("queue_duration", startedAt - createdAt.toEpochMilli());

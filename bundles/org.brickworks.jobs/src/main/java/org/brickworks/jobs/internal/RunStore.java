@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.jobs.api.dto.RunQuery;
@@ -37,15 +38,20 @@ final class RunStore {
         this.store = store;
     }
 
-    /** A new run's row, its id, and one new task attempt id per task. */
-    Ids insert(Long jobId, String runType, String token, int tasks) {
+    /**
+     * A new run's row and one new task attempt id per task, and the run's JSON that {@code document} makes with those
+     * ids, written in the same transaction.
+     */
+    ObjectNode insert(Long jobId, String runType, String token, int tasks, Function<Ids, ObjectNode> document) {
         return store.transaction(c -> {
             long runId = insertRow(c, null, jobId, runType, token);
             List<Long> taskRunIds = new ArrayList<>(tasks);
             for (int i = 0; i < tasks; i++) {
                 taskRunIds.add(insertRow(c, runId, jobId, null, null));
             }
-            return new Ids(runId, taskRunIds);
+            ObjectNode run = document.apply(new Ids(runId, taskRunIds));
+            write(c, run);
+            return run;
         });
     }
 
@@ -76,18 +82,21 @@ final class RunStore {
 
     /** Writes a run's JSON and the columns its queries read. */
     void save(ObjectNode run) {
-        String doc = text(run);
         store.transaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE job_runs SET life_cycle_state = ?, start_time = ?, doc = ? WHERE run_id = ?")) {
-                update.setString(1, run.path("state").path("life_cycle_state").asText());
-                update.setLong(2, run.path("start_time").asLong());
-                update.setString(3, doc);
-                update.setLong(4, run.path("run_id").asLong());
-                update.executeUpdate();
-            }
+            write(c, run);
             return null;
         });
+    }
+
+    private static void write(Connection c, ObjectNode run) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE job_runs SET life_cycle_state = ?, start_time = ?, doc = ? WHERE run_id = ?")) {
+            update.setString(1, run.path("state").path("life_cycle_state").asText());
+            update.setLong(2, run.path("start_time").asLong());
+            update.setString(3, text(run));
+            update.setLong(4, run.path("run_id").asLong());
+            update.executeUpdate();
+        }
     }
 
     /** Writes a task attempt's output. */
