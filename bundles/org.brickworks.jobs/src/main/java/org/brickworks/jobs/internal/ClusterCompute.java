@@ -8,16 +8,15 @@ import java.util.stream.Collectors;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
-import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.core.api.TrackedServices;
 import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.libraries.api.dto.Library;
 import org.brickworks.libraries.api.dto.LibraryState;
 import org.brickworks.libraries.api.dto.LibraryStatus;
 import org.brickworks.libraries.api.dto.MavenLibrary;
 import org.brickworks.libraries.api.dto.PypiLibrary;
-import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +42,14 @@ final class ClusterCompute implements RunEngine.Compute {
     /** How long a task waits for its cluster to be RUNNING, or its libraries to be installed. */
     private static final long PATIENCE_MILLIS = 30 * 60_000L;
 
-    private final ServiceTracker<ClusterService, ClusterService> clusters;
-    private final ServiceTracker<ClusterLibraryService, ClusterLibraryService> libraries;
+    private final TrackedServices services;
 
-    ClusterCompute(ServiceTracker<ClusterService, ClusterService> clusters,
-            ServiceTracker<ClusterLibraryService, ClusterLibraryService> libraries) {
-        this.clusters = clusters;
-        this.libraries = libraries;
+    ClusterCompute(TrackedServices services) {
+        this.services = services;
+    }
+
+    private ClusterService clusters() {
+        return services.await(ClusterService.class, "clusters");
     }
 
     @Override
@@ -57,7 +57,7 @@ final class ClusterCompute implements RunEngine.Compute {
         long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
         boolean startAsked = !startIfTerminated;
         while (true) {
-            ClusterService service = Awaiting.await(clusters, "clusters");
+            ClusterService service = clusters();
             ClusterInfo cluster = service.get(clusterId);
             switch (cluster.state()) {
             case RUNNING :
@@ -99,13 +99,13 @@ final class ClusterCompute implements RunEngine.Compute {
         } catch (IllegalArgumentException e) {
             throw BrickworksException.invalidParameter("new_cluster is not a cluster spec: " + e.getMessage());
         }
-        return Awaiting.await(clusters, "clusters").create(cluster, ClusterInfo.JOB);
+        return clusters().create(cluster, ClusterInfo.JOB);
     }
 
     @Override
     public void terminate(String clusterId) {
         try {
-            Awaiting.await(clusters, "clusters").terminate(clusterId);
+            clusters().terminate(clusterId);
         } catch (BrickworksException e) {
             LOG.debug("Job cluster {} was not terminated: {}", clusterId, e.getMessage());
         }
@@ -120,7 +120,7 @@ final class ClusterCompute implements RunEngine.Compute {
         if (wanted.isEmpty()) {
             return;
         }
-        ClusterLibraryService service = Awaiting.await(this.libraries, "libraries");
+        ClusterLibraryService service = services.await(ClusterLibraryService.class, "libraries");
         service.install(clusterId, wanted);
         long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
         while (true) {

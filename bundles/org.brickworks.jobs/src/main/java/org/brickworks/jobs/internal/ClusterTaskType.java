@@ -3,6 +3,7 @@ package org.brickworks.jobs.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.brickworks.core.api.BrickworksException;
@@ -12,7 +13,9 @@ import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.execution.api.dto.CommandResult;
 import org.brickworks.execution.api.dto.CommandStatus;
 import org.brickworks.execution.api.dto.ErrorResult;
+import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.jobs.api.TaskType;
+import org.brickworks.jobs.api.dto.TaskResult;
 import org.brickworks.workspace.api.WorkspaceService;
 import org.brickworks.workspace.api.dto.ExportFormat;
 import org.osgi.framework.BundleContext;
@@ -92,6 +95,23 @@ abstract class ClusterTaskType implements TaskType {
                 && !execution.status(clusterId, context, command, POLL_MILLIS).done()) {
             // polled with the status call's own wait
         }
+    }
+
+    /**
+     * Runs one command as a script on the driver: what it printed is the task's logs, an error its failure with the
+     * trace; a cluster that cannot take the command fails the task too.
+     */
+    protected TaskResult runScript(String clusterId, String language, String command) throws InterruptedException {
+        CommandResult result;
+        try {
+            result = runOnDriver(clusterId, language, List.of(command));
+        } catch (BrickworksException e) {
+            return TaskResult.failure(e.getMessage(), "", Map.of(), "");
+        }
+        if (result instanceof ErrorResult error) {
+            return TaskResult.failure(error.summary(), error.cause(), Map.of(), "");
+        }
+        return TaskResult.success(Map.of(), result instanceof TextResult text ? text.data() : "");
     }
 
     /** A file's text from {@code dbfs:/...} or the workspace ({@code /Workspace/...}, {@code /Users/...}). */

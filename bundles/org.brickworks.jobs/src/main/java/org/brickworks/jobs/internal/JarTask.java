@@ -1,12 +1,7 @@
 package org.brickworks.jobs.internal;
 
-import java.util.List;
 import java.util.Map;
 
-import org.brickworks.core.api.BrickworksException;
-import org.brickworks.execution.api.dto.CommandResult;
-import org.brickworks.execution.api.dto.ErrorResult;
-import org.brickworks.execution.api.dto.TextResult;
 import org.brickworks.jobs.api.TaskRun;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.TaskResult;
@@ -34,16 +29,7 @@ public class JarTask extends ClusterTaskType {
                 + ")\n"
                 + "try _main.getMethod(\"main\", classOf[Array[String]]).invoke(null, Array[String](" + args + "))\n"
                 + "catch { case e: java.lang.reflect.InvocationTargetException => throw e.getCause }\n";
-        CommandResult result;
-        try {
-            result = runOnDriver(task.clusterId(), "scala", List.of(command));
-        } catch (BrickworksException e) {
-            return TaskResult.failure(e.getMessage(), "", Map.of(), "");
-        }
-        if (result instanceof ErrorResult error) {
-            return TaskResult.failure(error.summary(), error.cause(), Map.of(), "");
-        }
-        return TaskResult.success(Map.of(), result instanceof TextResult text ? text.data() : "");
+        return runScript(task.clusterId(), "scala", command);
     }
 
     /** A Scala string literal: JSON's escapes are Scala's. */

@@ -35,11 +35,6 @@ public class PythonFileTask extends ClusterTaskType {
         Object parameters = task.runParameters().getOrDefault("python_params", payload.get("parameters"));
         List<String> argv = new ArrayList<>(List.of(file));
         argv.addAll(PythonScripts.arguments(parameters, null));
-        try {
-            return PythonScripts.result(runOnDriver(task.clusterId(), "python",
-                    List.of(PythonScripts.command(argv, PythonScripts.script(file, source)))));
-        } catch (BrickworksException e) {
-            return TaskResult.failure(e.getMessage(), "", Map.of(), "");
-        }
+        return runScript(task.clusterId(), "python", PythonScripts.command(argv, PythonScripts.script(file, source)));
     }
 }

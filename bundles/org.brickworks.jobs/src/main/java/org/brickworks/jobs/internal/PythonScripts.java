@@ -6,11 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.brickworks.execution.api.dto.CommandResult;
-import org.brickworks.execution.api.dto.ErrorResult;
-import org.brickworks.execution.api.dto.TextResult;
-import org.brickworks.jobs.api.dto.TaskResult;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
@@ -35,14 +30,6 @@ final class PythonScripts {
                 + "_globals.update({k: v for k, v in globals().items() if k in ('spark', 'sc', 'dbutils', 'display')})\n"
                 + "exec(compile(_b64.b64decode('" + encode(source) + "').decode('utf-8'), " + pythonString(file)
                 + ", 'exec'), _globals)\n";
-    }
-
-    /** A task's result from the command's: what it printed as the logs, an error's summary and traceback. */
-    static TaskResult result(CommandResult result) {
-        if (result instanceof ErrorResult error) {
-            return TaskResult.failure(error.summary(), error.cause(), Map.of(), "");
-        }
-        return TaskResult.success(Map.of(), result instanceof TextResult text ? text.data() : "");
     }
 
     /** The task's {@code parameters}, or {@code named_parameters} as {@code --name=value}. */

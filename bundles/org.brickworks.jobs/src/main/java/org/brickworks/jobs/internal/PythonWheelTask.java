@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.brickworks.core.api.BrickworksException;
 import org.brickworks.jobs.api.TaskRun;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.TaskResult;
@@ -40,11 +39,6 @@ public class PythonWheelTask extends ClusterTaskType {
                 + "_function = _points[0].load() if _points else getattr("
                 + "_il.import_module(_package.replace('-', '_')), _entry)\n"
                 + "_function()\n";
-        try {
-            return PythonScripts.result(runOnDriver(task.clusterId(), "python",
-                    List.of(PythonScripts.command(argv, call))));
-        } catch (BrickworksException e) {
-            return TaskResult.failure(e.getMessage(), "", Map.of(), "");
-        }
+        return runScript(task.clusterId(), "python", PythonScripts.command(argv, call));
     }
 }

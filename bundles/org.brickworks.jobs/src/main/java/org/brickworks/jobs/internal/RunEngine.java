@@ -20,15 +20,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.core.api.TrackedServices;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.RunService;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.RunPage;
 import org.brickworks.jobs.api.dto.RunQuery;
-import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.store.api.Store;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -37,7 +36,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,8 +92,7 @@ public class RunEngine implements RunService {
     private JobScheduler scheduler;
     private List<ServiceRegistration<TaskType>> ownTypes = List.of();
     private TaskTypes trackedTypes;
-    private ServiceTracker<ClusterService, ClusterService> clusters;
-    private ServiceTracker<ClusterLibraryService, ClusterLibraryService> libraries;
+    private TrackedServices services;
     private boolean closing;
 
     /** The registered task type of a payload field, waiting a while for one being swapped; or null. */
@@ -122,9 +119,7 @@ public class RunEngine implements RunService {
     @Activate
     public RunEngine(@Reference(target = Store.SHARED) Store store, @Reference JobService jobs,
             BundleContext context, Map<String, Object> properties) {
-        this(store, jobs, Clock.systemUTC(), new TaskTypes(context),
-                new ServiceTracker<>(context, ClusterService.class, null),
-                new ServiceTracker<>(context, ClusterLibraryService.class, null));
+        this(store, jobs, Clock.systemUTC(), new TaskTypes(context), new TrackedServices(context));
         this.ownTypes = List.of(
                 context.registerService(TaskType.class, new RunJobTask(this),
                         new Hashtable<>(Map.of(TaskType.NAME, "run_job_task"))),
@@ -136,17 +131,12 @@ public class RunEngine implements RunService {
         scheduler.start();
     }
 
-    private RunEngine(Store store, JobService jobs, Clock clock, TaskTypes types,
-            ServiceTracker<ClusterService, ClusterService> clusters,
-            ServiceTracker<ClusterLibraryService, ClusterLibraryService> libraries) {
-        this(store, jobs, clock, types::await, new ClusterCompute(clusters, libraries),
-                id -> StoreJobService.exists(clusters, id), types::find);
+    private RunEngine(Store store, JobService jobs, Clock clock, TaskTypes types, TrackedServices services) {
+        this(store, jobs, clock, types::await, new ClusterCompute(services),
+                id -> StoreJobService.exists(services, id), types::find);
         this.trackedTypes = types;
-        this.clusters = clusters;
-        this.libraries = libraries;
+        this.services = services;
         types.open();
-        clusters.open();
-        libraries.open();
     }
 
     /**
@@ -187,8 +177,7 @@ public class RunEngine implements RunService {
         ownTypes.forEach(ServiceRegistration::unregister);
         if (trackedTypes != null) {
             trackedTypes.close();
-            clusters.close();
-            libraries.close();
+            services.close();
         }
         timers.shutdownNow();
         starter.shutdownNow();
@@ -209,7 +198,7 @@ public class RunEngine implements RunService {
     void recover() {
         for (long runId : runs.active()) {
             ObjectNode run = runs.run(runId);
-            Long jobId = run.hasNonNull("job_id") ? run.get("job_id").asLong() : null;
+            Long jobId = jobIdOf(run);
             Map<String, Long> retried = new LinkedHashMap<>();
             for (JsonNode task : run.path("tasks")) {
                 if (RunExecution.inFlight(task) && RunExecution.retriesLeft(task)) {
@@ -540,11 +529,10 @@ public class RunEngine implements RunService {
                         + " repair, " + latest + (repair.hasNonNull("latest_repair_id") ? ", got "
                                 + repair.get("latest_repair_id") : ": it is required once a run has been repaired"));
             }
-            List<String> keys = RepairPlan.tasks(doc, repair);
+            Long jobId = jobIdOf(doc);
             Map<String, Long> attempts = new LinkedHashMap<>();
-            keys.forEach(key -> attempts.put(key, runs.newAttempt(runId, doc.hasNonNull("job_id")
-                    ? doc.get("job_id").asLong() : null)));
-            long repairId = runs.newAttempt(runId, doc.hasNonNull("job_id") ? doc.get("job_id").asLong() : null);
+            RepairPlan.tasks(doc, repair).forEach(key -> attempts.put(key, runs.newAttempt(runId, jobId)));
+            long repairId = runs.newAttempt(runId, jobId);
             ObjectNode entry = history.addObject();
             entry.put("type", "REPAIR");
             entry.put("id", repairId);
@@ -552,30 +540,10 @@ public class RunEngine implements RunService {
             ArrayNode ids = entry.putArray("task_run_ids");
             attempts.values().forEach(ids::add);
             doc.set("repair_history", history);
-            Map<String, String> parameters = new LinkedHashMap<>();
-            doc.path("job_parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
-            repair.path("job_parameters").fields().forEachRemaining(e -> {
-                parameters.put(e.getKey(), e.getValue().asText());
-                doc.path("job_parameters").forEach(p -> {
-                    if (p.path("name").asText().equals(e.getKey())) {
-                        ((ObjectNode) p).put("value", e.getValue().asText());
-                    }
-                });
-            });
-            Map<String, Object> runParameters = RunStore.JSON.convertValue(doc.path("overriding_parameters")
-                    .isObject() ? doc.get("overriding_parameters") : RunStore.JSON.createObjectNode(), MAP);
-            runParameters.putAll(legacyParameters(repair));
-            JsonNode settings = RunStore.JSON.createObjectNode();
-            if (doc.hasNonNull("job_id")) {
-                try {
-                    settings = RunStore.JSON.valueToTree(jobs.get(doc.get("job_id").asLong()).settings());
-                } catch (BrickworksException e) {
-                    // the job was deleted since: its run is repaired without its timeout and notifications
-                }
-            }
-            long scheduled = doc.path("trigger_info").path("scheduled_time").asLong(0);
-            RunExecution run = new RunExecution(this, doc, settings, parameters, runParameters, user,
-                    scheduled == 0 ? null : Instant.ofEpochMilli(scheduled));
+            // a job deleted since: its run is repaired without its timeout and notifications
+            JsonNode settings = jobSettings(jobId);
+            RunExecution run = storedRun(doc, settings == null ? RunStore.JSON.createObjectNode() : settings, user,
+                    repair);
             run.prepareRepair(attempts);
             active.put(runId, run);
             run.start();
@@ -626,28 +594,60 @@ public class RunEngine implements RunService {
 
     /** Goes on with a run the platform stopped under: its in-flight tasks with retries left are retried. */
     private synchronized boolean resume(ObjectNode doc, Long jobId, Map<String, Long> retried) {
-        JsonNode settings = RunStore.JSON.createObjectNode();
-        if (jobId != null) {
-            try {
-                settings = RunStore.JSON.valueToTree(jobs.get(jobId).settings());
-            } catch (BrickworksException e) {
-                return false; // the job is gone: the run ends
-            }
+        JsonNode settings = jobId == null ? RunStore.JSON.createObjectNode() : jobSettings(jobId);
+        if (settings == null) {
+            return false; // the job is gone: the run ends
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        doc.path("job_parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
-        long scheduled = doc.path("trigger_info").path("scheduled_time").asLong(0);
-        RunExecution run = new RunExecution(this, doc, settings, parameters, RunStore.JSON.convertValue(
-                doc.path("overriding_parameters").isObject() ? doc.get("overriding_parameters")
-                        : RunStore.JSON.createObjectNode(),
-                MAP),
-                doc.path("creator_user_name").asText(), scheduled == 0 ? null : Instant.ofEpochMilli(scheduled));
+        RunExecution run = storedRun(doc, settings, doc.path("creator_user_name").asText(),
+                RunStore.JSON.createObjectNode());
         run.prepareResume(retried, STOPPED);
         active.put(run.runId(), run);
         run.start();
         LOG.info("Run {} was in flight when the platform stopped: its tasks {} are retried", run.runId(),
                 retried.keySet());
         return true;
+    }
+
+    /**
+     * An execution of a stored run (for a repair or a resume): its parameters as it ran, those of {@code request}
+     * ({@code job_parameters}, the legacy ones) overriding them.
+     */
+    private RunExecution storedRun(ObjectNode doc, JsonNode settings, String user, JsonNode request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        doc.path("job_parameters").forEach(p -> parameters.put(p.path("name").asText(), p.path("value").asText()));
+        request.path("job_parameters").fields().forEachRemaining(e -> {
+            parameters.put(e.getKey(), e.getValue().asText());
+            doc.path("job_parameters").forEach(p -> {
+                if (p.path("name").asText().equals(e.getKey())) {
+                    ((ObjectNode) p).put("value", e.getValue().asText());
+                }
+            });
+        });
+        Map<String, Object> runParameters = RunStore.JSON.convertValue(doc.path("overriding_parameters").isObject()
+                ? doc.get("overriding_parameters") : RunStore.JSON.createObjectNode(), MAP);
+        runParameters.putAll(legacyParameters(request));
+        long scheduled = doc.path("trigger_info").path("scheduled_time").asLong(0);
+        return new RunExecution(this, doc, settings, parameters, runParameters, user,
+                scheduled == 0 ? null : Instant.ofEpochMilli(scheduled));
+    }
+
+    /** The settings of job {@code jobId} as they are now; null when the job is gone. */
+    private JsonNode jobSettings(Long jobId) {
+        if (jobId == null) {
+            return null;
+        }
+        try {
+            return RunStore.JSON.valueToTree(jobs.get(jobId).settings());
+        } catch (BrickworksException e) {
+            if (e.errorCode() == ErrorCode.RESOURCE_DOES_NOT_EXIST) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static Long jobIdOf(JsonNode run) {
+        return run.hasNonNull("job_id") ? run.get("job_id").asLong() : null;
     }
 
     /** The repair history a run gets at its first repair: its original run, as it ended. */

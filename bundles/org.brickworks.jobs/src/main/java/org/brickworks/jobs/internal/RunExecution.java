@@ -99,6 +99,13 @@ final class RunExecution {
         /** A {@code for_each_task} iteration's element, as {@code {{input}}} gives it. */
         String input;
 
+        /** A task of a stored run that is not run again: it keeps how it ended, a condition its outcome. */
+        void keepEnded() {
+            started = true;
+            resultState = doc.path("state").path("result_state").asText("FAILED");
+            outcome = doc.path("condition_task").path("outcome").asText(null);
+        }
+
         Node(ObjectNode settings, ObjectNode doc, long taskRunId) {
             this.key = settings.path("task_key").asText();
             this.settings = settings;
@@ -222,9 +229,7 @@ final class RunExecution {
         nodes.values().forEach(node -> {
             Long attemptId = rerun.get(node.key);
             if (attemptId == null) {
-                node.started = true;
-                node.resultState = node.doc.path("state").path("result_state").asText("FAILED");
-                node.outcome = node.doc.path("condition_task").path("outcome").asText(null);
+                node.keepEnded();
                 return;
             }
             node.taskRunId = attemptId;
@@ -250,9 +255,7 @@ final class RunExecution {
         repairing = true;
         nodes.values().forEach(node -> {
             if (RunStates.ended(node.doc)) {
-                node.started = true;
-                node.resultState = node.doc.path("state").path("result_state").asText("FAILED");
-                node.outcome = node.doc.path("condition_task").path("outcome").asText(null);
+                node.keepEnded();
             } else if (retried.containsKey(node.key)) {
                 node.attempt = node.doc.path("attempt_number").asInt(0) + 1;
                 node.taskRunId = retried.get(node.key);

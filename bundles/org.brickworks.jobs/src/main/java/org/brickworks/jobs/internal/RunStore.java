@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.brickworks.core.api.BrickworksException;
@@ -26,8 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * names either.
  */
 final class RunStore {
-    static final Set<String> ACTIVE = Set.of("QUEUED", "PENDING", "RUNNING", "TERMINATING", "BLOCKED",
-            "WAITING_FOR_RETRY");
     private static final String ACTIVE_LIST = "('QUEUED', 'PENDING', 'RUNNING', 'TERMINATING', 'BLOCKED',"
             + " 'WAITING_FOR_RETRY')";
     static final ObjectMapper JSON = new ObjectMapper();

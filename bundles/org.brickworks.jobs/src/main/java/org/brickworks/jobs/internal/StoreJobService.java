@@ -14,9 +14,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.brickworks.clusters.api.ClusterService;
-import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.core.api.TrackedServices;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.Job;
@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,7 +38,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Jobs in the store's {@code jobs} table, settings as JSON text. Settings are checked ({@link SettingsCheck}) and
  * completed with Databricks' defaults before each write, in the write's transaction; a failed check writes nothing.
  * The clusters service is asked whether an {@code existing_cluster_id} exists, waiting for it while its bundle is
- * swapped; it is not a reference, so that a clusters update does not restart the jobs service.
+ * swapped ({@link TrackedServices}); it is not a reference, so that a clusters update does not restart the jobs
+ * service.
  */
 @Component(service = JobService.class)
 public class StoreJobService implements JobService {
@@ -50,21 +50,18 @@ public class StoreJobService implements JobService {
     private final Store store;
     private final SettingsCheck check;
     private final Clock clock;
-    private ServiceTracker<ClusterService, ClusterService> clusters;
+    private TrackedServices services;
     private TaskTypes types;
 
     @Activate
     public StoreJobService(@Reference(target = Store.SHARED) Store store, BundleContext context) {
-        this(store, new ServiceTracker<>(context, ClusterService.class, null), new TaskTypes(context),
-                Clock.systemUTC());
+        this(store, new TrackedServices(context), new TaskTypes(context), Clock.systemUTC());
     }
 
-    private StoreJobService(Store store, ServiceTracker<ClusterService, ClusterService> clusters, TaskTypes types,
-            Clock clock) {
-        this(store, id -> exists(clusters, id), types::find, clock);
-        this.clusters = clusters;
+    private StoreJobService(Store store, TrackedServices services, TaskTypes types, Clock clock) {
+        this(store, id -> exists(services, id), types::find, clock);
+        this.services = services;
         this.types = types;
-        clusters.open();
         types.open();
     }
 
@@ -83,9 +80,9 @@ public class StoreJobService implements JobService {
     }
 
     /** Whether the cluster exists, waiting for the clusters service while it is swapped. */
-    static boolean exists(ServiceTracker<ClusterService, ClusterService> clusters, String id) {
+    static boolean exists(TrackedServices services, String id) {
         try {
-            Awaiting.await(clusters, "clusters").get(id);
+            services.await(ClusterService.class, "clusters").get(id);
             return true;
         } catch (BrickworksException e) {
             if (e.errorCode() == ErrorCode.RESOURCE_DOES_NOT_EXIST) {
@@ -97,7 +94,7 @@ public class StoreJobService implements JobService {
 
     @Deactivate
     void close() {
-        clusters.close();
+        services.close();
         types.close();
     }
 
