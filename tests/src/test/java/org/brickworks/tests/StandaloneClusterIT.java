@@ -26,7 +26,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -44,8 +43,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class StandaloneClusterIT extends ClusterTestSupport {
     private static final String PID = "org.brickworks.clusters.standalone";
     private static final String CLUSTERS_PID = "org.brickworks.clusters";
-    private static final String STANDALONE_LAUNCHER = "(&(objectClass=org.brickworks.clusters.api.ClusterLauncher)"
-            + "(brickworks.launcher=standalone))";
     /** Over 4 partitions, so the query is tasks on executors; reflect() is not folded by the optimizer. */
     private static final String WHERE_DID_IT_RUN = "SELECT DISTINCT"
             + " reflect('java.lang.ProcessHandle', 'current') AS pid,"
@@ -79,7 +76,8 @@ public class StandaloneClusterIT extends ClusterTestSupport {
             try {
                 assertFalse(nodeTypes().contains("standalone-small"));
                 launcher.update(new Hashtable<>(Map.of("master", spark.masterUrl())));
-                await("the standalone launcher", this::standaloneLauncherRegistered);
+                // The launcher's service registers before the clusters service has tracked its node types.
+                await("the standalone launcher's node types", () -> nodeTypes().contains("standalone-small"));
                 String offered = nodeTypes();
                 assertTrue(offered, offered.contains("local-small") && offered.contains("standalone-small"));
                 id = create();
@@ -197,14 +195,6 @@ public class StandaloneClusterIT extends ClusterTestSupport {
             }
         });
         return cluster(id).path("executors");
-    }
-
-    private boolean standaloneLauncherRegistered() {
-        try {
-            return context.getServiceReferences((String) null, STANDALONE_LAUNCHER) != null;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private String driverLog(String id) throws IOException, InterruptedException {
