@@ -164,6 +164,84 @@ public class JobRunsIT extends ClusterTestSupport {
     }
 
     @Test
+    public void notebookTasksPassTaskValuesBetweenPythonAndScalaAlsoAfterARepair() throws Exception {
+        String cluster = cluster();
+        importNotebook("/Shared/jobs/produce", "PYTHON", """
+                # Databricks notebook source
+                dbutils.jobs.taskValues.set("rows", 42)
+                dbutils.jobs.taskValues.set(key="meta", value={"day": dbutils.widgets.get("day"), "parts": [1, 2]})
+                """);
+        importNotebook("/Shared/jobs/double", "SCALA", """
+                // Databricks notebook source
+                val rows = dbutils.jobs.taskValues.get("produce", "rows", 0, 0).asInstanceOf[Number].intValue
+                val missing = dbutils.jobs.taskValues.get("produce", "nothing", "fallback", "debug")
+                dbutils.jobs.taskValues.set("doubled", rows * 2)
+                dbutils.jobs.taskValues.set("names", Seq("a", "b"))
+                dbutils.notebook.exit(s"$rows $missing")
+                """);
+        importNotebook("/Shared/jobs/check", "PYTHON", """
+                # Databricks notebook source
+                meta = dbutils.jobs.taskValues.get(taskKey="produce", key="meta")
+                try:
+                    dbutils.jobs.taskValues.get("produce", "absent")
+                    raise AssertionError("a missing value without default must fail")
+                except ValueError:
+                    pass
+                names = dbutils.jobs.taskValues.get("double", "names")
+                dbutils.notebook.exit("%s %s %s %s" % (meta["day"], meta["parts"], names,
+                                                      dbutils.jobs.taskValues.get("double", "doubled")))
+                """);
+        long jobId = createJob("/api/2.1/jobs/create", """
+                {"name": "task values", "tasks": [
+                  {"task_key": "produce", "existing_cluster_id": "%1$s",
+                   "notebook_task": {"notebook_path": "/Shared/jobs/produce", "base_parameters": {"day": "mon"}}},
+                  {"task_key": "double", "depends_on": [{"task_key": "produce"}], "existing_cluster_id": "%1$s",
+                   "notebook_task": {"notebook_path": "/Shared/jobs/double"}},
+                  {"task_key": "is_84", "depends_on": [{"task_key": "double"}],
+                   "condition_task": {"op": "EQUAL_TO", "left": "{{tasks.double.values.doubled}}", "right": "84"}},
+                  {"task_key": "check", "depends_on": [{"task_key": "is_84", "outcome": "true"}],
+                   "existing_cluster_id": "%1$s", "notebook_task": {"notebook_path": "/Shared/jobs/check"}}
+                 ]}""".formatted(cluster));
+        long runId = runNow(jobId, "{}");
+        JsonNode run = awaitEnd(runId);
+        assertEquals(run.toString(), "SUCCESS", run.path("state").path("result_state").asText());
+        assertEquals("42 fallback", output(task(run, "double").path("run_id").asLong()).path("notebook_output")
+                .path("result").asText());
+        JsonNode check = output(task(run, "check").path("run_id").asLong());
+        assertEquals(check.toString(), "mon [1, 2] ['a', 'b'] 84", check.path("notebook_output").path("result")
+                .asText());
+        assertTrue(check.toString(), check.path("task_values").isMissingNode());
+
+        // A repair reruns only the last task: the values of the tasks it keeps are still there.
+        Answer repaired = post("/api/2.1/jobs/runs/repair", admin, "{\"run_id\": " + runId
+                + ", \"rerun_tasks\": [\"check\"]}");
+        assertEquals(repaired.body().toString(), 200, repaired.status());
+        JsonNode again = awaitEnd(runId);
+        assertEquals(again.toString(), "SUCCESS", again.path("state").path("result_state").asText());
+        assertEquals("mon [1, 2] ['a', 'b'] 84", output(task(again, "check").path("run_id").asLong())
+                .path("notebook_output").path("result").asText());
+
+        // Outside a job run: a set does nothing, a get answers its debug value or fails without one.
+        String context = post("/api/1.2/contexts/create", admin, "{\"clusterId\":\"" + cluster
+                + "\",\"language\":\"python\"}").body().path("id").asText();
+        JsonNode outside = runCommand(cluster, context, "python", """
+                dbutils.jobs.taskValues.set("rows", 1)
+                try:
+                    dbutils.jobs.taskValues.get("produce", "rows")
+                except TypeError as e:
+                    print("refused:", e)
+                print(dbutils.jobs.taskValues.get("produce", "rows", default=5, debugValue=7))
+                """);
+        String printed = outside.path("results").path("data").asText();
+        assertTrue(outside.toString(),
+                printed.contains("refused: Must pass debugValue") && printed.strip().endsWith("7"));
+        JsonNode scala = runCommand(cluster, context, "scala", "dbutils.jobs.taskValues.get(\"p\", \"r\", 1, 9)");
+        assertTrue(scala.toString(), scala.path("results").path("data").asText().contains("9"));
+        JsonNode unjsonable = runCommand(cluster, context, "python", "dbutils.jobs.taskValues.set('x', object())");
+        assertEquals(unjsonable.toString(), "error", unjsonable.path("results").path("resultType").asText());
+    }
+
+    @Test
     public void jobClustersAreMadeForTheRunSharedByKeyAndTerminatedAfterTheirLastTask() throws Exception {
         cluster();
         long jobId = createJob("/api/2.2/jobs/create", """

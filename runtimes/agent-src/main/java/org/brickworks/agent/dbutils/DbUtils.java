@@ -9,7 +9,8 @@ import org.apache.hadoop.conf.Configuration;
 import scala.Tuple2;
 
 /**
- * The {@code dbutils} of an execution context: {@code widgets}, {@code notebook.exit/run}, {@code fs} and
+ * The {@code dbutils} of an execution context: {@code widgets}, {@code notebook.exit/run}, {@code fs},
+ * {@code jobs.taskValues} and
  * {@code help()}. Scala cells call it directly; Python cells through their kernel's calls, so both languages share
  * one context's widgets and files.
  */
@@ -18,16 +19,19 @@ public final class DbUtils {
     private final Widgets widgets;
     private final NotebookUtils notebook;
     private final DbfsUtils fs;
+    private final JobsUtils jobs;
 
-    private DbUtils(Widgets widgets, DbfsUtils fs, NotebookUtils notebook) {
+    private DbUtils(Widgets widgets, DbfsUtils fs, NotebookUtils notebook, JobsUtils jobs) {
         this.widgets = widgets;
         this.fs = fs;
         this.notebook = notebook;
+        this.jobs = jobs;
     }
 
     /** The {@code dbutils} of context {@code contextId}, whose files go through {@code conf}'s file systems. */
     public static DbUtils of(String contextId, Supplier<Configuration> conf, PlatformCallback platform) {
-        return new DbUtils(new Widgets(), new DbfsUtils(conf, platform), new NotebookUtils(contextId, platform));
+        return new DbUtils(new Widgets(), new DbfsUtils(conf, platform), new NotebookUtils(contextId, platform),
+                new JobsUtils(new TaskValues(contextId, platform)));
     }
 
     public Widgets widgets() {
@@ -40,6 +44,10 @@ public final class DbUtils {
 
     public DbfsUtils fs() {
         return fs;
+    }
+
+    public JobsUtils jobs() {
+        return jobs;
     }
 
     /** Prints the modules of {@code dbutils}. */

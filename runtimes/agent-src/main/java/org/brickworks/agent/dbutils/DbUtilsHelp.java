@@ -84,6 +84,26 @@ public final class DbUtilsHelp {
                             "Deletes a DBFS mount point",
                             "Example: unmount(\"/mnt/raw\")\n\n@param mountPoint /mnt/<name>\n"
                                     + "@return true once every cluster stopped seeing the mount"))),
+            new Module("jobs", "JobsUtils", "Utilities for leveraging jobs features",
+                    "The jobs module. For more info about a method, use dbutils.jobs.help(\"methodName\").",
+                    List.of(new Method("", "taskValues", "taskValues: TaskValuesUtils",
+                            "Provides utilities for leveraging job task values",
+                            "See dbutils.jobs.taskValues.help()"))),
+            new Module("jobs.taskValues", "TaskValuesUtils", "Provides utilities for leveraging job task values",
+                    "dbutils.jobs.taskValues passes values between the tasks of a job run. For more info about a"
+                            + " method, use dbutils.jobs.taskValues.help(\"methodName\").",
+                    List.of(new Method("", "get",
+                            "get(taskKey: String, key: String, default: Any, debugValue: Any): Any",
+                            "Returns the latest task value that belongs to the current job run",
+                            "Example: get(\"ingest\", \"rows\", 0, 42)\n\n@param taskKey the task that set the"
+                                    + " value\n@param key the value's name\n@param default what to return when the"
+                                    + " task set no such value; without one that is an error\n@param debugValue"
+                                    + " what to return outside a job run; without one that is an error"),
+                            new Method("", "set", "set(key: String, value: Any): void",
+                                    "Sets a task value on the current task run",
+                                    "Example: set(\"rows\", 42)\n\n@param key the value's name, unique within the"
+                                            + " task\n@param value a value JSON represents in at most 48 KiB;"
+                                            + " outside a job run nothing is set"))),
             new Module("notebook", "NotebookUtils", "Utilities for the control flow of a notebook",
                     "The notebook module. For more info about a method, use dbutils.notebook.help(\"methodName\").",
                     List.of(new Method("", "exit", "exit(value: String): void",
@@ -132,8 +152,10 @@ public final class DbUtilsHelp {
      */
     public static String text(String module, String method) {
         if (module.isEmpty()) {
-            return INTRO + "\n\n" + MODULES.stream().map(m -> m.name() + ": " + m.type() + " -> " + m.summary())
-                    .collect(Collectors.joining("\n"));
+            return INTRO + "\n\n"
+                    + MODULES.stream().filter(m -> !m.name().contains("."))
+                            .map(m -> m.name() + ": " + m.type() + " -> " + m.summary())
+                            .collect(Collectors.joining("\n"));
         }
         Module found = MODULES.stream().filter(m -> m.name().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("dbutils has no module " + module + "; its modules: "

@@ -15,6 +15,8 @@ import org.brickworks.agent.protocol.Mount;
 import org.brickworks.agent.protocol.NotebookRunAnswer;
 import org.brickworks.agent.protocol.NotebookRunRequest;
 import org.brickworks.agent.protocol.PlatformPaths;
+import org.brickworks.agent.protocol.TaskValueAnswer;
+import org.brickworks.agent.protocol.TaskValueRequest;
 import org.brickworks.agent.protocol.Unmount;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,9 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What {@code dbutils} asks of the platform, which the agent cannot do itself: {@code notebook.run} (the workspace is
- * the platform's) and {@code fs.mount/unmount} (the mount table is). Calls go to {@link PlatformPaths} on the host of
- * {@code --auth-url}, authenticated by the cluster's secret: the platform accepts them for this cluster's own driver
- * only. Its 4xx answers become {@link IllegalArgumentException}s with its message. Thread-safe.
+ * the platform's), {@code fs.mount/unmount} (the mount table is) and {@code jobs.taskValues} (the job runs are).
+ * Calls go to {@link PlatformPaths} on the host of {@code --auth-url}, authenticated by the cluster's secret: the
+ * platform accepts them for this cluster's own driver only. Its 4xx answers become {@link IllegalArgumentException}s with its message. Thread-safe.
  */
 public final class PlatformCallback {
 
@@ -80,6 +82,23 @@ public final class PlatformCallback {
 
     void unmount(String mountPoint) throws IOException, InterruptedException {
         post("dbutils.fs.unmount", PlatformPaths.UNMOUNT, new Unmount(mountPoint), TIMEOUT);
+    }
+
+    /** Sets task value {@code key} of the job task context {@code contextId} runs; outside a job, nothing. */
+    void setTaskValue(String contextId, String key, String json) throws IOException, InterruptedException {
+        if (platform.isPresent()) {
+            post("dbutils.jobs.taskValues.set", PlatformPaths.TASK_VALUE_SET,
+                    new TaskValueRequest(contextId, null, key, json), TIMEOUT);
+        }
+    }
+
+    /** Task value {@code key} of task {@code taskKey} of the job run context {@code contextId} runs a task of. */
+    TaskValueAnswer taskValue(String contextId, String taskKey, String key) throws IOException, InterruptedException {
+        if (platform.isEmpty()) {
+            return new TaskValueAnswer(false, null); // no platform, no job
+        }
+        return JSON.readValue(post("dbutils.jobs.taskValues.get", PlatformPaths.TASK_VALUE_GET,
+                new TaskValueRequest(contextId, taskKey, key, null), TIMEOUT), TaskValueAnswer.class);
     }
 
     /** The answer's body; a refusal or failure as an exception with the platform's message. */

@@ -11,6 +11,7 @@ class DbUtilsHelpTest {
     void theModulesAreListedWithOneLineEach() {
         assertThat(DbUtilsHelp.text("", "")).startsWith("This module provides various utilities")
                 .endsWith("fs: DbfsUtils -> Manipulates the Databricks filesystem (DBFS) from the console\n"
+                        + "jobs: JobsUtils -> Utilities for leveraging jobs features\n"
                         + "notebook: NotebookUtils -> Utilities for the control flow of a notebook\n"
                         + "widgets: WidgetsUtils -> Methods to create and get bound value of input widgets inside"
                         + " notebooks");
@@ -25,6 +26,7 @@ class DbUtilsHelpTest {
                 .contains("\n\nmount\nmount(source: String, mountPoint: String")
                 .endsWith("unmount(mountPoint: String): boolean -> Deletes a DBFS mount point");
         assertThat(DbUtilsHelp.text("widgets", "")).contains("\n\ndropdown(name: String").contains("\nremoveAll: void");
+        assertThat(DbUtilsHelp.text("jobs.taskValues", "")).contains("\nset(key: String, value: Any): void -> Sets");
     }
 
     @Test
@@ -47,7 +49,7 @@ class DbUtilsHelpTest {
     @Test
     void unknownModulesAndMethodsNameThoseThereAre() {
         assertThatThrownBy(() -> DbUtilsHelp.text("secrets", "")).hasMessage(
-                "dbutils has no module secrets; its modules: fs, notebook, widgets");
+                "dbutils has no module secrets; its modules: fs, jobs, jobs.taskValues, notebook, widgets");
         assertThatThrownBy(() -> DbUtilsHelp.text("notebook", "go")).hasMessage(
                 "go is not a method of dbutils.notebook; its methods: exit, run");
     }

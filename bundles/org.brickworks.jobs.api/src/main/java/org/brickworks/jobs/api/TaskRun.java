@@ -41,4 +41,12 @@ public interface TaskRun {
 
     /** Sets a task value that later tasks read as {@code {{tasks.<key>.values.<name>}}}; a JSON value. */
     void setTaskValue(String name, Object value);
+
+    /**
+     * The task values task {@code taskKey} of this run set so far, by name (JSON values, which
+     * {@code dbutils.jobs.taskValues.get} reads); empty when it set none or there is no such task.
+     *
+     * @since 0.3
+     */
+    Map<String, Object> taskValues(String taskKey);
 }

@@ -4,7 +4,7 @@
  * {@link org.brickworks.jobs.api.TaskType} whiteboard through which plugins add kinds of tasks.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.brickworks.jobs.api;
 
 import org.osgi.annotation.bundle.Export;

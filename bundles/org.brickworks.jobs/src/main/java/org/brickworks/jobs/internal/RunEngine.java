@@ -59,6 +59,8 @@ public class RunEngine implements RunService {
     private static final int MAX_TOKEN = 64;
     /** The field of a task attempt's stored output that keeps its {@code runs/export} views. */
     static final String VIEWS = "views";
+    /** An attempt's task values, kept with its output (not answered) so a repair's later tasks still read them. */
+    static final String TASK_VALUES = "task_values";
     /** The most runs one backfill queues. */
     static final int MAX_BACKFILL = 1000;
     private static final String STOPPED = "The jobs service stopped while this run was in flight"
@@ -736,7 +738,7 @@ public class RunEngine implements RunService {
                 metadata.setAll((ObjectNode) task.deepCopy());
             }
         }
-        output.remove(List.of("start_time", "end_time", VIEWS));
+        output.remove(List.of("start_time", "end_time", VIEWS, TASK_VALUES));
         output.set("metadata", metadata);
         return RunStore.JSON.convertValue(output, MAP);
     }

@@ -220,6 +220,16 @@ final class RunExecution {
         started = true;
     }
 
+    /** A task of the stored run that is not run again keeps how it ended and the task values it set. */
+    private void keepEnded(Node node) {
+        node.keepEnded();
+        ObjectNode output = engine.runs().output(node.taskRunId);
+        JsonNode values = output == null ? null : output.get(RunEngine.TASK_VALUES);
+        if (values != null && values.isObject()) {
+            taskValues.put(node.key, RunStore.JSON.convertValue(values, MAP));
+        }
+    }
+
     /**
      * Makes this execution a repair of its ended run: the tasks of {@code rerun} run again, each with a new attempt
      * id, and the others keep how they ended (a condition its outcome). {@link #start} then starts it.
@@ -229,7 +239,7 @@ final class RunExecution {
         nodes.values().forEach(node -> {
             Long attemptId = rerun.get(node.key);
             if (attemptId == null) {
-                node.keepEnded();
+                keepEnded(node);
                 return;
             }
             node.taskRunId = attemptId;
@@ -255,7 +265,7 @@ final class RunExecution {
         repairing = true;
         nodes.values().forEach(node -> {
             if (RunStates.ended(node.doc)) {
-                node.keepEnded();
+                keepEnded(node);
             } else if (retried.containsKey(node.key)) {
                 node.attempt = node.doc.path("attempt_number").asInt(0) + 1;
                 node.taskRunId = retried.get(node.key);
@@ -771,6 +781,12 @@ final class RunExecution {
                 output.set(RunEngine.VIEWS, RunStore.JSON.valueToTree(result.views()));
             }
         }
+        synchronized (this) {
+            Map<String, Object> values = taskValues.get(node.key);
+            if (values != null) {
+                output.set(RunEngine.TASK_VALUES, RunStore.JSON.valueToTree(values));
+            }
+        }
         if (!outcome.resultState.equals("SUCCESS")) {
             output.put("error", outcome.message);
         }
@@ -978,6 +994,13 @@ final class RunExecution {
         public void setTaskValue(String name, Object value) {
             synchronized (RunExecution.this) {
                 taskValues.computeIfAbsent(node.key, k -> new HashMap<>()).put(name, value);
+            }
+        }
+
+        @Override
+        public Map<String, Object> taskValues(String taskKey) {
+            synchronized (RunExecution.this) {
+                return Collections.unmodifiableMap(new HashMap<>(taskValues.getOrDefault(taskKey, Map.of())));
             }
         }
     }

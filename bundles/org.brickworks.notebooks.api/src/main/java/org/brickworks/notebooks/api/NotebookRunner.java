@@ -2,6 +2,7 @@ package org.brickworks.notebooks.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.notebooks.api.dto.NotebookRun;
@@ -56,6 +57,23 @@ public interface NotebookRunner {
      * @since 1.2
      */
     ChildRun runToExit(String path, String clusterId, Map<String, String> parameters, String user);
+
+    /**
+     * As {@link #runToExit}, as a job's task whose {@code dbutils.jobs.taskValues} are {@code taskValues} (also in
+     * the notebooks it runs with {@code dbutils.notebook.run}).
+     *
+     * @since 1.3
+     */
+    ChildRun runTask(String path, String clusterId, Map<String, String> parameters, String user,
+            TaskValues taskValues);
+
+    /**
+     * The task values of the notebook run in execution context {@code contextId} of {@code clusterId}: empty when
+     * that context runs no job task ({@code dbutils.jobs.taskValues} outside a job).
+     *
+     * @since 1.3
+     */
+    Optional<TaskValues> taskValues(String clusterId, String contextId);
 
     /**
      * {@code dbutils.notebook.run}: runs the notebook at {@code path} as a child of a command of execution context

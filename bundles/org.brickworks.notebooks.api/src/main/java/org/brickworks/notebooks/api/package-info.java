@@ -3,7 +3,7 @@
  * cluster, one after another in one execution context, and keeps their outputs with the notebook revision that ran.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.brickworks.notebooks.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import org.brickworks.execution.api.dto.CommandResult;
 import org.brickworks.execution.api.dto.CommandState;
 import org.brickworks.execution.api.dto.CommandStatus;
 import org.brickworks.execution.api.dto.TextResult;
+import org.brickworks.notebooks.api.TaskValues;
 import org.brickworks.notebooks.api.dto.CellOutput;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.CellStatus;
@@ -56,7 +57,7 @@ final class NotebookExecution {
 
     NotebookExecution(WorkspaceService workspace, CommandExecution commands, LanguageRegistry languages,
             String clusterId, Map<String, String> parameters, long cellTimeoutMillis, RunningNotebooks running,
-            String user) {
+            String user, TaskValues taskValues) {
         this.workspace = workspace;
         this.commands = commands;
         this.languages = languages;
@@ -64,7 +65,7 @@ final class NotebookExecution {
         this.parameters = parameters;
         this.cellTimeoutMillis = cellTimeoutMillis;
         this.running = running;
-        this.entry = new RunningNotebooks.Entry(user, null);
+        this.entry = new RunningNotebooks.Entry(user, null, taskValues);
     }
 
     /** The value the run's {@code dbutils.notebook.exit} passed, null when it did not exit. */

@@ -19,6 +19,7 @@ import org.brickworks.core.api.ErrorCode;
 import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.execution.api.LanguageRegistry;
 import org.brickworks.notebooks.api.NotebookRunner;
+import org.brickworks.notebooks.api.TaskValues;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.notebooks.api.dto.NotebookRun;
@@ -90,13 +91,25 @@ public class NotebookRunService implements NotebookRunner {
 
     @Override
     public NotebookRun run(String path, String clusterId, Map<String, String> parameters, String user) {
-        return execute(path, clusterId, parameters, user).run();
+        return execute(path, clusterId, parameters, user, null).run();
     }
 
     @Override
     public ChildRun runToExit(String path, String clusterId, Map<String, String> parameters, String user) {
-        Executed executed = execute(path, clusterId, parameters, user);
+        return runTask(path, clusterId, parameters, user, null);
+    }
+
+    @Override
+    public ChildRun runTask(String path, String clusterId, Map<String, String> parameters, String user,
+            TaskValues taskValues) {
+        Executed executed = execute(path, clusterId, parameters, user, taskValues);
         return ChildRuns.result(executed.run(), executed.exitValue());
+    }
+
+    @Override
+    public Optional<TaskValues> taskValues(String clusterId, String contextId) {
+        RunningNotebooks.Entry entry = running.get(clusterId, contextId);
+        return Optional.ofNullable(entry == null ? null : entry.taskValues());
     }
 
     @Override
@@ -112,7 +125,8 @@ public class NotebookRunService implements NotebookRunner {
         }
         String target = RunTargets.normalize(caller == null ? "/" : caller.path(), path);
         String user = caller == null ? "driver of cluster " + clusterId : caller.user();
-        Future<Executed> child = childRuns.submit(() -> execute(target, clusterId, arguments, user));
+        TaskValues taskValues = caller == null ? null : caller.taskValues();
+        Future<Executed> child = childRuns.submit(() -> execute(target, clusterId, arguments, user, taskValues));
         try {
             Executed executed = timeoutSeconds == 0 ? child.get() : child.get(timeoutSeconds, TimeUnit.SECONDS);
             return ChildRuns.result(executed.run(), executed.exitValue());
@@ -131,14 +145,15 @@ public class NotebookRunService implements NotebookRunner {
         }
     }
 
-    private Executed execute(String path, String clusterId, Map<String, String> parameters, String user) {
+    private Executed execute(String path, String clusterId, Map<String, String> parameters, String user,
+            TaskValues taskValues) {
         NotebookRevision revision = workspace().notebook(path);
         requireRunning(clusterId);
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
         LOG.debug("{} runs {} (revision {}) on cluster {}", user, notebookPath, revision.revisionId(), clusterId);
         NotebookExecution execution = new NotebookExecution(workspace(), commands(), languages(), clusterId, parameters,
-                Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user);
+                Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user, taskValues);
         List<CellRun> cells = execution.run(notebookPath, revision.notebook());
         return new Executed(records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(),
                 revision.revisionId(), clusterId, user, start, System.currentTimeMillis(), parameters, cells)),
@@ -164,7 +179,7 @@ public class NotebookRunService implements NotebookRunner {
         LOG.debug("{} runs cells {} to {} of {} (revision {}) in context {} on cluster {}", user, firstCell, lastCell,
                 notebookPath, revision.revisionId(), contextId, clusterId);
         List<CellRun> cells = new NotebookExecution(workspace(), commands(), languages(), clusterId, parameters,
-                Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user)
+                Math.max(1, config.cellTimeoutSeconds()) * 1000L, running, user, null)
                 .runAttached(notebookPath, revision.notebook(), firstCell, lastCell, contextId);
         return records.insert(new NotebookRun(0, notebookPath, revision.object().objectId(), revision.revisionId(),
                 clusterId, user, start, System.currentTimeMillis(), parameters, cells));

@@ -122,7 +122,7 @@ class NotebookExecutionTest {
                     throw BrickworksException.notFound("Path (" + args[0] + ") doesn't exist.");
                 });
         return new NotebookExecution(workspace, commands, languages, "c1", parameters, cellTimeoutMillis, running,
-                "alice");
+                "alice", null);
     }
 
     private static Notebook notebook(String... sources) {

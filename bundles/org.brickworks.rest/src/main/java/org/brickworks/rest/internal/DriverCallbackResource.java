@@ -2,12 +2,14 @@ package org.brickworks.rest.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.dto.MountSpec;
 import org.brickworks.notebooks.api.NotebookRunner;
+import org.brickworks.notebooks.api.TaskValues;
 import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.rest.api.ApiCall;
 import org.brickworks.rest.api.ApiParams;
@@ -43,6 +45,10 @@ import jakarta.servlet.Servlet;
  * <li>{@code driver/mount} ({@code Mount}: {@code source}, {@code mountPoint}, {@code extraConfigs}) and
  * {@code driver/unmount} ({@code mountPoint}): {@code dbutils.fs.mount/unmount}, what {@code dbfs/mount} and
  * {@code dbfs/unmount} do.</li>
+ * <li>{@code driver/task-value-set} ({@code contextId}, {@code key}, {@code value} as JSON text) and
+ * {@code driver/task-value-get} ({@code contextId}, {@code taskKey}, {@code key}): {@code dbutils.jobs.taskValues}
+ * of the job task the context's notebook runs as; answer {@code inJob} and, for a get, the {@code value}'s JSON text
+ * (absent when the task set none).</li>
  * </ul>
  */
 @Component(service = Servlet.class, configurationPid = RestConfig.PID)
@@ -83,6 +89,21 @@ public class DriverCallbackResource extends ApiServlet {
         }
     }
 
+    /** {@code dbutils.jobs.taskValues.set} ({@code taskKey} null) or {@code get} ({@code value} null). */
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record TaskValue(String contextId, String taskKey, String key, String value) {
+        TaskValue validate(boolean get) {
+            ApiParams.required(contextId, "contextId");
+            ApiParams.required(key, "key");
+            ApiParams.required(get ? taskKey : value, get ? "taskKey" : "value");
+            return this;
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record TaskValueAnswer(boolean inJob, String value) {
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DriverChannels drivers;
@@ -114,7 +135,9 @@ public class DriverCallbackResource extends ApiServlet {
     protected List<Route<?>> routes() {
         return List.of(Route.post("driver/notebook-run", NotebookRun.class, this::notebookRun),
                 Route.post("driver/mount", Mount.class, this::mount),
-                Route.post("driver/unmount", Unmount.class, this::unmount));
+                Route.post("driver/unmount", Unmount.class, this::unmount),
+                Route.post("driver/task-value-set", TaskValue.class, this::setTaskValue),
+                Route.post("driver/task-value-get", TaskValue.class, this::getTaskValue));
     }
 
     private RunResult notebookRun(ApiCall<NotebookRun> call) {
@@ -141,6 +164,23 @@ public class DriverCallbackResource extends ApiServlet {
         call.params().validate();
         dbfsWait.get(dbfs).unmount(call.params().mountPoint());
         return null;
+    }
+
+    /** Outside a job task's notebook run, nothing is set. */
+    private TaskValueAnswer setTaskValue(ApiCall<TaskValue> call) {
+        String clusterId = callerCluster(call);
+        TaskValue set = call.params().validate(false);
+        Optional<TaskValues> values = runnerWait.get(runner).taskValues(clusterId, set.contextId());
+        values.ifPresent(taskValues -> taskValues.set(set.key(), set.value()));
+        return new TaskValueAnswer(values.isPresent(), null);
+    }
+
+    private TaskValueAnswer getTaskValue(ApiCall<TaskValue> call) {
+        String clusterId = callerCluster(call);
+        TaskValue get = call.params().validate(true);
+        return runnerWait.get(runner).taskValues(clusterId, get.contextId())
+                .map(values -> new TaskValueAnswer(true, values.get(get.taskKey(), get.key())))
+                .orElse(new TaskValueAnswer(false, null));
     }
 
     /** The running cluster whose secret the request carries; else {@code UNAUTHENTICATED}. */

@@ -79,6 +79,11 @@ final class KernelCalls {
             yield null;
         }
         case "help" -> DbUtilsHelp.text(args.path("module").asText(""), args.path("method").asText(""));
+        case "jobs.taskValues.set" -> {
+            dbutils.jobs().taskValues().setJson(text(args, "key"), text(args, "value"));
+            yield null;
+        }
+        case "jobs.taskValues.get" -> dbutils.jobs().taskValues().getJson(text(args, "taskKey"), text(args, "key"));
         case "notebook.run" -> dbutils.notebook().runWith(text(args, "path"), args.path("timeoutSeconds").asInt(0),
                 stringMap(args.path("arguments")));
         default -> throw new IllegalArgumentException("Unknown dbutils call " + name);

@@ -215,9 +215,39 @@ class Fs(Module):
         return call("fs.unmount", mountPoint=mount_point)
 
 
+class TaskValues(Module):
+    """dbutils.jobs.taskValues: values a job task sets for the later tasks of its run."""
+    NAME = "jobs.taskValues"
+
+    def set(self, key, value):
+        """Sets a task value; value must be representable as JSON. Outside a job run nothing is set."""
+        call("jobs.taskValues.set", key=key, value=json.dumps(value))
+
+    def get(self, taskKey, key, default=None, debugValue=None):
+        """The value task taskKey of this job run set as key; default when it set none; debugValue outside a job."""
+        answer = call("jobs.taskValues.get", taskKey=taskKey, key=key)
+        if not answer["inJob"]:
+            if debugValue is None:
+                raise TypeError("Must pass debugValue when calling get outside of a job context."
+                                " debugValue cannot be None.")
+            return debugValue
+        if answer["value"] is None:
+            if default is None:
+                raise ValueError("Task {0} set no value {1} in this job run".format(taskKey, key))
+            return default
+        return json.loads(answer["value"])
+
+
+class Jobs(Module):
+    NAME = "jobs"
+
+    def __init__(self):
+        self.taskValues = TaskValues()
+
+
 class DBUtils(Module):
     def __init__(self):
-        self.widgets, self.notebook, self.fs = Widgets(), Notebook(), Fs()
+        self.widgets, self.notebook, self.fs, self.jobs = Widgets(), Notebook(), Fs(), Jobs()
 
 
 SPARK_TYPES = {"b": "boolean", "i": "long", "u": "long", "f": "double", "M": "timestamp"}

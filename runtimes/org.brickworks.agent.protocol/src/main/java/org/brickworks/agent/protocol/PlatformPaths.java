@@ -7,12 +7,16 @@ package org.brickworks.agent.protocol;
  * <li>{@link #NOTEBOOK_RUN} {@link NotebookRunRequest} → {@link NotebookRunAnswer}: {@code dbutils.notebook.run}</li>
  * <li>{@link #MOUNT} {@link Mount} → {@code {}}; {@link #UNMOUNT} {@link Unmount} → {@code {}}:
  * {@code dbutils.fs.mount/unmount}, the platform's mounts, which it then pushes to every driver</li>
+ * <li>{@link #TASK_VALUE_SET} and {@link #TASK_VALUE_GET} {@link TaskValueRequest} → {@link TaskValueAnswer}:
+ * {@code dbutils.jobs.taskValues.set/get}, the values of the job run a notebook task's context belongs to</li>
  * </ul>
  */
 public final class PlatformPaths {
     public static final String NOTEBOOK_RUN = "/api/2.0/driver/notebook-run";
     public static final String MOUNT = "/api/2.0/driver/mount";
     public static final String UNMOUNT = "/api/2.0/driver/unmount";
+    public static final String TASK_VALUE_SET = "/api/2.0/driver/task-value-set";
+    public static final String TASK_VALUE_GET = "/api/2.0/driver/task-value-get";
     /** Where Spark Connect checks tokens: SCIM {@code Me} answers 200 for a valid personal access token. */
     public static final String TOKEN_CHECK = "/api/2.0/preview/scim/v2/Me";
 
