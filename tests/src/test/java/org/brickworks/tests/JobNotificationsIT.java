@@ -93,6 +93,32 @@ public class JobNotificationsIT extends PlatformTestSupport {
             await("the failure email", () -> subjects(mail, "ops@brickworks.test").size() == 1);
             assertEquals(List.of("[Brickworks] Run " + badRun + " of broken failed"),
                     subjects(mail, "ops@brickworks.test"));
+
+            // A run longer than its health rule's threshold warns while it runs (its failing attempt retries for 3 s).
+            long slow = create("""
+                    {"name": "slow", "email_notifications": {"on_duration_warning_threshold_exceeded":
+                       ["slow@brickworks.test"]}, "webhook_notifications": {"on_duration_warning_threshold_exceeded":
+                       [{"id": "ops"}]},
+                     "health": {"rules": [{"metric": "RUN_DURATION_SECONDS", "op": "GREATER_THAN", "value": 1}]},
+                     "tasks": [{"task_key": "t", "max_retries": 1, "min_retry_interval_millis": 3000,
+                                "condition_task": {"op": "GREATER_THAN", "left": "a", "right": "1"}}]}""");
+            long slowRun = run(slow);
+            await("the duration warning", () -> subjects(mail, "slow@brickworks.test").size() == 1);
+            assertEquals(List.of("[Brickworks] Run " + slowRun + " of slow is running longer than expected"),
+                    subjects(mail, "slow@brickworks.test"));
+            await("the duration webhook", () -> hooks.size() == 2);
+            assertEquals("jobs.on_duration_warning_threshold_exceeded",
+                    JSON.readTree(hooks.get(1)).path("event_type").asText());
+            long quick = create("""
+                    {"name": "quick", "email_notifications": {"on_duration_warning_threshold_exceeded":
+                       ["quick@brickworks.test"], "on_success": ["quick@brickworks.test"]},
+                     "health": {"rules": [{"metric": "RUN_DURATION_SECONDS", "op": "GREATER_THAN", "value": 1}]},
+                     "tasks": [{"task_key": "t", "condition_task": {"op": "EQUAL_TO", "left": "1", "right": "1"}}]}""");
+            long quickRun = run(quick);
+            await("the success email", () -> subjects(mail, "quick@brickworks.test").size() == 1);
+            Thread.sleep(1500); // past the threshold: a run that ended before it warns no one
+            assertEquals(List.of("[Brickworks] Run " + quickRun + " of quick succeeded"),
+                    subjects(mail, "quick@brickworks.test"));
         } finally {
             jobs.delete();
             receiver.unregister();
