@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * 50 ms).</li>
  * </ol>
  *
- * <pre>java releng/bench/JobsBenchmark.java [--dist product/target/brickworks] [--runs 5] [--jobs 1000]</pre>
+ * <pre>java releng/bench/JobsBenchmark.java [--dist product/target/brickworks] [--runs 5] [--jobs 1000]
+ *     [--parts scheduler,submit,clusters,lists]</pre>
  *
  * Only JDK classes are used (the JDK 17 source launcher runs one file), so a small JSON reader is part of it.
  */
@@ -51,7 +52,7 @@ public final class JobsBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--dist", "product/target/brickworks", "--runs", "5",
-                "--jobs", "1000", "--scheduled", "100", "--requests", "500"));
+                "--jobs", "1000", "--scheduled", "100", "--requests", "500", "--parts", "scheduler,submit,clusters,lists"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 System.err.println("unknown option " + args[i] + "; options: " + options.keySet());
@@ -77,12 +78,22 @@ public final class JobsBenchmark {
             api.awaitHealthy(); // every area's routes, the jobs API's among them
             System.out.println("[platform] up; load " + load());
             Map<String, String> results = new LinkedHashMap<>();
-            scheduler(api, Integer.parseInt(options.get("--scheduled")), results);
-            String cluster = api.cluster("{\"cluster_name\": \"bench\", \"spark_version\": \"" + RUNTIME + "\"}");
-            submitOverhead(api, cluster, runs * 4, results);
-            jobClusters(api, cluster, runs, results);
-            api.post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + cluster + "\"}");
-            lists(api, Integer.parseInt(options.get("--jobs")), Integer.parseInt(options.get("--requests")), results);
+            List<String> parts = List.of(options.get("--parts").split(","));
+            if (parts.contains("scheduler")) {
+                scheduler(api, Integer.parseInt(options.get("--scheduled")), results);
+            }
+            if (parts.contains("submit")) {
+                String cluster = api.cluster("{\"cluster_name\": \"bench\", \"spark_version\": \"" + RUNTIME + "\"}");
+                submitOverhead(api, cluster, runs * 4, results);
+                api.post("/api/2.0/clusters/permanent-delete", "{\"cluster_id\": \"" + cluster + "\"}");
+            }
+            if (parts.contains("clusters")) {
+                jobClusters(api, runs, results);
+            }
+            if (parts.contains("lists")) {
+                lists(api, Integer.parseInt(options.get("--jobs")), Integer.parseInt(options.get("--requests")),
+                        results);
+            }
             System.out.println();
             System.out.println("Brickworks jobs benchmark - figures (load at the end " + load() + ")");
             results.forEach((key, value) -> System.out.println("RESULT " + key + "=" + value));
@@ -181,7 +192,7 @@ public final class JobsBenchmark {
      * A one-task run on its own job cluster, against an all-purpose cluster created until RUNNING plus the same
      * command; alternated, then job clusters from a warm instance pool.
      */
-    static void jobClusters(Api api, String warmCluster, int runs, Map<String, String> results) throws Exception {
+    static void jobClusters(Api api, int runs, Map<String, String> results) throws Exception {
         String spec = "{\"spark_version\": \"" + RUNTIME + "\", \"num_workers\": 0}";
         String job = "{\"run_name\": \"on-job-cluster\", \"tasks\": [{\"task_key\": \"q\", \"new_cluster\": %s,"
                 + " \"sql_task\": {\"query\": \"SELECT 1\"}}]}";
@@ -210,6 +221,7 @@ public final class JobsBenchmark {
         long[] fromPool = new long[runs];
         for (int i = 0; i < runs; i++) {
             api.awaitIdle(pool);
+            Thread.sleep(5_000); // a warm pool's driver has waited a while: its Spark SQL warm-up is done
             long[] runId = new long[1];
             fromPool[i] = timed(() -> {
                 runId[0] = api.number(api.post("/api/2.1/jobs/runs/submit", String.format(job, "{\"spark_version\": \""

@@ -127,6 +127,25 @@ public final class DriverAgent {
                 options.host(), port, ManagementFactory.getRuntimeMXBean().getUptime(), versions.spark(),
                 versions.scala(), versions.delta().orElse("unknown"));
         connect.ifPresent(endpoint -> endpoint.startInBackground(spark.sparkContext()));
+        warmUp(spark);
+    }
+
+    /**
+     * Runs a {@code SELECT 1} in a session of its own in the background, so the first command does not pay for
+     * loading and compiling Spark SQL's planner: a pool's idle driver is warm when a cluster takes it.
+     */
+    private static void warmUp(SparkSession spark) {
+        Thread warmUp = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                spark.newSession().sql("SELECT 1").collect();
+                LOG.info("Spark SQL warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("Spark SQL warm-up failed: {}", e.toString());
+            }
+        }, "brickworks-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /**

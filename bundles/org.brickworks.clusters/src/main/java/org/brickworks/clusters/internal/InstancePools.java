@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instance pools' idle drivers: each pool keeps {@code min_idle_instances} drivers ready on its first preloaded
- * runtime, each started in the folder of the cluster id it will have, so a cluster taking one is RUNNING at once.
+ * runtime, each started in the folder of the cluster id it will have, so a cluster taking one is RUNNING at once;
+ * the housekeeping's passes ({@link #refill}) start the replacements.
  * Idle drivers live only in memory: {@link #close} stops them, the next service instance starts new ones.
  */
 final class InstancePools {
@@ -117,7 +118,8 @@ final class InstancePools {
         }
         Idle taken = fits(pool, spec) ? idle.getOrDefault(pool.instancePoolId(), new ConcurrentLinkedDeque<>()).poll()
                 : null;
-        starter.execute(this::refill);
+        // The replacement starts with the housekeeping's next pass, not now: a driver's start takes the host's
+        // cores for seconds, just when the cluster that took the idle driver runs its first commands.
         return taken == null ? new Taken(ids.get(), null) : new Taken(taken.clusterId(), taken.driver());
     }
 
