@@ -3,8 +3,10 @@ package org.brickworks.jobs.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import org.brickworks.clusters.api.ClusterListener;
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
@@ -31,9 +33,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The clusters and libraries services as job runs use them: existing clusters started when TERMINATED, job clusters
  * created from a {@code new_cluster} spec with {@code cluster_source} {@code JOB}, task libraries installed and
  * awaited. The services are tracked, not referenced: a clusters or libraries update does not restart the jobs
- * service, and calls wait for the new provider.
+ * service, and calls wait for the new provider. As a {@link ClusterListener} it wakes the tasks waiting for a
+ * cluster to run as soon as its state changes.
  */
-final class ClusterCompute implements RunEngine.Compute {
+final class ClusterCompute implements RunEngine.Compute, ClusterListener {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterCompute.class);
     private static final ObjectMapper SPEC = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -43,6 +46,8 @@ final class ClusterCompute implements RunEngine.Compute {
     private static final long PATIENCE_MILLIS = 30 * 60_000L;
 
     private final TrackedServices services;
+    /** How many cluster state changes were heard: its monitor is what waiting tasks wait on. */
+    private final AtomicLong changes = new AtomicLong();
 
     ClusterCompute(TrackedServices services) {
         this.services = services;
@@ -57,6 +62,7 @@ final class ClusterCompute implements RunEngine.Compute {
         long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
         boolean startAsked = !startIfTerminated;
         while (true) {
+            long seen = changes.get();
             ClusterService service = clusters();
             ClusterInfo cluster = service.get(clusterId);
             switch (cluster.state()) {
@@ -80,7 +86,20 @@ final class ClusterCompute implements RunEngine.Compute {
                 throw new BrickworksException(ErrorCode.INVALID_STATE, "Cluster " + clusterId
                         + " was not RUNNING within " + PATIENCE_MILLIS / 60_000 + " minutes");
             }
-            Thread.sleep(POLL_MILLIS);
+            synchronized (changes) {
+                if (changes.get() == seen) {
+                    changes.wait(POLL_MILLIS); // a change wakes it at once; the poll is the fallback
+                }
+            }
+        }
+    }
+
+    /** Wakes the tasks waiting for a cluster's state. */
+    @Override
+    public void clusterChanged(ClusterInfo cluster) {
+        synchronized (changes) {
+            changes.incrementAndGet();
+            changes.notifyAll();
         }
     }
 

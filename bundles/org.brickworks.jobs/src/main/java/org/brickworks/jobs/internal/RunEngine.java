@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.brickworks.clusters.api.ClusterListener;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.TrackedServices;
@@ -93,6 +94,7 @@ public class RunEngine implements RunService {
     private final Map<Long, Integer> limits = new HashMap<>();
     private JobScheduler scheduler;
     private List<ServiceRegistration<TaskType>> ownTypes = List.of();
+    private ServiceRegistration<ClusterListener> clusterStates;
     private TaskTypes trackedTypes;
     private TrackedServices services;
     private boolean closing;
@@ -127,6 +129,9 @@ public class RunEngine implements RunService {
                         new Hashtable<>(Map.of(TaskType.NAME, "run_job_task"))),
                 context.registerService(TaskType.class, new ForEachTask(this),
                         new Hashtable<>(Map.of(TaskType.NAME, "for_each_task"))));
+        this.clusterStates = compute instanceof ClusterListener listener
+                ? context.registerService(ClusterListener.class, listener, null)
+                : null;
         configure(properties);
         recover();
         this.scheduler = new JobScheduler(store, this, clock);
@@ -177,6 +182,9 @@ public class RunEngine implements RunService {
             }
         }
         ownTypes.forEach(ServiceRegistration::unregister);
+        if (clusterStates != null) {
+            clusterStates.unregister();
+        }
         if (trackedTypes != null) {
             trackedTypes.close();
             services.close();
