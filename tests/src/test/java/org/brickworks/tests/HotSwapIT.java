@@ -290,7 +290,7 @@ public class HotSwapIT extends ClusterTestSupport {
 
     /** Every bundle holding the platform's services (not an API bundle), in an order that starts at the bottom. */
     private static final List<String> SERVICE_BUNDLES = List.of("org.brickworks.logging", "org.brickworks.core",
-            "org.brickworks.store", "org.brickworks.security", "org.brickworks.libraries",
+            "org.brickworks.store", "org.brickworks.security", "org.brickworks.audit", "org.brickworks.libraries",
             "org.brickworks.runtimes", "org.brickworks.runtime.spark35", "org.brickworks.runtime.spark40",
             "org.brickworks.clusters", "org.brickworks.clusters.local", "org.brickworks.clusters.standalone",
             "org.brickworks.execution", "org.brickworks.metastore", "org.brickworks.workspace",
