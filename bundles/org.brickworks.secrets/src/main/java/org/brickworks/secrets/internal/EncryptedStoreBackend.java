@@ -77,19 +77,20 @@ public class EncryptedStoreBackend implements SecretBackend {
     public void createScope(SecretScope scope) {
         String name = scope.name();
         underShared(() -> store.transaction(c -> {
-            update(c, "DELETE FROM secret_values WHERE scope_name = ?", name);
-            update(c, "DELETE FROM secret_data_keys WHERE scope_name = ?", name);
+            Sql.update(c, "DELETE FROM secret_values WHERE scope_name = ?", name);
+            Sql.update(c, "DELETE FROM secret_data_keys WHERE scope_name = ?", name);
             MasterKey master = masterKeys.current();
             byte[] wrapped = Envelope.seal(master.key(), Envelope.newKey().getEncoded(), dataKeyOf(name));
-            return update(c, "INSERT INTO secret_data_keys (scope_name, master_key_id, wrapped_key) VALUES (?, ?, ?)",
+            return Sql.update(c,
+                    "INSERT INTO secret_data_keys (scope_name, master_key_id, wrapped_key) VALUES (?, ?, ?)",
                     name, master.id(), base64(wrapped));
         }));
     }
 
     @Override
     public void deleteScope(SecretScope scope) {
-        store.transaction(c -> update(c, "DELETE FROM secret_values WHERE scope_name = ?", scope.name())
-                + update(c, "DELETE FROM secret_data_keys WHERE scope_name = ?", scope.name()));
+        store.transaction(c -> Sql.update(c, "DELETE FROM secret_values WHERE scope_name = ?", scope.name())
+                + Sql.update(c, "DELETE FROM secret_data_keys WHERE scope_name = ?", scope.name()));
     }
 
     @Override
@@ -98,7 +99,7 @@ public class EncryptedStoreBackend implements SecretBackend {
         long now = clock.millis();
         synchronized (scopeLocks.computeIfAbsent(scope.name(), s -> new Object())) {
             store.transaction(c -> {
-                if (update(c, "UPDATE secret_values SET sealed = ?, last_updated = ? WHERE scope_name = ?"
+                if (Sql.update(c, "UPDATE secret_values SET sealed = ?, last_updated = ? WHERE scope_name = ?"
                         + " AND secret_key = ?", base64(sealed), now, scope.name(), key) > 0) {
                     return null;
                 }
@@ -107,7 +108,7 @@ public class EncryptedStoreBackend implements SecretBackend {
                             + " already holds " + SecretService.MAX_SECRETS_PER_SCOPE + " secrets, the most a scope"
                             + " may hold");
                 }
-                return update(c, "INSERT INTO secret_values (scope_name, secret_key, sealed, last_updated)"
+                return Sql.update(c, "INSERT INTO secret_values (scope_name, secret_key, sealed, last_updated)"
                         + " VALUES (?, ?, ?, ?)", scope.name(), key, base64(sealed), now);
             });
         }
@@ -148,7 +149,7 @@ public class EncryptedStoreBackend implements SecretBackend {
 
     @Override
     public boolean delete(SecretScope scope, String key) {
-        return store.transaction(c -> update(c, "DELETE FROM secret_values WHERE scope_name = ? AND secret_key = ?",
+        return store.transaction(c -> Sql.update(c, "DELETE FROM secret_values WHERE scope_name = ? AND secret_key = ?",
                 scope.name(), key)) > 0;
     }
 
@@ -195,7 +196,8 @@ public class EncryptedStoreBackend implements SecretBackend {
             String boundTo = dataKeyOf(row[0]);
             byte[] dataKey = Envelope.open(masterKeys.byId(row[1]).key(), Base64.getDecoder().decode(row[2]),
                     boundTo);
-            update(c, "UPDATE secret_data_keys SET master_key_id = ?, wrapped_key = ? WHERE scope_name = ?", next.id(),
+            Sql.update(c, "UPDATE secret_data_keys SET master_key_id = ?, wrapped_key = ? WHERE scope_name = ?",
+                    next.id(),
                     base64(Envelope.seal(next.key(), dataKey, boundTo)), row[0]);
         }
         return rows.size();
@@ -248,15 +250,6 @@ public class EncryptedStoreBackend implements SecretBackend {
                 rows.next();
                 return rows.getInt(1);
             }
-        }
-    }
-
-    static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement.executeUpdate();
         }
     }
 }

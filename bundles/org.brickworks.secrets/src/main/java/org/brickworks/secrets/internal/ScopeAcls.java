@@ -75,15 +75,15 @@ final class ScopeAcls {
     }
 
     void put(Connection c, String scope, String principal, AclPermission permission) throws SQLException {
-        if (EncryptedStoreBackend.update(c, "UPDATE secret_acls SET permission = ? WHERE scope_name = ?"
+        if (Sql.update(c, "UPDATE secret_acls SET permission = ? WHERE scope_name = ?"
                 + " AND principal = ?", permission.name(), scope, principal) == 0) {
-            EncryptedStoreBackend.update(c, "INSERT INTO secret_acls (scope_name, principal, permission)"
+            Sql.update(c, "INSERT INTO secret_acls (scope_name, principal, permission)"
                     + " VALUES (?, ?, ?)", scope, principal, permission.name());
         }
     }
 
     boolean delete(String scope, String principal) {
-        return store.transaction(c -> EncryptedStoreBackend.update(c,
+        return store.transaction(c -> Sql.update(c,
                 "DELETE FROM secret_acls WHERE scope_name = ? AND principal = ?", scope, principal)) > 0;
     }
 }

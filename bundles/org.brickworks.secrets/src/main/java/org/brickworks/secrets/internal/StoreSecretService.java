@@ -121,7 +121,7 @@ public class StoreSecretService implements SecretService {
             }
             backend.createScope(created);
             store.transaction(c -> {
-                EncryptedStoreBackend.update(c, "INSERT INTO secret_scopes (name, backend_type, keyvault_resource_id,"
+                Sql.update(c, "INSERT INTO secret_scopes (name, backend_type, keyvault_resource_id,"
                         + " keyvault_dns_name, creator, created_time) VALUES (?, ?, ?, ?, ?, ?)", scope, type,
                         keyvault == null ? null : keyvault.resourceId(), keyvault == null ? null : keyvault.dnsName(),
                         user, clock.millis());
@@ -162,8 +162,8 @@ public class StoreSecretService implements SecretService {
         acls.require(user, scope, AclPermission.MANAGE);
         synchronized (scopeChanges) {
             backend(existing.backendType(), "scope_backend_type").deleteScope(existing);
-            store.transaction(c -> EncryptedStoreBackend.update(c, "DELETE FROM secret_acls WHERE scope_name = ?",
-                    scope) + EncryptedStoreBackend.update(c, "DELETE FROM secret_scopes WHERE name = ?", scope));
+            store.transaction(c -> Sql.update(c, "DELETE FROM secret_acls WHERE scope_name = ?",
+                    scope) + Sql.update(c, "DELETE FROM secret_scopes WHERE name = ?", scope));
         }
     }
 
