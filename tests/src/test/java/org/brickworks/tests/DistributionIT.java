@@ -41,6 +41,8 @@ import com.databricks.sdk.service.compute.State;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.error.platform.ResourceDoesNotExist;
+import com.databricks.sdk.service.workspace.AclPermission;
+import com.databricks.sdk.service.workspace.CreateScope;
 import com.databricks.sdk.service.workspace.Delete;
 import com.databricks.sdk.service.workspace.ExportFormat;
 import com.databricks.sdk.service.workspace.ExportRequest;
@@ -49,6 +51,7 @@ import com.databricks.sdk.service.workspace.ImportFormat;
 import com.databricks.sdk.service.workspace.Language;
 import com.databricks.sdk.service.workspace.ObjectInfo;
 import com.databricks.sdk.service.workspace.ObjectType;
+import com.databricks.sdk.service.workspace.PutSecret;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.jobs.CreateJob;
 import com.databricks.sdk.service.jobs.JobParameterDefinition;
@@ -228,6 +231,32 @@ public class DistributionIT extends DistributionTestSupport {
         assertTrue(tokenIds(workspace).contains(id));
         workspace.tokens().delete(id);
         assertFalse(tokenIds(workspace).contains(id));
+    }
+
+    @Test
+    public void databricksSdkKeepsSecretsInScopes() throws Exception {
+        start();
+        WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig()
+                .setHost("http://127.0.0.1:" + httpPort)
+                .setToken(Files.readString(data.resolve("admin-token")).trim()));
+        workspace.secrets().createScope(new CreateScope().setScope("sdk"));
+        workspace.secrets().putSecret(new PutSecret().setScope("sdk").setKey("password").setStringValue("p4ss"));
+        workspace.secrets().putSecret(new PutSecret().setScope("sdk").setKey("blob")
+                .setBytesValue(Base64.getEncoder().encodeToString(new byte[] { 0, 1, 2 })));
+        List<String> keys = new ArrayList<>();
+        workspace.secrets().listSecrets("sdk").forEach(secret -> keys.add(secret.getKey()));
+        assertEquals(List.of("blob", "password"), keys);
+        assertEquals("p4ss", new String(Base64.getDecoder().decode(
+                workspace.secrets().getSecret("sdk", "password").getValue()), StandardCharsets.UTF_8));
+        List<String> scopes = new ArrayList<>();
+        workspace.secrets().listScopes().forEach(scope -> scopes.add(scope.getName() + " " + scope.getBackendType()));
+        assertTrue(scopes.toString(), scopes.contains("sdk DATABRICKS"));
+        assertEquals(AclPermission.MANAGE, workspace.secrets().getAcl("sdk", "admin").getPermission());
+        DatabricksError exists = assertThrows(DatabricksError.class,
+                () -> workspace.secrets().createScope(new CreateScope().setScope("sdk")));
+        assertEquals("RESOURCE_ALREADY_EXISTS", exists.getErrorCode());
+        workspace.secrets().deleteScope("sdk");
+        assertThrows(ResourceDoesNotExist.class, () -> workspace.secrets().getSecret("sdk", "password"));
     }
 
     @Test

@@ -82,7 +82,7 @@ final class PlatformOptions {
             for (Path jar : Features.bundles(NOT_IN_TESTS, "org.brickworks.core.feature",
                     "org.brickworks.shell.feature", "org.brickworks.web.feature", "org.brickworks.runtimes.feature",
                     "org.brickworks.clusters.feature", "org.brickworks.workspace.feature",
-                    "org.brickworks.dbfs.feature", "org.brickworks.jobs.feature")) {
+                    "org.brickworks.dbfs.feature", "org.brickworks.jobs.feature", "org.brickworks.secrets.feature")) {
                 options.add(bundle(jar.toUri().toString()).start(!isFragment(jar)));
             }
             return composite(options.toArray(Option[]::new));

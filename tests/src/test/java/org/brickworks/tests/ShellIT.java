@@ -27,7 +27,9 @@ public class ShellIT extends PlatformTestSupport {
             "token-revoke", "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart",
             "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "cluster-wait", "sql", "exec",
             "runtimes",
-            "runtime-install", "runtime-remove", "lib-install", "lib-status", "fs-ls", "fs-mount", "ws-ls", "nb-run");
+            "runtime-install", "runtime-remove", "lib-install", "lib-status", "fs-ls", "fs-mount", "ws-ls", "nb-run",
+            "secret-scopes", "secret-scope-create", "secret-scope-delete", "secret-put", "secrets", "secret-delete",
+            "secrets-rotate-key", "audit");
 
     /** A plugin's command as a plugin writes one: a plain object, Gogo's annotations, the standard properties. */
     public static final class Hello {

@@ -3,7 +3,7 @@
  * and the small helper adapters use to wait for a service being swapped.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.brickworks.core.api;
 
 import org.osgi.annotation.bundle.Export;
