@@ -142,7 +142,8 @@ public class HotSwapIT extends ClusterTestSupport {
             standby.update(new ByteArrayInputStream(
                     NewBuild.versioned(Path.of(URI.create(standby.getLocation())), NEW_VERSION)));
             refresh(standby);
-            await("the new standby", () -> NEW_VERSION.equals(version(Preprocessor.class, null)));
+            await("the new standby", () -> NEW_VERSION.equals(version(Preprocessor.class,
+                    "(component.name=org.brickworks.rest.standby.internal.RouteStandby)")));
             load.awaitRequests(load.requests.get() + 200);
             load.stop();
 
