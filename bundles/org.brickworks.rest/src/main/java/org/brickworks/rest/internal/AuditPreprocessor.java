@@ -1,8 +1,13 @@
 package org.brickworks.rest.internal;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,19 +15,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.brickworks.audit.api.AuditEvent;
-import org.brickworks.audit.api.AuditLog;
+import org.brickworks.audit.api.AuditRecorder;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.servlet.context.ServletContextHelper;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
-import org.osgi.util.tracker.ServiceTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,12 +48,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * Records every mutating HTTP call ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) of every servlet context
  * — Brickworks' own routes, plugins' routes and pages alike — and every refused sign-in ({@code 401}) in the
- * {@link AuditLog}: an HTTP Whiteboard preprocessor, so it sees requests before any context authenticates them and
+ * {@link org.brickworks.audit.api.AuditLog}: an HTTP Whiteboard preprocessor, so it sees requests before any context authenticates them and
  * the status they got. {@code /api/<version>/<service>/<action...>} gives the service and action names; the query
  * and a JSON body's fields (the first {@value #MAX_BODY} bytes) are the request's parameters, with the values of
  * secret-like fields (passwords, keys, SAS and OAuth settings, token and secret values) and of file contents
- * {@value #REDACTED}, at any depth, and long values cut. While no audit log is registered (its bundle being
- * updated), events go to the platform's log.
+ * {@value #REDACTED}, at any depth, and long values cut.
  */
 @Component(service = Preprocessor.class)
 public class AuditPreprocessor implements Preprocessor {
@@ -63,15 +65,13 @@ public class AuditPreprocessor implements Preprocessor {
             "(?i).*(password|secret|credential|private.?key|access.?key|account\\.key|sas|token_value|string_value"
                     + "|bytes_value|\\.oauth2\\.|api.?key).*|(?i)(token|value|content|contents|data)");
     private static final Pattern API = Pattern.compile("/api/\\d+\\.\\d+/(?:preview/)?([^/]+)/?(.*)");
-    private static final Logger LOG = LoggerFactory.getLogger(AuditPreprocessor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ServiceTracker<AuditLog, AuditLog> audit;
+    private final AuditRecorder audit;
 
     @Activate
     public AuditPreprocessor(BundleContext context) {
-        audit = new ServiceTracker<>(context, AuditLog.class, null);
-        audit.open();
+        audit = new AuditRecorder(context);
     }
 
     @Deactivate
@@ -103,7 +103,7 @@ public class AuditPreprocessor implements Preprocessor {
 
     private void record(HttpServletRequest request, byte[] body, int status, String error) {
         String path = request.getRequestURI();
-        java.util.regex.Matcher api = API.matcher(path);
+        Matcher api = API.matcher(path);
         String service = api.matches() ? api.group(1) : "web";
         String action = api.matches() ? api.group(2) : path;
         Object user = request.getAttribute(ServletContextHelper.REMOTE_USER);
@@ -115,13 +115,7 @@ public class AuditPreprocessor implements Preprocessor {
                 user == null ? request.getRemoteUser() : user.toString(), params(request, body), status,
                 status >= 400 ? error == null ? "HTTP " + status : error : null, request.getRemoteAddr(),
                 request.getHeader("User-Agent"), UUID.randomUUID().toString());
-        AuditLog log = audit.getService();
-        if (log == null) {
-            LOG.warn("No audit log registered; audit event {} {} by {}: {} {}", service, action, event.userName(),
-                    status, event.requestParams());
-        } else {
-            log.record(event);
-        }
+        audit.record(event);
     }
 
     /** The query's parameters and a JSON body's fields, redacted and cut. */
@@ -237,10 +231,10 @@ public class AuditPreprocessor implements Preprocessor {
         }
 
         @Override
-        public java.io.BufferedReader getReader() throws IOException {
+        public BufferedReader getReader() throws IOException {
             String encoding = getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
     }
 
@@ -248,7 +242,7 @@ public class AuditPreprocessor implements Preprocessor {
     private static final class ErrorCapture extends HttpServletResponseWrapper {
         private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
         private ServletOutputStream stream;
-        private java.io.PrintWriter writer;
+        private PrintWriter writer;
 
         ErrorCapture(HttpServletResponse response) {
             super(response);
@@ -313,11 +307,11 @@ public class AuditPreprocessor implements Preprocessor {
         }
 
         @Override
-        public java.io.PrintWriter getWriter() throws IOException {
+        public PrintWriter getWriter() throws IOException {
             if (writer == null) {
                 String encoding = getCharacterEncoding();
-                writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(getOutputStream(),
-                        encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
             }
             return writer;
         }

@@ -7,35 +7,29 @@ import java.util.regex.Pattern;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.CommandSessionListener;
 import org.brickworks.audit.api.AuditEvent;
-import org.brickworks.audit.api.AuditLog;
+import org.brickworks.audit.api.AuditRecorder;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.util.tracker.ServiceTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Records every command line run in a Gogo session, on the console or over SSH, in the {@link AuditLog}: service
+ * Records every command line run in a Gogo session, on the console or over SSH, in the audit log: service
  * {@code shell}, the command's name as action, the line as {@code commandLine} (the arguments of commands that take
  * passwords or secret values {@code [REDACTED]}), status 200 or 500 with the failure's message, the SSH user or
  * {@code console:<OS user>}. Gogo calls it for each line a session executes (its {@code CommandSessionListener}
- * whiteboard); comment lines, such as the console's profile, are not recorded. While no audit log is registered (its
- * bundle being updated), the line goes to the platform's log.
+ * whiteboard); comment lines, such as the console's profile, are not recorded.
  */
 @Component(service = CommandSessionListener.class)
 public class ShellAudit implements CommandSessionListener {
-    private static final Logger LOG = LoggerFactory.getLogger(ShellAudit.class);
     private static final Pattern SECRET_ARGUMENTS = Pattern.compile("(?i).*(password|secret-put|token-create).*");
     private static final String SSH_USER = "USER";
 
-    private ServiceTracker<AuditLog, AuditLog> audit;
+    private AuditRecorder audit;
 
     @Activate
     void activate(BundleContext context) {
-        audit = new ServiceTracker<>(context, AuditLog.class, null);
-        audit.open();
+        audit = new AuditRecorder(context);
     }
 
     @Deactivate
@@ -74,11 +68,6 @@ public class ShellAudit implements CommandSessionListener {
                 Map.of("commandLine", line), failure == null ? 200 : 500,
                 failure == null ? null : String.valueOf(failure.getMessage()), null,
                 sshUser == null ? "console" : "ssh", UUID.randomUUID().toString());
-        AuditLog log = audit.getService();
-        if (log == null) {
-            LOG.warn("No audit log registered; shell command by {}: {}", event.userName(), line);
-        } else {
-            log.record(event);
-        }
+        audit.record(event);
     }
 }
