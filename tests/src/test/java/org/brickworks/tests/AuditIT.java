@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 
@@ -23,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The audit log: mutating REST calls with their parameters (secrets and file contents redacted), status and error,
- * refused sign-ins, shell commands; read back through the service, {@code bw:audit} and the JSON lines file.
+ * refused sign-ins, shell commands; read back through the service, {@code bw:audit} and the JSON lines file, which
+ * only the platform's user may read, in a data directory only it may enter.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -77,5 +79,12 @@ public class AuditIT extends PlatformTestSupport {
         assertTrue(file.contains("\"actionName\":\"tokenLogin\"") && !file.contains("do not log me")
                 && !file.contains(Base64.getEncoder().encodeToString("SELECT 'do not log me'".getBytes())));
         assertTrue(failure("bw:audit --since yesterday").contains("--since yesterday is not an ISO instant"));
+    }
+
+    @Test
+    public void theDataDirectoryAndTheAuditLogAreTheOwnersAlone() throws Exception {
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDirectory())));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDirectory().resolve("audit/audit.jsonl"))));
     }
 }

@@ -66,6 +66,11 @@ public class ClustersIT extends ClusterTestSupport {
         assertEquals("local-small", running.path("node_type_id").asText());
         ProcessHandle driver = ProcessHandle.of(running.path("driver").path("pid").asLong()).orElseThrow();
         assertTrue(driver.isAlive());
+        // The Spark conf (often storage keys) reaches the driver in an owner-only file, not on its command line
+        String commandLine = driver.info().commandLine().orElseThrow();
+        assertFalse(commandLine, commandLine.contains("spark.sql.shuffle.partitions"));
+        JsonNode set = runCommand(id, sqlContext(id), "SET spark.sql.shuffle.partitions");
+        assertEquals(set.toString(), "2", set.path("results").path("data").path(0).path(1).asText());
         assertTrue(get("/api/2.0/clusters/list", admin).body().path("clusters").toString().contains(id));
         String table = shell("bw:clusters");
         assertTrue(table, table.matches("(?s).*" + id + " +it +" + SPARK35 + " +RUNNING +127\\.0\\.0\\.1:\\d+.*"));

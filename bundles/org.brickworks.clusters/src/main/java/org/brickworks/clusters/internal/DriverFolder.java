@@ -11,7 +11,7 @@ final class DriverFolder {
     static final String DRIVER_LOG = "driver.log";
     /** The driver's secret (first line), owner-only, written fresh at each start. */
     static final String SECRET_FILE = "secret";
-    /** The platform's Spark conf of the driver, owner-only: it may hold secrets. */
+    /** The driver's whole Spark conf (the platform's, the launcher's, the cluster's), owner-only: it holds secrets. */
     static final String PLATFORM_CONF_FILE = "platform.conf";
     /** Where the agent announces that it serves. */
     static final String READY_FILE = "ready.json";

@@ -66,14 +66,16 @@ public class LocalDriverProcesses implements DriverProcesses {
         try {
             Path folder = Files.createDirectories(launch.directory());
             Path secretFile = writeSecret(folder.resolve(DriverFolder.SECRET_FILE));
-            Path confFile = writePrivate(folder.resolve(DriverFolder.PLATFORM_CONF_FILE),
-                    properties(launch.platformConf()));
+            // One owner-only file for the whole Spark conf: a cluster's spark_conf often holds storage keys, which
+            // on the command line any local user could read with ps. The cluster's keys win, as --conf would.
+            Map<String, String> sparkConf = new LinkedHashMap<>(launch.platformConf());
+            sparkConf.putAll(launcherConf);
+            sparkConf.putAll(launch.spec().sparkConf());
+            Path confFile = writePrivate(folder.resolve(DriverFolder.PLATFORM_CONF_FILE), properties(sparkConf));
             Path readyFile = folder.resolve(DriverFolder.READY_FILE);
             Files.deleteIfExists(readyFile);
-            Map<String, String> sparkConf = new LinkedHashMap<>(launcherConf);
-            sparkConf.putAll(launch.spec().sparkConf());
             List<String> arguments = agent.get().arguments(new AgentStart(secretFile, readyFile, confFile, HOST,
-                    launch.platformUrl(), sparkConf));
+                    launch.platformUrl(), Map.of()));
             ProcessBuilder builder = new ProcessBuilder(command(launch, arguments)).directory(folder.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(DriverFolder.DRIVER_LOG).toFile()))

@@ -82,8 +82,10 @@ class ClusterManagerTest {
         ClusterInfo running = awaitState(id, ClusterState.RUNNING);
         assertThat(running.spec().nodeTypeId()).isEqualTo("test-small");
         ProcessHandle driver = ProcessHandle.of(running.driver().pid()).orElseThrow();
-        assertThat(driver.info().commandLine().orElse("")).contains("-Xmx64m", "spark.master=local[1]",
-                DriverFolder.marker(data.resolve("clusters").resolve(id)));
+        assertThat(driver.info().commandLine().orElse("")).contains("-Xmx64m",
+                DriverFolder.marker(data.resolve("clusters").resolve(id))).doesNotContain("spark.master");
+        assertThat(Files.readString(data.resolve("clusters").resolve(id).resolve(DriverFolder.PLATFORM_CONF_FILE)))
+                .contains("spark.master=local[1]");
         assertThat(clusters.driverLog(id, 10_000)).contains("Fake driver ready");
 
         clusters.terminate(id);
@@ -123,9 +125,8 @@ class ClusterManagerTest {
             assertThat(launch.platformConf()).containsEntry("spark.platform.key", "secret-value");
         });
         Path conf = data.resolve("clusters").resolve(id).resolve(DriverFolder.PLATFORM_CONF_FILE);
-        assertThat(Files.readString(conf)).contains("secret-value");
-        assertThat(agent.starts.get(0).sparkConf()).doesNotContainKey("spark.platform.key")
-                .containsEntry("spark.master", "local[2]");
+        assertThat(Files.readString(conf)).contains("secret-value", "spark.master=local[2]");
+        assertThat(agent.starts.get(0).sparkConf()).isEmpty(); // nothing on the command line
     }
 
     @Test

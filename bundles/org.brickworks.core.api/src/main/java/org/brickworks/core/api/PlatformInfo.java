@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.BundleContext;
@@ -18,6 +21,8 @@ import org.osgi.framework.BundleContext;
 public interface PlatformInfo {
     /** Framework property naming the data directory; the start script sets it from {@code BRICKWORKS_DATA}. */
     String DATA_PROPERTY = "brickworks.data";
+    /** The data directory's permissions: the platform's user only. */
+    Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     String version();
 
@@ -27,15 +32,20 @@ public interface PlatformInfo {
 
     /**
      * The data directory {@link #dataDirectory()} answers, read from the framework (the
-     * {@value #DATA_PROPERTY} property, {@code data} by default, relative to the working directory) and created if
-     * missing. Components that only need the directory read it here instead of referencing this service, so that an
+     * {@value #DATA_PROPERTY} property, {@code data} by default, relative to the working directory), created if
+     * missing and made owner-only ({@code 0700}). Components that only need the directory read it here instead of referencing this service, so that an
      * update of the core bundle does not restart them.
      */
     static Path dataDirectoryOf(BundleContext context) {
         String property = context.getProperty(DATA_PROPERTY);
         Path path = Path.of(property == null ? "data" : property);
         try {
-            return Files.createDirectories(path.toAbsolutePath().normalize());
+            Path directory = Files.createDirectories(path.toAbsolutePath().normalize());
+            if (Files.getFileStore(directory).supportsFileAttributeView("posix")
+                    && !Files.getPosixFilePermissions(directory).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(directory, OWNER_ONLY); // the store, tokens and keys are in it
+            }
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + path, e);
         }
