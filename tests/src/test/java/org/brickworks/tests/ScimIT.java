@@ -168,7 +168,7 @@ public class ScimIT extends PlatformTestSupport {
                 call("PUT", SCIM + "Users/" + bob, token, "{\"userName\": \"bob\", \"active\": false}"),
                 call("PATCH", SCIM + "Users/" + eve, token,
                         "{\"Operations\": [{\"op\": \"add\", \"path\": \"entitlements\", \"value\":"
-                                + " [{\"value\": \"allow-cluster-create\"}]}]}"),
+                                + " [{\"value\": \"allow-instance-pool-create\"}]}]}"),
                 call("DELETE", SCIM + "Users/" + bob, token, null),
                 post(SCIM + "Groups", token, "{\"displayName\": \"mine\"}"),
                 post(SCIM + "ServicePrincipals", token, "{\"displayName\": \"robot\"}"),
