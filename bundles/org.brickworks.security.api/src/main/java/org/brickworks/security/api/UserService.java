@@ -107,12 +107,23 @@ public interface UserService {
     void setPassword(String caller, String userName, char[] password);
 
     /**
+     * Imports the users and groups of every {@link IdentityProvider} now (as happens when one comes).
+     *
+     * @return the number of users each provider holds, by provider name
+     * @throws org.brickworks.core.api.BrickworksException
+     *             PERMISSION_DENIED for non-administrators; a provider that fails is logged and left out
+     * @since 1.1
+     */
+    java.util.Map<String, Integer> syncIdentityProviders(String caller);
+
+    /**
      * The user {@code userName} signs in as with {@code password}. After repeated failures the user is locked out
      * for a while, during which even the right password is refused.
      *
      * @throws org.brickworks.core.api.BrickworksException
      *             UNAUTHENTICATED for an unknown user, a wrong or missing password, a disabled user or while locked
-     *             out (the message does not say whether the user exists)
+     *             out (the message does not say whether the user exists). A user an {@link IdentityProvider}
+     *             brought and who has no password of the platform's is checked by that provider.
      * @since 1.1
      */
     User authenticate(String userName, char[] password);

@@ -8,13 +8,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.security.api.IdentityProvider;
 import org.brickworks.security.api.UserService;
 import org.brickworks.security.api.dto.Principal;
 import org.brickworks.security.api.dto.PrincipalKind;
@@ -23,9 +33,14 @@ import org.brickworks.security.api.dto.User;
 import org.brickworks.store.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users and service principals kept in the store. Creates the security schema and the {@value #ADMIN} user on first
@@ -37,8 +52,17 @@ public class StoreUserService implements UserService {
     static final String SELECT = "SELECT id, user_name, display_name, is_admin, created_at FROM users";
     private static final String BAD_SIGN_IN = "Invalid user name or password";
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoreUserService.class);
+
     private final Store store;
     private volatile Throttle throttle = new Throttle(5, 60);
+    private final Map<String, IdentityProvider> providers = new ConcurrentHashMap<>();
+    /** Imports run here, not on SCR's thread: a directory may be slow. */
+    private final ExecutorService imports = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "brickworks-identity-import");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     record Throttle(int maxFailures, long lockoutSeconds) {
         /** Milliseconds locked out after the {@code failures}-th failure in a row: doubling, at most an hour. */
@@ -60,6 +84,69 @@ public class StoreUserService implements UserService {
     public StoreUserService(Store store) {
         this.store = store;
         store.migrate(SecuritySchema.AREA, SecuritySchema.MIGRATIONS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        imports.shutdownNow();
+        imports.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindIdentityProvider(IdentityProvider provider, Map<String, Object> properties) {
+        String name = properties.get(IdentityProvider.NAME) instanceof String n ? n.strip() : "";
+        if (name.isEmpty() || name.contains(":")) {
+            LOG.warn("Ignoring identity provider {}: it needs a service property {} without ':'", provider,
+                    IdentityProvider.NAME);
+            return;
+        }
+        providers.put(name, provider);
+        imports.execute(() -> importFrom(name, provider));
+    }
+
+    void unbindIdentityProvider(IdentityProvider provider, Map<String, Object> properties) {
+        providers.values().remove(provider);
+    }
+
+    @Override
+    public Map<String, Integer> syncIdentityProviders(String caller) {
+        store.transaction(c -> {
+            Directory.requireAdmin(c, caller);
+            return null;
+        });
+        Map<String, Integer> counts = new TreeMap<>();
+        providers.forEach((name, provider) -> {
+            // On the import thread, after any import under way: two imports at once would collide.
+            Integer count = result(imports.submit(() -> importFrom(name, provider)));
+            if (count != null) {
+                counts.put(name, count);
+            }
+        });
+        return counts;
+    }
+
+    private static Integer result(Future<Integer> future) {
+        try {
+            return future.get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "Interrupted importing identities");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "Importing identities failed: " + e,
+                    e);
+        }
+    }
+
+    /** The number of users imported, or null when the provider failed (logged). */
+    private Integer importFrom(String name, IdentityProvider provider) {
+        try {
+            int count = new DirectoryImport(store).run(name, provider.read());
+            LOG.info("Imported {} users from identity provider {}", count, name);
+            return count;
+        } catch (RuntimeException e) {
+            LOG.error("Identity provider {} failed; its users and groups stay as they were", name, e);
+            return null;
+        }
     }
 
     @Modified
@@ -253,7 +340,7 @@ public class StoreUserService implements UserService {
         });
     }
 
-    record SignIn(String hash, boolean active, long lockedUntil) {
+    record SignIn(String hash, boolean active, long lockedUntil, String externalId) {
     }
 
     @Override
@@ -263,11 +350,12 @@ public class StoreUserService implements UserService {
         }
         long now = System.currentTimeMillis();
         Optional<SignIn> signIn = store.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT password_hash, active, locked_until FROM users"
-                    + " WHERE user_name = ? AND kind = 'USER'")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT password_hash, active, locked_until, external_id"
+                    + " FROM users WHERE user_name = ? AND kind = 'USER'")) {
                 s.setString(1, userName);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new SignIn(r.getString(1), r.getBoolean(2), r.getLong(3)))
+                    return r.next()
+                            ? Optional.of(new SignIn(r.getString(1), r.getBoolean(2), r.getLong(3), r.getString(4)))
                             : Optional.<SignIn>empty();
                 }
             }
@@ -276,7 +364,7 @@ public class StoreUserService implements UserService {
             throw BrickworksException.unauthenticated("Too many failed sign-ins: try again in "
                     + ((signIn.get().lockedUntil() - now + 999) / 1000) + " s");
         }
-        if (!Passwords.verify(password, signIn.map(SignIn::hash).orElse(null))) {
+        if (!passwordMatches(userName, password, signIn)) {
             signIn.ifPresent(known -> failed(userName, now));
             throw BrickworksException.unauthenticated(BAD_SIGN_IN);
         }
@@ -291,6 +379,23 @@ public class StoreUserService implements UserService {
             }
             return find(c, userName).orElseThrow();
         });
+    }
+
+    /** Checks the platform's own hash, or, for a user a provider brought and without one, asks that provider. */
+    private boolean passwordMatches(String userName, char[] password, Optional<SignIn> signIn) {
+        String external = signIn.map(SignIn::externalId).orElse(null);
+        if (signIn.map(SignIn::hash).isEmpty() && external != null && external.contains(":")) {
+            IdentityProvider provider = providers.get(external.substring(0, external.indexOf(':')));
+            if (provider != null) {
+                try {
+                    return provider.authenticate(userName, password);
+                } catch (RuntimeException e) {
+                    LOG.error("Identity provider {} failed to check a password", external, e);
+                    return false;
+                }
+            }
+        }
+        return Passwords.verify(password, signIn.map(SignIn::hash).orElse(null));
     }
 
     private void failed(String userName, long now) {

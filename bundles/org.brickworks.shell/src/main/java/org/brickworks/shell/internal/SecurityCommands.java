@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Users, groups, passwords and personal access tokens: {@code bw:users}, {@code bw:user-create},
- * {@code bw:user-password}, {@code bw:user-active}, {@code bw:groups}, {@code bw:token-create|list|revoke}. The local
+ * {@code bw:user-password}, {@code bw:user-active}, {@code bw:groups}, {@code bw:identity-sync},
+ * {@code bw:token-create|list|revoke}. The local
  * console acts as the {@value UserService#ADMIN} user.
  */
 @Component
@@ -87,6 +88,13 @@ public class SecurityCommands extends CommandGroup {
         groupService().list().forEach(g -> table.row(g.id(), g.displayName(),
                 String.join(", ", g.members().stream().map(Member::display).toList()),
                 String.join(", ", g.entitlements())));
+        return table.toString();
+    }
+
+    @Descriptor("Import the users and groups of every identity provider (LDAP and other directory plugins) now")
+    public String identitySync() {
+        Table table = new Table("PROVIDER", "USERS");
+        userService().syncIdentityProviders(UserService.ADMIN).forEach(table::row);
         return table.toString();
     }
 

@@ -156,6 +156,11 @@ final class SshTestDoubles {
         }
 
         @Override
+        public Map<String, Integer> syncIdentityProviders(String caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public User authenticate(String userName, char[] password) {
             throw new UnsupportedOperationException();
         }
