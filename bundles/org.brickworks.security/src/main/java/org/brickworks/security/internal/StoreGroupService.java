@@ -112,7 +112,8 @@ public class StoreGroupService implements GroupService {
                 s.executeUpdate();
             }
             Directory.writeEntitlements(c, id, Inputs.entitlements(spec.entitlements()));
-            if (spec.memberIds() != null) {
+            // Every user and service principal is in users: its members are not a caller's to replace.
+            if (spec.memberIds() != null && !UserService.USERS.equals(old)) {
                 removeMembers(c, id, Set.copyOf(d.members(id)));
                 addMembers(c, id, spec.memberIds());
             }

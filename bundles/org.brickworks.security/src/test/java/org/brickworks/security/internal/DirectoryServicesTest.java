@@ -172,6 +172,17 @@ class DirectoryServicesTest {
     }
 
     @Test
+    void theUsersGroupKeepsEveryoneWhateverAReplaceSays() {
+        user("alice");
+        Group users_ = group("users");
+
+        groups.replace("admin", users_.id(), new GroupSpec("users", null, Set.of(), Set.of("workspace-access")));
+
+        assertThat(groups.get(users_.id()).members()).extracting(m -> m.display()).containsExactly("admin", "alice");
+        assertInvalid(() -> groups.removeMembers("admin", users_.id(), Set.of(users.get("alice").id())), "users");
+    }
+
+    @Test
     void groupsCannotNestInACycle() {
         Group a = groups.create("admin", new GroupSpec("a", null, null, Set.of()));
         Group b = groups.create("admin", new GroupSpec("b", null, Set.of(a.id()), Set.of()));
