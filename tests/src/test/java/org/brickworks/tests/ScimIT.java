@@ -69,6 +69,10 @@ public class ScimIT extends PlatformTestSupport {
 
         String token = tokenOf("ada@example.com");
         assertEquals(200, get("/api/2.0/token/list", token).status());
+        Answer me = get(SCIM + "Me", token);
+        assertEquals(id, me.body().path("id").asText());
+        assertEquals(List.of("users"), values(me.body().path("groups"), "display"));
+        assertEquals(List.of("allow-cluster-create"), values(me.body().path("entitlements"), "value"));
         Answer patched = call("PATCH", SCIM + "Users/" + id, admin, "{\"schemas\": [\"urn:ietf:params:scim:api:"
                 + "messages:2.0:PatchOp\"], \"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\":"
                 + " false}, {\"op\": \"remove\", \"path\": \"entitlements[value eq \\\"allow-cluster-create\\\"]\"}]}");

@@ -45,7 +45,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Groups}, each listed (filter, sort, paging, attributes: {@link ScimQuery}), read, created, replaced (PUT),
  * patched ({@link ScimPatch}) and deleted. Everyone authenticated may read; the services refuse changes by
  * non-administrators, except a user setting its own password. Errors in SCIM's shape
- * {@code {"schemas": [Error], "detail", "status"}}. ({@code Me} is {@link ScimMeResource}'s, which needs no service.)
+ * {@code {"schemas": [Error], "detail", "status"}}. ({@code Me} is {@link ScimMeResource}'s.)
  */
 @Component(service = Servlet.class, configurationPid = RestConfig.PID)
 @HttpWhiteboardContextSelect(RestContext.SELECT)
