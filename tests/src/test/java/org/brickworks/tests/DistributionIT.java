@@ -30,7 +30,11 @@ import java.util.stream.Collectors;
 import org.junit.Test;
 
 import com.databricks.sdk.WorkspaceClient;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.error.platform.NotFound;
+import com.databricks.sdk.core.error.platform.PermissionDenied;
+import com.databricks.sdk.core.error.platform.ResourceDoesNotExist;
 import com.databricks.sdk.mixin.SparkVersionSelector;
 import com.databricks.sdk.service.compute.ClusterDetails;
 import com.databricks.sdk.service.compute.ClusterEvent;
@@ -38,21 +42,16 @@ import com.databricks.sdk.service.compute.CreateCluster;
 import com.databricks.sdk.service.compute.EventType;
 import com.databricks.sdk.service.compute.GetEvents;
 import com.databricks.sdk.service.compute.State;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.DatabricksError;
-import com.databricks.sdk.core.error.platform.ResourceDoesNotExist;
-import com.databricks.sdk.service.workspace.AclPermission;
-import com.databricks.sdk.service.workspace.CreateScope;
-import com.databricks.sdk.service.workspace.Delete;
-import com.databricks.sdk.service.workspace.ExportFormat;
-import com.databricks.sdk.service.workspace.ExportRequest;
-import com.databricks.sdk.service.workspace.Import;
-import com.databricks.sdk.service.workspace.ImportFormat;
-import com.databricks.sdk.service.workspace.Language;
-import com.databricks.sdk.service.workspace.ObjectInfo;
-import com.databricks.sdk.service.workspace.ObjectType;
-import com.databricks.sdk.service.workspace.PutSecret;
+import com.databricks.sdk.service.iam.ComplexValue;
+import com.databricks.sdk.service.iam.Group;
+import com.databricks.sdk.service.iam.ListUsersRequest;
 import com.databricks.sdk.service.iam.MeRequest;
+import com.databricks.sdk.service.iam.PartialUpdate;
+import com.databricks.sdk.service.iam.Patch;
+import com.databricks.sdk.service.iam.PatchOp;
+import com.databricks.sdk.service.iam.PatchSchema;
+import com.databricks.sdk.service.iam.ServicePrincipal;
+import com.databricks.sdk.service.iam.User;
 import com.databricks.sdk.service.jobs.CreateJob;
 import com.databricks.sdk.service.jobs.JobParameterDefinition;
 import com.databricks.sdk.service.jobs.ListJobsRequest;
@@ -67,8 +66,23 @@ import com.databricks.sdk.service.jobs.RunResultState;
 import com.databricks.sdk.service.jobs.RunTask;
 import com.databricks.sdk.service.jobs.Task;
 import com.databricks.sdk.service.jobs.TaskDependency;
+import com.databricks.sdk.service.settings.CreateOboTokenRequest;
+import com.databricks.sdk.service.settings.CreateOboTokenResponse;
 import com.databricks.sdk.service.settings.CreateTokenRequest;
 import com.databricks.sdk.service.settings.CreateTokenResponse;
+import com.databricks.sdk.service.settings.ListTokenManagementRequest;
+import com.databricks.sdk.service.workspace.AclPermission;
+import com.databricks.sdk.service.workspace.CreateScope;
+import com.databricks.sdk.service.workspace.Delete;
+import com.databricks.sdk.service.workspace.ExportFormat;
+import com.databricks.sdk.service.workspace.ExportRequest;
+import com.databricks.sdk.service.workspace.Import;
+import com.databricks.sdk.service.workspace.ImportFormat;
+import com.databricks.sdk.service.workspace.Language;
+import com.databricks.sdk.service.workspace.ObjectInfo;
+import com.databricks.sdk.service.workspace.ObjectType;
+import com.databricks.sdk.service.workspace.PutSecret;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The built distribution driven as a user drives it: {@code bin/brickworks} with environment settings, REST over HTTP
@@ -231,6 +245,57 @@ public class DistributionIT extends DistributionTestSupport {
         assertTrue(tokenIds(workspace).contains(id));
         workspace.tokens().delete(id);
         assertFalse(tokenIds(workspace).contains(id));
+    }
+
+    @Test
+    public void databricksSdkManagesUsersGroupsServicePrincipalsAndTheirTokens() throws Exception {
+        start();
+        WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig()
+                .setHost("http://127.0.0.1:" + httpPort)
+                .setToken(Files.readString(data.resolve("admin-token")).trim()));
+        User ada = workspace.users().create(new User().setUserName("ada@example.com").setDisplayName("Ada")
+                .setEntitlements(List.of(new ComplexValue().setValue("allow-cluster-create"))));
+        assertEquals("ada@example.com", workspace.users().get(ada.getId()).getUserName());
+        List<String> names = new ArrayList<>();
+        // count 1: the SDK pages by startIndex until a page is empty
+        workspace.users().list(new ListUsersRequest().setCount(1L).setSortBy("userName"))
+                .forEach(user -> names.add(user.getUserName()));
+        assertEquals(List.of("ada@example.com", "admin"), names);
+        List<String> filtered = new ArrayList<>();
+        workspace.users().list(new ListUsersRequest().setFilter("userName co \"ada\" and active eq true"))
+                .forEach(user -> filtered.add(user.getId()));
+        assertEquals(List.of(ada.getId()), filtered);
+
+        Group team = workspace.groups().create(new Group().setDisplayName("sdk-team"));
+        workspace.groups().patch(new PartialUpdate().setId(team.getId())
+                .setSchemas(List.of(PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
+                .setOperations(List.of(new Patch().setOp(PatchOp.ADD).setPath("members")
+                        .setValue(List.of(Map.of("value", ada.getId()))))));
+        List<String> members = new ArrayList<>();
+        workspace.groups().get(team.getId()).getMembers().forEach(member -> members.add(member.getValue()));
+        assertEquals(List.of(ada.getId()), members);
+
+        ServicePrincipal robot = workspace.servicePrincipals()
+                .create(new ServicePrincipal().setDisplayName("sdk robot").setActive(true));
+        CreateOboTokenResponse obo = workspace.tokenManagement().createOboToken(new CreateOboTokenRequest()
+                .setApplicationId(robot.getApplicationId()).setLifetimeSeconds(600L).setComment("sdk"));
+        WorkspaceClient asRobot = new WorkspaceClient(new DatabricksConfig().setHost("http://127.0.0.1:" + httpPort)
+                .setToken(obo.getTokenValue()));
+        assertEquals(robot.getApplicationId(), asRobot.currentUser().me(new MeRequest()).getUserName());
+        List<String> robotTokens = new ArrayList<>();
+        workspace.tokenManagement()
+                .list(new ListTokenManagementRequest().setCreatedById(Long.parseLong(robot.getId())))
+                .forEach(token -> robotTokens.add(token.getTokenId()));
+        assertEquals(List.of(obo.getTokenInfo().getTokenId()), robotTokens);
+        assertThrows(PermissionDenied.class,
+                () -> asRobot.users().create(new User().setUserName("robot-made")));
+        workspace.tokenManagement().delete(obo.getTokenInfo().getTokenId());
+        assertThrows(DatabricksError.class, () -> asRobot.currentUser().me(new MeRequest()));
+
+        workspace.users().delete(ada.getId());
+        assertThrows(NotFound.class, () -> workspace.users().get(ada.getId()));
+        workspace.groups().delete(team.getId());
+        workspace.servicePrincipals().delete(robot.getId());
     }
 
     @Test

@@ -13,8 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.Test;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,6 +188,52 @@ public class ExamplePluginsIT extends DistributionTestSupport {
                 .map(ProcessHandle::isAlive).orElse(false) == false);
         JsonNode after = runCommand(id, context, "sh", "echo still here");
         assertEquals(after.toString(), "still here\n", after.path("results").path("data").asText());
+    }
+
+    @Test
+    public void ldapDirectoryBringsItsUsersAndGroupsWhileItsJarIsThere() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
+        config.addAdditionalBindCredentials("cn=reader", "reader-password");
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", 0));
+        InMemoryDirectoryServer ldap = new InMemoryDirectoryServer(config);
+        ldap.add("dn: dc=example,dc=com", "objectClass: top", "objectClass: domain", "dc: example");
+        ldap.add("dn: ou=people,dc=example,dc=com", "objectClass: organizationalUnit", "ou: people");
+        ldap.add("dn: ou=groups,dc=example,dc=com", "objectClass: organizationalUnit", "ou: groups");
+        for (String uid : List.of("grace", "ken")) {
+            ldap.add("dn: uid=" + uid + ",ou=people,dc=example,dc=com", "objectClass: inetOrgPerson", "uid: " + uid,
+                    "cn: " + uid + " from LDAP", "sn: " + uid, "userPassword: " + uid + "-password");
+        }
+        ldap.add("dn: cn=compilers,ou=groups,dc=example,dc=com", "objectClass: groupOfNames", "cn: compilers",
+                "member: uid=grace,ou=people,dc=example,dc=com");
+        ldap.add("dn: cn=admins,ou=groups,dc=example,dc=com", "objectClass: groupOfNames", "cn: admins",
+                "member: uid=ken,ou=people,dc=example,dc=com");
+        ldap.startListening();
+        try {
+            start();
+            Files.writeString(home.resolve("etc/org.brickworks.examples.ldap.cfg"), "url=ldap://127.0.0.1:"
+                    + ldap.getListenPort() + "\nbindDn=cn=reader\nbindPassword=reader-password\n"
+                    + "userBase=ou=people,dc=example,dc=com\ngroupBase=ou=groups,dc=example,dc=com\n");
+            Path jar = drop("ldap-directory", "ldap.jar");
+            String users = "/api/2.0/preview/scim/v2/Users?filter=externalId%20sw%20%22ldap:%22&sortBy=userName";
+            await("the directory's users", () -> list(users).path("totalResults").asInt() == 2);
+            JsonNode grace = list(users).path("Resources").path(0);
+            assertEquals("grace from LDAP", grace.path("displayName").asText());
+            assertTrue(grace.toString(), grace.path("groups").toString().contains("\"compilers\""));
+            assertTrue(client("bw:users").output().matches("(?s).*ken +ken from LDAP +user +yes +yes.*"));
+
+            ldap.delete("uid=ken,ou=people,dc=example,dc=com");
+            Client sync = client("bw:identity-sync");
+            assertTrue(sync.output(), sync.output().matches("(?s).*ldap +1.*"));
+            JsonNode ken = list(users).path("Resources").path(1);
+            assertFalse(ken.toString(), ken.path("active").asBoolean());
+
+            Files.delete(jar);
+            await("the plugin to go", () -> !bundleList().contains("org.brickworks.examples.ldap"));
+            assertFalse(client("bw:identity-sync").output().contains("ldap"));
+            assertEquals(2, list(users).path("totalResults").asInt());
+        } finally {
+            ldap.shutDown(true);
+        }
     }
 
     /** The built jar of the example in {@code examples/<module>}, moved into {@code plugins/} in one step. */

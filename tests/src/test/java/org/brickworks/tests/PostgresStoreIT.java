@@ -59,7 +59,10 @@ public class PostgresStoreIT extends PlatformTestSupport {
     public void firstStartMigratesPostgresAndWritesAnAdminTokenThatIsInIt() throws Exception {
         assertFalse("the store must not start on the default H2 database before its configuration arrives",
                 Files.exists(dataDirectory().resolve("store")));
-        assertEquals("2", queryOne("SELECT version FROM schema_version WHERE area = ?", "security"));
+        assertEquals("17", queryOne("SELECT version FROM schema_version WHERE area = ?", "security"));
+        assertEquals("admins", queryOne("SELECT g.display_name FROM group_members m JOIN user_groups g ON"
+                + " g.id = m.group_id JOIN users u ON u.id = m.member_id WHERE u.user_name = ? AND g.display_name"
+                + " <> 'users'", "admin"));
         assertEquals("admin",
                 queryOne(
                         "SELECT u.user_name FROM tokens t JOIN users u ON u.id = t.user_id" + " WHERE t.token_hash = ?",
@@ -67,6 +70,23 @@ public class PostgresStoreIT extends PlatformTestSupport {
         Answer me = get("/api/2.0/preview/scim/v2/Me", admin);
         assertEquals(200, me.status());
         assertEquals("admin", me.body().path("userName").asText());
+    }
+
+    @Test
+    public void scimUsersAndGroupsAreRowsOfPostgres() throws Exception {
+        Answer user = post("/api/2.0/preview/scim/v2/Users", admin,
+                "{\"userName\": \"pg-user\", \"password\": \"a long password\"}");
+        assertEquals(user.body().toString(), 201, user.status());
+        String id = user.body().path("id").asText();
+        Answer group = post("/api/2.0/preview/scim/v2/Groups", admin,
+                "{\"displayName\": \"pg-group\", \"members\": [{\"value\": \"" + id + "\"}]}");
+        assertEquals(group.body().toString(), 201, group.status());
+        assertEquals("1", queryOne("SELECT count(*) FROM group_members m JOIN user_groups g ON g.id = m.group_id"
+                + " WHERE g.display_name = ? AND m.member_id = " + Long.parseLong(id), "pg-group"));
+        assertTrue(queryOne("SELECT password_hash FROM users WHERE user_name = ?", "pg-user")
+                .startsWith("$argon2id$"));
+        Answer found = get("/api/2.0/preview/scim/v2/Groups?filter=displayName%20eq%20%22pg-group%22", admin);
+        assertEquals(1, found.body().path("totalResults").asInt());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Function;
+import org.brickworks.security.api.UserService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -22,7 +23,8 @@ import org.osgi.framework.ServiceRegistration;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShellIT extends PlatformTestSupport {
-    private static final List<String> COMMANDS = List.of("help", "status", "health", "users", "token-create",
+    private static final List<String> COMMANDS = List.of("help", "status", "health", "users", "user-create",
+            "user-password", "user-active", "groups", "identity-sync", "token-create",
             "token-list",
             "token-revoke", "clusters", "cluster-create", "cluster-edit", "cluster-start", "cluster-restart",
             "cluster-terminate", "cluster-delete", "cluster-events", "cluster-logs", "cluster-wait", "sql", "exec",
@@ -59,6 +61,25 @@ public class ShellIT extends PlatformTestSupport {
         assertTrue(shell("bw:token-revoke " + id).contains("Revoked"));
         assertEquals(401, get("/api/2.0/token/list", value).status());
         assertTrue(shell("bw:users").contains("admin"));
+    }
+
+    @Test
+    public void usersAreCreatedGivenPasswordsDisabledAndAdminsListed() throws Exception {
+        assertTrue(shell("bw:user-create --name Lin --admin lin@example.com").contains("Created user lin@example.com"));
+        String generated = shell("bw:user-password lin@example.com");
+        String password = generated.replaceAll("(?s).* set to (\\S+) .*", "$1");
+        UserService users = context.getService(context.getServiceReference(UserService.class));
+        assertEquals("lin@example.com", users.authenticate("lin@example.com", password.toCharArray()).userName());
+        assertTrue(shell("bw:users").matches("(?s).*lin@example.com +Lin +user +yes +yes.*"));
+        assertTrue(shell("bw:groups").matches("(?s).*admins +admin, lin@example.com.*"));
+        assertTrue(shell("bw:user-create --service-principal --name robot").contains("Created service principal"));
+
+        String token = shell("bw:token-create --user lin@example.com t").lines().findFirst().orElseThrow();
+        assertEquals(200, get("/api/2.0/token/list", token).status());
+        assertTrue(shell("bw:user-active lin@example.com false").contains("Disabled"));
+        assertEquals(401, get("/api/2.0/token/list", token).status());
+        assertEquals("password must have at least 8 characters", failure("bw:user-password admin short"));
+        assertTrue(shell("bw:identity-sync").contains("PROVIDER"));
     }
 
     @Test

@@ -52,6 +52,18 @@ final class RecordingTokenService implements TokenService {
     }
 
     @Override
+    public TokenInfo get(String tokenId) {
+        return tokens.stream().filter(t -> t.tokenId().equals(tokenId)).findFirst()
+                .orElseThrow(() -> org.brickworks.core.api.BrickworksException.notFound("Token " + tokenId));
+    }
+
+    @Override
+    public CreatedToken createOnBehalfOf(String caller, String applicationId, String comment,
+            Optional<Long> lifetimeSeconds) {
+        return create(applicationId, comment, lifetimeSeconds);
+    }
+
+    @Override
     public User authenticate(String tokenValue) {
         User user = logins.get(tokenValue);
         if (user == null) {

@@ -3,7 +3,7 @@
  * {@link org.brickworks.security.api.TokenService#authenticate(String)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.security.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,30 +29,41 @@ import org.slf4j.LoggerFactory;
  * the admin and its token exist, as this component is active only then.
  */
 @Component(immediate = true, service = { AdminBootstrap.class, HealthCheck.class },
+        configurationPid = SecurityConfig.PID,
         property = { HealthCheck.NAME + "=" + AdminBootstrap.CHECK, HealthCheck.TAGS + "=brickworks" })
 public class AdminBootstrap implements HealthCheck {
     static final String TOKEN_FILE = "admin-token";
     static final String CHECK = "admin token";
+    static final long DEFAULT_LIFETIME = 90L * 24 * 3600;
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
     private final Path file;
 
     /** The data directory is read from the framework, so that an update of the core bundle leaves this be. */
     @Activate
-    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens, BundleContext context) {
-        this(users, tokens, PlatformInfo.dataDirectoryOf(context));
+    public AdminBootstrap(@Reference StoreUserService users, @Reference TokenService tokens, BundleContext context,
+            SecurityConfig config) {
+        this(users, tokens, PlatformInfo.dataDirectoryOf(context), config.maxTokenLifetimeSeconds() > 0
+                ? Math.min(config.maxTokenLifetimeSeconds(), config.adminTokenLifetimeSeconds())
+                : config.adminTokenLifetimeSeconds());
     }
 
     public AdminBootstrap(StoreUserService users, TokenService tokens, PlatformInfo platform) {
-        this(users, tokens, platform.dataDirectory());
+        this(users, tokens, platform.dataDirectory(), DEFAULT_LIFETIME);
     }
 
-    private AdminBootstrap(StoreUserService users, TokenService tokens, Path dataDirectory) {
+    /**
+     * @param lifetimeSeconds
+     *            of the first token: it is written to a file, and a file that grants everything forever is what an
+     *            intruder looks for first
+     */
+    AdminBootstrap(StoreUserService users, TokenService tokens, Path dataDirectory, long lifetimeSeconds) {
         file = dataDirectory.resolve(TOKEN_FILE);
         boolean created = users.ensureAdmin();
         // Also after a first start that died before writing the file: an admin with no token and
         // no file could never log in again.
         if (created || tokens.list(UserService.ADMIN).isEmpty() && !Files.exists(file)) {
-            String token = tokens.create(UserService.ADMIN, "created at first start", Optional.empty()).tokenValue();
+            String token = tokens.create(UserService.ADMIN, "created at first start",
+                    Optional.of(lifetimeSeconds).filter(s -> s > 0)).tokenValue();
             writeOwnerOnly(file, token + "\n");
             LOG.info("The admin user's access token is in {}", file);
         }

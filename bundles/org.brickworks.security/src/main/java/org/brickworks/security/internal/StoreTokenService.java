@@ -17,33 +17,54 @@ import org.brickworks.security.api.dto.User;
 import org.brickworks.store.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Personal access tokens in the store: only the SHA-256 of a value is kept, so a leaked store does not leak tokens.
  * Revoked tokens stay as rows (without being listed) so a caller is told its token was revoked rather than unknown.
  */
-@Component
+@Component(configurationPid = SecurityConfig.PID)
 public class StoreTokenService implements TokenService {
     private static final String SELECT_INFO = "SELECT t.token_id, u.user_name, t.comment, t.created_at, t.expires_at"
             + " FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.revoked_at IS NULL";
 
     private final Store store;
+    /** Seconds; 0 for no maximum. */
+    private volatile long maxLifetime;
 
     @Activate
-    public StoreTokenService(@Reference StoreUserService users) {
+    public StoreTokenService(@Reference StoreUserService users, SecurityConfig config) {
+        this(users);
+        modified(config);
+    }
+
+    public StoreTokenService(StoreUserService users) {
         this.store = users.store();
+    }
+
+    @Modified
+    void modified(SecurityConfig config) {
+        maxLifetime = Math.max(0, config.maxTokenLifetimeSeconds());
+    }
+
+    /** Sets the longest lifetime of new tokens in seconds, 0 for none (tests). */
+    void maxLifetime(long seconds) {
+        maxLifetime = seconds;
     }
 
     @Override
     public CreatedToken create(String userName, String comment, Optional<Long> lifetimeSeconds) {
         long now = System.currentTimeMillis();
-        long expiry = lifetimeSeconds.filter(s -> s > 0).map(s -> expiryAfter(now, s)).orElse(-1L);
+        long expiry = expiry(now, lifetimeSeconds.filter(s -> s > 0).orElse(0L));
         String value = TokenValues.newValue();
         String tokenId = TokenValues.newId();
         return store.transaction(c -> {
             User user = StoreUserService.find(c, userName)
                     .orElseThrow(() -> BrickworksException.notFound("User " + userName + " does not exist"));
+            if (!active(c, user.id())) {
+                throw BrickworksException.invalidParameter("User " + userName + " is disabled: it gets no tokens");
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO tokens"
                     + " (token_id, user_id, token_hash, comment, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, tokenId);
@@ -57,6 +78,52 @@ public class StoreTokenService implements TokenService {
             return new CreatedToken(value,
                     new TokenInfo(tokenId, userName, comment == null ? "" : comment, now, expiry));
         });
+    }
+
+    /** The expiry of a token asked for with {@code seconds} (0: none), within the configured maximum. */
+    private long expiry(long now, long seconds) {
+        long max = maxLifetime;
+        if (max > 0 && seconds > max) {
+            throw BrickworksException.invalidParameter(
+                    "lifetime_seconds " + seconds + " is over the maximum token lifetime of " + max + " seconds");
+        }
+        long lifetime = seconds > 0 ? seconds : max;
+        return lifetime > 0 ? expiryAfter(now, lifetime) : -1L;
+    }
+
+    private static boolean active(Connection c, long userId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT active FROM users WHERE id = ?")) {
+            s.setLong(1, userId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public CreatedToken createOnBehalfOf(String caller, String applicationId, String comment,
+            Optional<Long> lifetimeSeconds) {
+        store.transaction(c -> {
+            Directory.requireAdmin(c, caller);
+            try (PreparedStatement s = c
+                    .prepareStatement("SELECT id FROM users WHERE user_name = ? AND kind = 'SERVICE_PRINCIPAL'")) {
+                s.setString(1, applicationId == null ? "" : applicationId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw BrickworksException
+                                .notFound("No service principal has application_id " + applicationId);
+                    }
+                }
+            }
+            return null;
+        });
+        return create(applicationId, comment, lifetimeSeconds);
+    }
+
+    @Override
+    public TokenInfo get(String tokenId) {
+        return store.transaction(c -> query(c, SELECT_INFO + " AND t.token_id = ?", tokenId)).stream().findFirst()
+                .orElseThrow(() -> BrickworksException.notFound("Token " + tokenId + " does not exist"));
     }
 
     /** Saturates at the far future: {@code seconds * 1000} must not wrap around into a past or negative time. */
@@ -77,7 +144,7 @@ public class StoreTokenService implements TokenService {
     @Override
     public void revoke(String userName, String tokenId) {
         int revoked = store.transaction(c -> {
-            boolean admin = StoreUserService.find(c, userName).map(User::admin).orElse(false);
+            boolean admin = Directory.isActiveAdmin(c, userName);
             try (PreparedStatement s = c
                     .prepareStatement("UPDATE tokens SET revoked_at = ? WHERE token_id = ?" + " AND revoked_at IS NULL"
                             + (admin ? "" : " AND user_id = (SELECT id FROM users WHERE user_name = ?)"))) {
@@ -101,7 +168,7 @@ public class StoreTokenService implements TokenService {
         }
         return store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT t.expires_at, t.revoked_at, u.id, u.user_name,"
-                    + " u.display_name, u.is_admin, u.created_at FROM tokens t JOIN users u ON u.id = t.user_id"
+                    + " u.display_name, u.is_admin, u.created_at, u.active FROM tokens t JOIN users u ON u.id = t.user_id"
                     + " WHERE t.token_hash = ?")) {
                 s.setString(1, TokenValues.hash(tokenValue));
                 try (ResultSet r = s.executeQuery()) {
@@ -122,6 +189,9 @@ public class StoreTokenService implements TokenService {
         long expiry = r.getLong(1);
         if (expiry >= 0 && expiry <= System.currentTimeMillis()) {
             throw BrickworksException.unauthenticated("The access token has expired");
+        }
+        if (!r.getBoolean(8)) {
+            throw BrickworksException.unauthenticated("The access token's user " + r.getString(4) + " is disabled");
         }
         return new User(r.getLong(3), r.getString(4), r.getString(5), r.getBoolean(6),
                 Instant.ofEpochMilli(r.getLong(7)));

@@ -32,7 +32,7 @@ class AdminBootstrapTest {
     }
 
     @Test
-    void firstStartWritesAnOwnerOnlyAdminTokenThatAuthenticatesTheAdmin() throws IOException {
+    void firstStartWritesAnOwnerOnlyAdminTokenThatAuthenticatesTheAdminFor90Days() throws IOException {
         StoreTokenService tokens = bootstrap();
 
         Path file = data.resolve(AdminBootstrap.TOKEN_FILE);
@@ -42,7 +42,8 @@ class AdminBootstrapTest {
         assertThat(token).matches("dapi[0-9a-f]{32}\n");
         assertThat(tokens.authenticate(token.strip()).userName()).isEqualTo(UserService.ADMIN);
         assertThat(tokens.list(UserService.ADMIN)).singleElement()
-                .satisfies(info -> assertThat(info.expiryTime()).isEqualTo(-1));
+                .satisfies(info -> assertThat(info.expiryTime() - info.creationTime())
+                        .isEqualTo(AdminBootstrap.DEFAULT_LIFETIME * 1000));
     }
 
     @Test

@@ -1,6 +1,6 @@
 /** Data crossing bundles for users and tokens: immutable records. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.security.api.dto;
 
 import org.osgi.annotation.bundle.Export;

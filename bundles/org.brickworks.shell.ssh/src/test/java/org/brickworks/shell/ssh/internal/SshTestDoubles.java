@@ -82,6 +82,17 @@ final class SshTestDoubles {
         public void revoke(String userName, String tokenId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public TokenInfo get(String tokenId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CreatedToken createOnBehalfOf(String caller, String applicationId, String comment,
+                Optional<Long> lifetimeSeconds) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     static final class Users implements UserService {
@@ -94,6 +105,64 @@ final class SshTestDoubles {
         public User get(String userName) {
             return list().stream().filter(user -> user.userName().equals(userName)).findFirst()
                     .orElseThrow(() -> BrickworksException.notFound("No user " + userName));
+        }
+
+        @Override
+        public boolean isAdmin(String userName) {
+            return get(userName).admin();
+        }
+
+        @Override
+        public java.util.Set<String> groupsOf(String userName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Set<String> entitlementsOf(String userName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<org.brickworks.security.api.dto.Principal> principals(
+                org.brickworks.security.api.dto.PrincipalKind kind) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.brickworks.security.api.dto.Principal principal(long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.brickworks.security.api.dto.Principal create(String caller,
+                org.brickworks.security.api.dto.PrincipalSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.brickworks.security.api.dto.Principal replace(String caller, long id,
+                org.brickworks.security.api.dto.PrincipalSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(String caller, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setPassword(String caller, String userName, char[] password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, Integer> syncIdentityProviders(String caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User authenticate(String userName, char[] password) {
+            throw new UnsupportedOperationException();
         }
     }
 
