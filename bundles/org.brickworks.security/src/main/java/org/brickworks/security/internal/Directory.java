@@ -222,4 +222,18 @@ final class Directory {
             }
         }
     }
+
+    /**
+     * Deletes principal or group {@code id} from {@code table} ({@code users} or {@code user_groups}) with its
+     * memberships and entitlements.
+     */
+    static void delete(Connection c, String table, long id) throws SQLException {
+        for (String sql : List.of("DELETE FROM group_members WHERE member_id = ?",
+                "DELETE FROM entitlements WHERE principal_id = ?", "DELETE FROM " + table + " WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, id);
+                s.executeUpdate();
+            }
+        }
+    }
 }

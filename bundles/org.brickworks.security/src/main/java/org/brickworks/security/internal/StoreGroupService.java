@@ -130,13 +130,7 @@ public class StoreGroupService implements GroupService {
             if (BUILT_IN.contains(name)) {
                 throw BrickworksException.invalidParameter("The built-in group " + name + " cannot be deleted");
             }
-            for (String sql : List.of("DELETE FROM group_members WHERE member_id = ?",
-                    "DELETE FROM entitlements WHERE principal_id = ?", "DELETE FROM user_groups WHERE id = ?")) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, id);
-                    s.executeUpdate();
-                }
-            }
+            Directory.delete(c, "user_groups", id);
             Directory.syncAdmins(c);
             return null;
         });

@@ -304,13 +304,7 @@ public class StoreUserService implements UserService {
         store.transaction(c -> {
             Directory.requireAdmin(c, caller);
             principal(Directory.read(c), id);
-            for (String sql : List.of("DELETE FROM group_members WHERE member_id = ?",
-                    "DELETE FROM entitlements WHERE principal_id = ?", "DELETE FROM users WHERE id = ?")) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, id);
-                    s.executeUpdate();
-                }
-            }
+            Directory.delete(c, "users", id);
             Directory.syncAdmins(c);
             return null;
         });
