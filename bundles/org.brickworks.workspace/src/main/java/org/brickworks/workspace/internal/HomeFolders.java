@@ -35,6 +35,7 @@ public class HomeFolders {
     void bindUsers(UserService users) {
         try {
             workspace.mkdirs(SHARED, UserService.ADMIN);
+            workspace.mkdirs(USERS, UserService.ADMIN); // else the first user's home would make it theirs
             for (User user : users.list()) {
                 workspace.mkdirs(USERS + user.userName(), user.userName());
             }
