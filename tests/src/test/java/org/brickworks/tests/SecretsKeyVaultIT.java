@@ -9,10 +9,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
@@ -27,6 +33,9 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -37,7 +46,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the platform signs in to Azure AD and reads a vault, both played by {@link KeyVaultServer} (no Key Vault emulator is
  * reachable), configured through {@code org.brickworks.secrets.azure} as an administrator would. The Secrets API
  * creates and lists such scopes, lists and reads the vault's secrets, refuses writes; the secrets service checks ACLs
- * before it reads the vault; a vault out of reach or a refused credential is a 503 or 403 that says so, never a 500.
+ * before it reads the vault; a vault out of reach or a refused credential is a 503 or 403 that says so, never a 500;
+ * reads wait through an update of the backend's bundle.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -169,6 +179,49 @@ public class SecretsKeyVaultIT extends PlatformTestSupport {
         assertError(notAVault, 400, "INVALID_PARAMETER_VALUE");
         assertTrue(notAVault.body().toString(), notAVault.body().path("message").asText()
                 .startsWith("backend_azure_keyvault.dns_name: "));
+    }
+
+    @Test
+    public void readsOfAKeyVaultScopeWaitThroughAnUpdateOfTheBackendBundle() throws Exception {
+        vault.put("db-password", "s3cret");
+        create("swap", vault.vaultUrl());
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                try {
+                    Answer got = get("/api/2.0/secrets/get?scope=swap&key=db-password", admin);
+                    if (got.status() == 200) {
+                        reads.incrementAndGet();
+                    } else {
+                        failures.add(got.body().toString());
+                    }
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        reader.start();
+        try {
+            await("reads before the update", () -> reads.get() > 5);
+            Bundle backend = Arrays.stream(context.getBundles())
+                    .filter(b -> b.getSymbolicName().equals("org.brickworks.secrets.azure")).findFirst().orElseThrow();
+            backend.update();
+            CountDownLatch refreshed = new CountDownLatch(1);
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(backend), event -> {
+                if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                    refreshed.countDown();
+                }
+            });
+            assertTrue("refresh finished", refreshed.await(60, TimeUnit.SECONDS));
+            int afterUpdate = reads.get();
+            await("reads after the update", () -> reads.get() > afterUpdate + 5);
+        } finally {
+            reading.set(false);
+            reader.join(60_000);
+        }
+        assertEquals(List.of(), failures);
     }
 
     /** Sets the application's configuration as an administrator's edit of the .cfg file would. */
