@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.TrackedServices;
@@ -53,6 +55,10 @@ public class StoreSecretService implements SecretService {
     private final ScopeAcls acls;
     private final Clock clock;
     private final Map<String, SecretBackend> backends = new ConcurrentHashMap<>();
+    /** When each plugin backend that is not back went away, in {@link System#nanoTime()}. */
+    private final Map<String, Long> departures = new ConcurrentHashMap<>();
+    private final Object arrivals = new Object();
+    private final Duration backendPatience;
     private final Object scopeChanges = new Object();
     private TrackedServices services;
 
@@ -73,6 +79,16 @@ public class StoreSecretService implements SecretService {
      */
     StoreSecretService(Store store, EncryptedStoreBackend builtIn, Function<String, Set<String>> groupsOf,
             Clock clock) {
+        this(store, builtIn, groupsOf, clock, Awaiting.DEFAULT_PATIENCE);
+    }
+
+    /**
+     * @param backendPatience
+     *            how long a call on a scope waits for its plugin backend when that went away (a bundle update)
+     */
+    StoreSecretService(Store store, EncryptedStoreBackend builtIn, Function<String, Set<String>> groupsOf, Clock clock,
+            Duration backendPatience) {
+        this.backendPatience = backendPatience;
         this.store = store;
         this.builtIn = builtIn;
         this.clock = clock;
@@ -93,12 +109,20 @@ public class StoreSecretService implements SecretService {
             LOG.warn("Ignoring the secret backend {}: it has no {} property", backend, SecretBackend.TYPE);
             return;
         }
-        backends.put(type, backend);
+        synchronized (arrivals) {
+            backends.put(type, backend);
+            departures.remove(type);
+            arrivals.notifyAll();
+        }
     }
 
     void removeBackend(SecretBackend backend, Map<String, Object> properties) {
         if (properties.get(SecretBackend.TYPE) instanceof String type) {
-            backends.remove(type, backend);
+            synchronized (arrivals) {
+                if (backends.remove(type, backend)) {
+                    departures.put(type, System.nanoTime());
+                }
+            }
         }
     }
 
@@ -161,7 +185,7 @@ public class StoreSecretService implements SecretService {
         SecretScope existing = existing(scope);
         acls.require(user, scope, AclPermission.MANAGE);
         synchronized (scopeChanges) {
-            backend(existing.backendType(), "scope_backend_type").deleteScope(existing);
+            backendOf(existing).deleteScope(existing);
             store.transaction(c -> Sql.update(c, "DELETE FROM secret_acls WHERE scope_name = ?",
                     scope) + Sql.update(c, "DELETE FROM secret_scopes WHERE name = ?", scope));
         }
@@ -178,14 +202,14 @@ public class StoreSecretService implements SecretService {
         }
         SecretScope existing = existing(scope);
         acls.require(user, scope, AclPermission.WRITE);
-        backend(existing.backendType(), "scope_backend_type").put(existing, key, value);
+        backendOf(existing).put(existing, key, value);
     }
 
     @Override
     public List<SecretMetadata> list(String user, String scope) {
         SecretScope existing = existing(scope);
         acls.require(user, scope, AclPermission.READ);
-        return backend(existing.backendType(), "scope_backend_type").list(existing);
+        return backendOf(existing).list(existing);
     }
 
     @Override
@@ -193,7 +217,7 @@ public class StoreSecretService implements SecretService {
         SecretNames.key(key);
         SecretScope existing = existing(scope);
         acls.require(user, scope, AclPermission.WRITE);
-        if (!backend(existing.backendType(), "scope_backend_type").delete(existing, key)) {
+        if (!backendOf(existing).delete(existing, key)) {
             throw noSecret(scope, key);
         }
     }
@@ -203,8 +227,7 @@ public class StoreSecretService implements SecretService {
         SecretNames.key(key);
         SecretScope existing = existing(scope);
         acls.require(user, scope, AclPermission.READ);
-        return backend(existing.backendType(), "scope_backend_type").get(existing, key)
-                .orElseThrow(() -> noSecret(scope, key));
+        return backendOf(existing).get(existing, key).orElseThrow(() -> noSecret(scope, key));
     }
 
     @Override
@@ -212,7 +235,7 @@ public class StoreSecretService implements SecretService {
         Set<String> values = new LinkedHashSet<>();
         for (SecretScope scope : listScopes(user)) {
             if (acls.has(user, scope.name(), AclPermission.READ)) {
-                SecretBackend backend = backend(scope.backendType(), "scope_backend_type");
+                SecretBackend backend = backendOf(scope);
                 for (SecretMetadata secret : backend.list(scope)) {
                     backend.get(scope, secret.key())
                             .ifPresent(value -> values.add(new String(value, StandardCharsets.UTF_8)));
@@ -277,6 +300,36 @@ public class StoreSecretService implements SecretService {
         if (backend == null) {
             throw BrickworksException.invalidParameter(field + ": no secret backend " + type + " is installed"
                     + " (installed: " + new TreeSet<>(backends.keySet()) + ")");
+        }
+        return backend;
+    }
+
+    /**
+     * The backend of an existing scope. One that went away less than the backend patience ago is being updated: wait
+     * for it, as callers of a swapped service do.
+     */
+    private SecretBackend backendOf(SecretScope scope) {
+        String type = scope.backendType();
+        SecretBackend backend = SecretScope.DATABRICKS.equals(type) ? backends.getOrDefault(type, builtIn)
+                : backends.get(type);
+        Long departure = departures.get(type);
+        if (backend == null && departure != null) {
+            long deadline = departure + backendPatience.toNanos();
+            synchronized (arrivals) {
+                for (long left = deadline - System.nanoTime(); (backend = backends.get(type)) == null
+                        && left > 0; left = deadline - System.nanoTime()) {
+                    try {
+                        arrivals.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        if (backend == null) {
+            throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "The secret backend " + type + " of scope "
+                    + scope.name() + " is not installed (installed: " + new TreeSet<>(backends.keySet()) + ")");
         }
         return backend;
     }

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.secrets.api.Redaction;
+import org.brickworks.secrets.api.SecretBackend;
 import org.brickworks.secrets.api.SecretService;
 import org.brickworks.secrets.api.dto.AclItem;
 import org.brickworks.secrets.api.dto.AclPermission;
@@ -31,14 +34,15 @@ class StoreSecretServiceTest {
     @TempDir
     Path folder;
     private H2TestStore store;
+    private EncryptedStoreBackend builtIn;
     private StoreSecretService secrets;
 
     @BeforeEach
     void open() {
         store = new H2TestStore(folder);
-        EncryptedStoreBackend backend = new EncryptedStoreBackend(store,
-                MasterKeys.open(folder.resolve("etc/secrets-master.key"), null), Clock.systemUTC());
-        secrets = new StoreSecretService(store, backend, user -> GROUPS.getOrDefault(user, Set.of("users")),
+        builtIn = new EncryptedStoreBackend(store, MasterKeys.open(folder.resolve("etc/secrets-master.key"), null),
+                Clock.systemUTC());
+        secrets = new StoreSecretService(store, builtIn, user -> GROUPS.getOrDefault(user, Set.of("users")),
                 Clock.systemUTC());
     }
 
@@ -167,6 +171,46 @@ class StoreSecretServiceTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCallOnAScopeWaitsForItsPluginBackendWhileThatIsUpdated() throws InterruptedException {
+        StoreSecretService patient = new StoreSecretService(store, builtIn, user -> GROUPS.get("admin"),
+                Clock.systemUTC(), Duration.ofSeconds(30));
+        EncryptedStoreBackend plugin = new EncryptedStoreBackend(store,
+                MasterKeys.open(folder.resolve("etc/plugin.key"), null), Clock.systemUTC());
+        Map<String, Object> properties = Map.of(SecretBackend.TYPE, "PLUGIN");
+        patient.addBackend(plugin, properties);
+        patient.createScope("admin", "plugged", null, "PLUGIN", null);
+        patient.put("admin", "plugged", "k", bytes("v"));
+
+        patient.removeBackend(plugin, properties);
+        AtomicReference<byte[]> read = new AtomicReference<>();
+        Thread caller = new Thread(() -> read.set(patient.get("admin", "plugged", "k")));
+        caller.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (caller.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the call waits for the backend
+        }
+        patient.addBackend(plugin, properties);
+        caller.join(10_000);
+        assertThat(read.get()).isEqualTo(bytes("v"));
+    }
+
+    @Test
+    void aScopeWhosePluginBackendIsGoneIsTemporarilyUnavailable() {
+        StoreSecretService impatient = new StoreSecretService(store, builtIn, user -> GROUPS.get("admin"),
+                Clock.systemUTC(), Duration.ofMillis(50));
+        EncryptedStoreBackend plugin = new EncryptedStoreBackend(store,
+                MasterKeys.open(folder.resolve("etc/plugin.key"), null), Clock.systemUTC());
+        Map<String, Object> properties = Map.of(SecretBackend.TYPE, "PLUGIN");
+        impatient.addBackend(plugin, properties);
+        impatient.createScope("admin", "unplugged", null, "PLUGIN", null);
+        impatient.removeBackend(plugin, properties);
+
+        assertThatThrownBy(() -> impatient.list("admin", "unplugged")).isInstanceOf(BrickworksException.class)
+                .hasMessage("The secret backend PLUGIN of scope unplugged is not installed (installed: [])")
+                .extracting(e -> ((BrickworksException) e).errorCode()).isEqualTo(ErrorCode.TEMPORARILY_UNAVAILABLE);
     }
 
     private static void assertDenied(ThrowingCallable call) {
