@@ -149,14 +149,9 @@ public class WorkspaceResource extends ApiServlet {
                 }));
     }
 
-    /** The Permissions API's type of a workspace object. */
+    /** A workspace object as the permissions service names it. */
     static ObjectRef ref(WorkspaceObject object) {
-        String type = switch (object.type()) {
-        case NOTEBOOK -> "notebooks";
-        case DIRECTORY -> "directories";
-        case FILE -> "files";
-        };
-        return new ObjectRef(type, Long.toString(object.objectId()));
+        return new ObjectRef(object.type().permissionsType(), Long.toString(object.objectId()));
     }
 
     private void require(ApiCall<?> call, WorkspaceObject object, String level) {

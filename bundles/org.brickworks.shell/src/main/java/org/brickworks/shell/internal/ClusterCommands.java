@@ -20,6 +20,7 @@ import org.brickworks.execution.api.dto.CommandStatus;
 import org.brickworks.execution.api.dto.ErrorResult;
 import org.brickworks.execution.api.dto.TableResult;
 import org.brickworks.execution.api.dto.TextResult;
+import org.brickworks.permissions.api.ObjectRef;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -37,12 +38,16 @@ public class ClusterCommands extends CommandGroup {
     private static final String TIMEOUT = "with --wait: seconds to wait at most";
     /** A first start may download a runtime's jars; later ones take seconds. */
     private static final String DEFAULT_TIMEOUT = "900";
+    static final String CLUSTERS = "clusters";
+    static final String CAN_ATTACH_TO = "CAN_ATTACH_TO";
 
     @Descriptor("List the clusters with their state and driver")
-    public String clusters() {
+    public String clusters(CommandSession session) {
         Table table = new Table("ID", "NAME", "RUNTIME", "STATE", "DRIVER", "MESSAGE");
-        clusterService().list().forEach(c -> table.row(c.clusterId(), c.spec().clusterName(), c.spec().sparkVersion(),
-                c.state(), driver(c), c.stateMessage()));
+        visible(session, null, clusterService().list(), c -> new ObjectRef(CLUSTERS, c.clusterId()),
+                ClusterInfo::creatorUserName, CAN_ATTACH_TO)
+                .forEach(c -> table.row(c.clusterId(), c.spec().clusterName(), c.spec().sparkVersion(),
+                        c.state(), driver(c), c.stateMessage()));
         return table.toString();
     }
 
@@ -126,6 +131,7 @@ public class ClusterCommands extends CommandGroup {
             @Descriptor("seconds to wait at most") @Parameter(names = "--timeout",
                     absentValue = DEFAULT_TIMEOUT) int timeoutSeconds,
             @Descriptor("cluster id, as bw:clusters shows it") String clusterId) throws InterruptedException {
+        require(session, CLUSTERS, clusterId, CAN_ATTACH_TO);
         Duration patience = patience(timeoutSeconds);
         ClusterService service = clusterService();
         return waitUntilRunning(service, session, clusterId, service.events(clusterId).size(), patience);
@@ -155,7 +161,9 @@ public class ClusterCommands extends CommandGroup {
     }
 
     @Descriptor("List a cluster's events, oldest first")
-    public String clusterEvents(@Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
+    public String clusterEvents(CommandSession session,
+            @Descriptor("cluster id, as bw:clusters shows it") String clusterId) {
+        require(session, CLUSTERS, clusterId, CAN_ATTACH_TO);
         Table table = new Table("TIME", "TYPE", "MESSAGE");
         clusterService().events(clusterId)
                 .forEach(e -> table.row(Instant.ofEpochMilli(e.timestamp()), e.type(), e.message()));

@@ -1,7 +1,14 @@
 package org.brickworks.shell.internal;
 
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.felix.service.command.CommandSession;
 import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.TrackedServices;
+import org.brickworks.permissions.api.ObjectRef;
+import org.brickworks.permissions.api.PermissionService;
+import org.brickworks.security.api.UserService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Deactivate;
@@ -16,6 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * tracks the service and, during such an update, waits for the new provider ({@link Awaiting}).
  */
 abstract class CommandGroup {
+    /** The Gogo session variable the SSH server sets to the signed-in Brickworks user. */
+    static final String USER = "USER";
     private volatile TrackedServices services;
     private GogoCommands published;
 
@@ -39,5 +48,23 @@ abstract class CommandGroup {
      */
     protected <S> S service(Class<S> type, String what) {
         return services.await(type, what);
+    }
+
+    /** The session's user: SSH sessions carry the signed-in user; the platform's own console is its administrator's. */
+    protected static String user(CommandSession session) {
+        Object user = session.get(USER);
+        return user instanceof String name && !name.isBlank() ? name : UserService.ADMIN;
+    }
+
+    /** Passes when the session's user holds at least {@code level} on the object, as the REST API checks it. */
+    protected void require(CommandSession session, String type, String id, String level) {
+        service(PermissionService.class, "permissions").require(user(session), new ObjectRef(type, id), level);
+    }
+
+    /** The objects of which the session's user holds at least {@code level}, as the REST API's lists show them. */
+    protected <T> List<T> visible(CommandSession session, ObjectRef parent, List<T> objects,
+            Function<T, ObjectRef> ref, Function<T, String> owner, String level) {
+        return service(PermissionService.class, "permissions").visible(user(session), parent, objects, ref, owner,
+                level);
     }
 }

@@ -6,18 +6,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.RunService;
 import org.brickworks.jobs.api.dto.Job;
 import org.brickworks.jobs.api.dto.JobPage;
 import org.brickworks.jobs.api.dto.RunQuery;
+import org.brickworks.permissions.api.ObjectRef;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,17 +37,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 @Component
 public class JobCommands extends CommandGroup {
+    private static final String JOBS = "jobs";
+    private static final String CAN_VIEW = "CAN_VIEW";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT);
 
     @Descriptor("List the jobs: id, name, number of tasks, creator")
-    public String jobs() {
+    public String jobs(CommandSession session) {
         Table table = new Table("JOB_ID", "NAME", "TASKS", "CREATOR");
         int offset = 0;
         JobPage page;
         do {
             page = jobService().list(offset, 100, null, true);
-            for (Job job : page.jobs()) {
+            for (Job job : visible(session, null, page.jobs(), j -> job(j.jobId()), Job::creatorUserName, CAN_VIEW)) {
                 Object tasks = job.settings().get("tasks");
                 table.row(job.jobId(), job.settings().get("name"), tasks instanceof List<?> list ? list.size() : 1,
                         job.creatorUserName());
@@ -72,7 +78,8 @@ public class JobCommands extends CommandGroup {
     }
 
     @Descriptor("Show a job and its settings as JSON")
-    public String jobGet(@Descriptor("job id") long jobId) throws JsonProcessingException {
+    public String jobGet(CommandSession session, @Descriptor("job id") long jobId) throws JsonProcessingException {
+        require(session, JOBS, Long.toString(jobId), CAN_VIEW);
         return JSON.writeValueAsString(jobService().get(jobId));
     }
 
@@ -93,6 +100,7 @@ public class JobCommands extends CommandGroup {
             }
             values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
         }
+        require(session, JOBS, Long.toString(jobId), "CAN_MANAGE_RUN");
         long runId = runService().runNow(jobId, values.isEmpty() ? Map.of() : Map.of("job_parameters", values),
                 user(session));
         return "Run " + runId + " of job " + jobId + ": " + lifeCycle(runService().get(runId));
@@ -120,19 +128,21 @@ public class JobCommands extends CommandGroup {
     }
 
     @Descriptor("List the latest runs of every job")
-    public String runs() {
-        return runTable(null);
+    public String runs(CommandSession session) {
+        return runTable(session, null);
     }
 
     @Descriptor("List the latest runs of a job")
-    public String runs(@Descriptor("job id") long jobId) {
-        return runTable(jobId);
+    public String runs(CommandSession session, @Descriptor("job id") long jobId) {
+        require(session, JOBS, Long.toString(jobId), CAN_VIEW);
+        return runTable(session, jobId);
     }
 
-    private String runTable(Long jobId) {
+    private String runTable(CommandSession session, Long jobId) {
         Table table = new Table("RUN_ID", "JOB_ID", "NAME", "TRIGGER", "STATE", "RESULT", "START", "DURATION_MS");
-        for (Map<String, Object> run : runService()
-                .list(new RunQuery(jobId, false, false, null, null, null, 0, 25, false)).runs()) {
+        List<Map<String, Object>> runs = runService()
+                .list(new RunQuery(jobId, false, false, null, null, null, 0, 25, false)).runs();
+        for (Map<String, Object> run : jobId != null ? runs : visibleRuns(session, runs)) {
             Map<?, ?> state = (Map<?, ?>) run.get("state");
             Object start = run.get("start_time");
             table.row(run.get("run_id"), run.getOrDefault("job_id", ""), run.get("run_name"), run.get("trigger"),
@@ -144,14 +154,42 @@ public class JobCommands extends CommandGroup {
     }
 
     @Descriptor("Show a run and its tasks as JSON")
-    public String runGet(@Descriptor("run id") long runId) throws JsonProcessingException {
-        return JSON.writeValueAsString(runService().get(runId));
+    public String runGet(CommandSession session, @Descriptor("run id") long runId) throws JsonProcessingException {
+        return JSON.writeValueAsString(viewable(session, runService().get(runId)));
+    }
+
+    /** The runs of jobs the session's user may view, and the one-time runs it submitted, as over REST. */
+    private List<Map<String, Object>> visibleRuns(CommandSession session, List<Map<String, Object>> runs) {
+        String user = user(session);
+        List<Map<String, Object>> jobRuns = runs.stream().filter(r -> r.get("job_id") instanceof Number).toList();
+        Set<Map<String, Object>> shown = new HashSet<>(visible(session, null, jobRuns,
+                r -> job(((Number) r.get("job_id")).longValue()), r -> null, CAN_VIEW));
+        return runs.stream().filter(r -> shown.contains(r)
+                || !(r.get("job_id") instanceof Number) && user.equals(r.get("creator_user_name"))).toList();
+    }
+
+    /** {@code run}, once the session's user is found to may view it. */
+    private Map<String, Object> viewable(CommandSession session, Map<String, Object> run) {
+        if (visibleRuns(session, List.of(run)).isEmpty()) {
+            throw new BrickworksException(ErrorCode.PERMISSION_DENIED,
+                    user(session) + " does not have " + CAN_VIEW + " permission on run " + run.get("run_id"));
+        }
+        return run;
+    }
+
+    private static ObjectRef job(long jobId) {
+        return new ObjectRef(JOBS, Long.toString(jobId));
     }
 
     @Descriptor("Show the output of a task run (or of a one-task run): the notebook's exit value, the error")
-    public String runOutput(@Descriptor("task run id") long runId) throws JsonProcessingException {
+    public String runOutput(CommandSession session, @Descriptor("task run id") long runId)
+            throws JsonProcessingException {
         Map<String, Object> output = new LinkedHashMap<>(runService().output(runId));
-        output.remove("metadata");
+        if (output.remove("metadata") instanceof Map<?, ?> metadata) { // the task run: its job, its submitter
+            Map<String, Object> run = new LinkedHashMap<>();
+            metadata.forEach((k, v) -> run.put(String.valueOf(k), v));
+            viewable(session, run);
+        }
         return JSON.writeValueAsString(output);
     }
 
@@ -200,12 +238,6 @@ public class JobCommands extends CommandGroup {
         Map<?, ?> state = (Map<?, ?>) run.get("state");
         Object result = state.get("result_state");
         return state.get("life_cycle_state") + (result == null ? "" : " " + result);
-    }
-
-    /** SSH sessions carry the signed-in user; the platform's own console is its administrator's. */
-    private static String user(CommandSession session) {
-        Object user = session.get("USER");
-        return user instanceof String name && !name.isBlank() ? name : "admin";
     }
 
     private RunService runService() {

@@ -2,10 +2,15 @@ package org.brickworks.shell.internal;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.brickworks.clusters.api.ClusterService;
+import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.libraries.api.ClusterLibraryService;
 import org.brickworks.libraries.api.dto.ClusterLibraryStatuses;
@@ -13,6 +18,7 @@ import org.brickworks.libraries.api.dto.Library;
 import org.brickworks.libraries.api.dto.LibraryCache;
 import org.brickworks.libraries.api.dto.MavenLibrary;
 import org.brickworks.libraries.api.dto.PypiLibrary;
+import org.brickworks.permissions.api.ObjectRef;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -50,8 +56,18 @@ public class LibraryCommands extends CommandGroup {
     }
 
     @Descriptor("List the libraries of one cluster, or of every cluster, with their status")
-    public String libStatus(@Descriptor("cluster id (none: every cluster)") String... clusterId) {
-        List<ClusterLibraryStatuses> statuses = clusterId.length == 0 ? clusterLibraryService().allClusterStatuses()
+    public String libStatus(CommandSession session,
+            @Descriptor("cluster id (none: every cluster)") String... clusterId) {
+        for (String id : clusterId) {
+            require(session, ClusterCommands.CLUSTERS, id, ClusterCommands.CAN_ATTACH_TO);
+        }
+        Set<String> visible = new HashSet<>();
+        visible(session, null, service(ClusterService.class, "clusters").list(),
+                c -> new ObjectRef(ClusterCommands.CLUSTERS, c.clusterId()), ClusterInfo::creatorUserName,
+                ClusterCommands.CAN_ATTACH_TO).forEach(c -> visible.add(c.clusterId()));
+        List<ClusterLibraryStatuses> statuses = clusterId.length == 0
+                ? clusterLibraryService().allClusterStatuses().stream().filter(c -> visible.contains(c.clusterId()))
+                        .toList()
                 : Arrays.stream(clusterId).map(clusterLibraryService()::clusterStatus).toList();
         Table table = new Table("CLUSTER", "LIBRARY", "STATUS", "MESSAGE");
         statuses.forEach(cluster -> cluster.libraryStatuses().forEach(s -> table.row(cluster.clusterId(),

@@ -66,12 +66,6 @@ public class SecretCommands extends CommandGroup {
         return secrets().rotateMasterKey(user(session));
     }
 
-    /** SSH sessions carry the signed-in user; the platform's own console is its administrator's. */
-    private static String user(CommandSession session) {
-        Object user = session.get("USER");
-        return user instanceof String name && !name.isBlank() ? name : "admin";
-    }
-
     private SecretService secrets() {
         return service(SecretService.class, "secrets");
     }

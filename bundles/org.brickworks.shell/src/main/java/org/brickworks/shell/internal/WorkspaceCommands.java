@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.dto.NotebookRun;
+import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.security.api.UserService;
 import org.brickworks.workspace.api.WorkspaceService;
 import org.brickworks.workspace.api.dto.ExportFormat;
@@ -29,10 +34,34 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public class WorkspaceCommands extends CommandGroup {
+    /** Folders anyone may list, as over REST: the root and {@code /Users} (each list shows what its user may read). */
+    private static final Set<String> OPEN_FOLDERS = Set.of("/", "/Users");
+    private static final String CAN_READ = "CAN_READ";
+
+    private static ObjectRef ref(WorkspaceObject object) {
+        return new ObjectRef(object.type().permissionsType(), Long.toString(object.objectId()));
+    }
+
+    /** The object at {@code path}, once the session's user is found to may read it. */
+    private WorkspaceObject readable(CommandSession session, String path) {
+        WorkspaceObject object = workspaceService().getStatus(path);
+        if (!OPEN_FOLDERS.contains(object.path())) {
+            require(session, object.type().permissionsType(), Long.toString(object.objectId()), CAN_READ);
+        }
+        return object;
+    }
+
     @Descriptor("List a workspace folder (default /): type, language, object id, modified time, path")
-    public String wsLs(@Descriptor("workspace path") String... path) {
+    public String wsLs(CommandSession session, @Descriptor("workspace path") String... path) {
         Table table = new Table("TYPE", "LANGUAGE", "OBJECT ID", "MODIFIED", "PATH");
-        for (WorkspaceObject o : workspaceService().list(path.length == 0 ? "/" : path[0])) {
+        WorkspaceObject folder = readable(session, path.length == 0 ? "/" : path[0]);
+        List<WorkspaceObject> children = workspaceService().list(folder.path());
+        Set<WorkspaceObject> shown = new HashSet<>(visible(session, ref(folder), children, WorkspaceCommands::ref,
+                WorkspaceObject::owner, CAN_READ));
+        for (WorkspaceObject o : children) {
+            if (!shown.contains(o) && !OPEN_FOLDERS.contains(o.path())) {
+                continue;
+            }
             table.row(o.type(), o.language() == null ? "-" : o.language(), o.objectId(),
                     Instant.ofEpochMilli(o.modifiedAt()), o.path());
         }
@@ -85,7 +114,8 @@ public class WorkspaceCommands extends CommandGroup {
     }
 
     @Descriptor("List a notebook's revisions, newest first")
-    public String wsRevisions(@Descriptor("notebook path") String path) {
+    public String wsRevisions(CommandSession session, @Descriptor("notebook path") String path) {
+        readable(session, path);
         Table table = new Table("REVISION", "SAVED", "AUTHOR", "REASON", "CELLS");
         workspaceService().revisions(path).forEach(r -> table.row(r.revisionId(), Instant.ofEpochMilli(r.createdAt()),
                 r.author(), r.reason() + (r.restoredFrom() == 0 ? "" : " of " + r.restoredFrom()), r.cellCount()));

@@ -12,6 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 public class Directories extends WorkspacePermissions {
     @Activate
     public Directories(@Reference(target = Store.SHARED) Store store) {
-        super(store, "directories", "directory", ObjectType.DIRECTORY);
+        super(store, "directory", ObjectType.DIRECTORY);
     }
 }

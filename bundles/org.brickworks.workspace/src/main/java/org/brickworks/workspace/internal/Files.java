@@ -12,6 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 public class Files extends WorkspacePermissions {
     @Activate
     public Files(@Reference(target = Store.SHARED) Store store) {
-        super(store, "files", "file", ObjectType.FILE);
+        super(store, "file", ObjectType.FILE);
     }
 }

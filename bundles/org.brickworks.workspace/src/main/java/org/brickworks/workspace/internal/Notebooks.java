@@ -12,6 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 public class Notebooks extends WorkspacePermissions {
     @Activate
     public Notebooks(@Reference(target = Store.SHARED) Store store) {
-        super(store, "notebooks", "notebook", ObjectType.NOTEBOOK);
+        super(store, "notebook", ObjectType.NOTEBOOK);
     }
 }

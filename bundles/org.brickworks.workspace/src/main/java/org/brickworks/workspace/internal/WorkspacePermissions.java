@@ -18,7 +18,6 @@ import org.brickworks.workspace.api.dto.WorkspaceObject;
  * as the Permissions API names them ({@link Notebooks}, {@link Directories}, {@link Files}).
  */
 public abstract class WorkspacePermissions implements SecurableType {
-    static final String DIRECTORIES = "directories";
     private static final List<Level> LEVELS = List.of(new Level("CAN_READ", "Can view and export"),
             new Level("CAN_RUN", "Can read, and run on a cluster it may attach to"),
             new Level("CAN_EDIT", "Can read, run and change"),
@@ -31,26 +30,17 @@ public abstract class WorkspacePermissions implements SecurableType {
     private final String objectType;
     private final ObjectType kind;
 
-    WorkspacePermissions(Store store, String name, String objectType, ObjectType kind) {
+    WorkspacePermissions(Store store, String objectType, ObjectType kind) {
         this.store = store;
-        this.name = name;
+        this.name = kind.permissionsType();
         this.objectType = objectType;
         this.kind = kind;
         store.migrate(WorkspaceSchema.AREA, WorkspaceSchema.MIGRATIONS);
     }
 
-    /** The Permissions API's type of a workspace object: {@code notebooks}, {@code directories} or {@code files}. */
-    static String typeOf(ObjectType kind) {
-        return switch (kind) {
-        case NOTEBOOK -> "notebooks";
-        case DIRECTORY -> DIRECTORIES;
-        case FILE -> "files";
-        };
-    }
-
     /** The reference of a workspace object for the permissions service. */
     static ObjectRef refOf(WorkspaceObject object) {
-        return new ObjectRef(typeOf(object.type()), Long.toString(object.objectId()));
+        return new ObjectRef(object.type().permissionsType(), Long.toString(object.objectId()));
     }
 
     /** The owner of a workspace object as the permissions service sees it: null for the platform's own objects. */

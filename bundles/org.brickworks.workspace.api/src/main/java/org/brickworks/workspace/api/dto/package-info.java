@@ -1,6 +1,6 @@
 /** Immutable data of the workspace service, named after the Databricks Workspace API's fields. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.brickworks.workspace.api.dto;
 
 import org.osgi.annotation.bundle.Export;
