@@ -331,6 +331,19 @@ public class DriverFleet implements DriverHooks {
         return SecretReferences.resolve(spec, creatorOf(clusterId), service::get);
     }
 
+    /**
+     * {@code text} (a driver's output) with every secret value the cluster's creator may read as {@code [REDACTED]};
+     * as it is when there is no secrets service.
+     */
+    String redacted(String clusterId, String text) {
+        ServiceTracker<SecretService, SecretService> tracker = secrets;
+        SecretService service = tracker == null ? null : tracker.getService();
+        if (service == null && tracker != null && tracker.getTrackingCount() > 0) {
+            service = Awaiting.await(tracker, "secrets", serviceWait()); // being swapped: wait rather than show
+        }
+        return service == null ? text : service.redaction(creatorOf(clusterId)).redact(text);
+    }
+
     /** The user whose rights resolve a cluster's secret references: its creator. */
     private String creatorOf(String clusterId) {
         return "admin"; // until clusters record their creator (creator_user_name)
