@@ -107,11 +107,26 @@ public class CommandLanguagesIT extends ClusterTestSupport {
             assertTrue(reason.toString(),
                     reason.toString().contains("{{secrets/s/gone}} in spark_conf spark.acme.key"));
             assertEquals("{{secrets/s/gone}}", cluster(failing).path("spark_conf").path("spark.acme.key").asText());
-            String log = get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().toString();
+            // What a cell's subprocess prints goes to the driver log, which shows it redacted.
+            runCommand(id, python, "python", "import subprocess\nsubprocess.run(['sh', '-c', 'echo acme=$ACME_KEY'])");
+            await("the driver log to show the echo", () -> driverLog(id).contains("acme="));
+            String log = driverLog(id);
+            assertTrue(log, log.contains("acme=[REDACTED]"));
             assertFalse(log, log.contains("sup3r-s3cret"));
         } finally {
             post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}");
             post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + failing + "\"}");
+        }
+    }
+
+    private String driverLog(String id) {
+        try {
+            return get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,10 +1,11 @@
 package org.brickworks.execution.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -51,6 +52,7 @@ public class ClusterCommandExecution implements CommandExecution {
     static final long MAX_WAIT_MILLIS = 60_000;
     /** How long {@code execute} waits on the driver for the command to end, so a short one needs no status call. */
     static final long EXECUTE_WAIT_MILLIS = 100;
+    static final int OWNERS_KEPT = 10_000;
 
     private final AgentClient agents = new AgentClient();
     private final FinishedCommands finished = new FinishedCommands();
@@ -58,10 +60,20 @@ public class ClusterCommandExecution implements CommandExecution {
     private final ServiceTracker<DriverChannels, DriverChannels> tracker;
     private final Supplier<DriverChannels> channels;
     private final ServiceTracker<SecretService, SecretService> secretsTracker;
-    /** The secrets' redaction of a user (null: of no user), or null when there is no secrets service. */
+    /** The secrets' redaction of a user, or null when there is no secrets service. */
     private final Function<String, Redaction> redactions;
-    /** The user of each context by cluster and context id, "" for none: what the drivers said or were told. */
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    /**
+     * The user of each context by cluster and context id, "" for none: what the drivers said or were told, the
+     * least recently used forgotten beyond {@value #OWNERS_KEPT} (the driver says it again).
+     */
+    private final Map<String, String> owners = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > OWNERS_KEPT;
+        }
+    });
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -133,12 +145,16 @@ public class ClusterCommandExecution implements CommandExecution {
         return user.isEmpty() ? Optional.empty() : Optional.of(user);
     }
 
-    /** {@code status} with the secrets of the context's user redacted, once the command ended. */
+    /**
+     * {@code status} with the secrets of the context's user redacted, once the command ended; a context of no user
+     * reads no secrets, and its results are as they are.
+     */
     private CommandStatus redacted(String clusterId, String contextId, CommandStatus status) {
         if (status.result() == null) {
             return status;
         }
-        Redaction redaction = redactions.apply(contextUser(clusterId, contextId).orElse(null));
+        Optional<String> user = contextUser(clusterId, contextId);
+        Redaction redaction = user.isEmpty() ? null : redactions.apply(user.get());
         return redaction == null ? status : ResultRedaction.redact(status, redaction);
     }
 
