@@ -45,7 +45,8 @@ public class CommandLanguagesIT extends ClusterTestSupport {
         assertEquals(200, post("/api/2.0/secrets/scopes/create", admin, "{\"scope\": \"s\"}").status());
         assertEquals(200, post("/api/2.0/secrets/put", admin,
                 "{\"scope\": \"s\", \"key\": \"k\", \"string_value\": \"sup3r-s3cret\"}").status());
-        assertEquals(201, post("/api/2.0/preview/scim/v2/Users", admin, "{\"userName\": \"bob\"}").status());
+        assertEquals(201, post("/api/2.0/preview/scim/v2/Users", admin, "{\"userName\": \"bob\", \"entitlements\":"
+                + " [{\"value\": \"allow-cluster-create\"}]}").status());
         String bob = shell("bw:token-create --user bob it").lines().findFirst().orElseThrow().trim();
 
         Answer created = post("/api/2.0/clusters/create", admin, "{\"cluster_name\":\"secrets\",\"spark_version\":\""
@@ -56,6 +57,11 @@ public class CommandLanguagesIT extends ClusterTestSupport {
         Answer unreadable = post("/api/2.0/clusters/create", admin, "{\"cluster_name\":\"no-secret\","
                 + "\"spark_version\":\"" + SPARK35 + "\",\"spark_conf\":{\"spark.acme.key\":\"{{secrets/s/gone}}\"}}");
         String failing = unreadable.body().path("cluster_id").asText();
+        // bob may not read scope s: his cluster's reference to it fails its start.
+        Answer bobs = post("/api/2.0/clusters/create", bob, "{\"cluster_name\":\"bobs\",\"spark_version\":\""
+                + SPARK35 + "\",\"spark_env_vars\":{\"ACME_KEY\":\"{{secrets/s/k}}\"}}");
+        assertEquals(bobs.body().toString(), 200, bobs.status());
+        String refused = bobs.body().path("cluster_id").asText();
         try {
             awaitRunning(id);
             assertEquals("{{secrets/s/k}}", cluster(id).path("spark_conf").path("spark.acme.key").asText());
@@ -107,6 +113,11 @@ public class CommandLanguagesIT extends ClusterTestSupport {
             assertTrue(reason.toString(),
                     reason.toString().contains("{{secrets/s/gone}} in spark_conf spark.acme.key"));
             assertEquals("{{secrets/s/gone}}", cluster(failing).path("spark_conf").path("spark.acme.key").asText());
+            await("bob's cluster start to fail", () -> state(refused).matches("TERMINATED|ERROR"));
+            JsonNode bobsReason = cluster(refused).path("termination_reason");
+            assertEquals(bobsReason.toString(), "SECRET_RESOLUTION_ERROR", bobsReason.path("code").asText());
+            assertTrue(bobsReason.toString(), bobsReason.toString().contains("spark_env_vars ACME_KEY with the rights"
+                    + " of bob: PERMISSION_DENIED"));
             // What a cell's subprocess prints goes to the driver log, which shows it redacted.
             runCommand(id, python, "python", "import subprocess\nsubprocess.run(['sh', '-c', 'echo acme=$ACME_KEY'])");
             await("the driver log to show the echo", () -> driverLog(id).contains("acme="));
@@ -116,6 +127,7 @@ public class CommandLanguagesIT extends ClusterTestSupport {
         } finally {
             post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}");
             post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + failing + "\"}");
+            post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + refused + "\"}");
         }
     }
 

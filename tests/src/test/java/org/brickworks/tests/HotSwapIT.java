@@ -295,7 +295,8 @@ public class HotSwapIT extends ClusterTestSupport {
             "org.brickworks.runtimes", "org.brickworks.runtime.spark35", "org.brickworks.runtime.spark40",
             "org.brickworks.clusters", "org.brickworks.clusters.local", "org.brickworks.clusters.standalone",
             "org.brickworks.execution", "org.brickworks.metastore", "org.brickworks.workspace",
-            "org.brickworks.notebooks", "org.brickworks.jobs", "org.brickworks.secrets", "org.brickworks.dbfs",
+            "org.brickworks.notebooks", "org.brickworks.jobs", "org.brickworks.secrets", "org.brickworks.permissions",
+            "org.brickworks.dbfs",
             "org.brickworks.dbfs.azure",
             "org.brickworks.rest",
             "org.brickworks.rest.standby", "org.brickworks.shell", "org.brickworks.shell.ssh");

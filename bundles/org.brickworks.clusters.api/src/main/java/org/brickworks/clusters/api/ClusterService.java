@@ -42,6 +42,13 @@ public interface ClusterService {
     String create(ClusterSpec spec, String clusterSource);
 
     /**
+     * {@link #create(ClusterSpec, String)} for {@code creator}, who owns the cluster ({@code creator_user_name}).
+     *
+     * @since 2.2
+     */
+    String create(ClusterSpec spec, String clusterSource, String creator);
+
+    /**
      * The node types a spec can name in {@code node_type_id}: every registered {@link ClusterLauncher}'s, smallest
      * (by memory, then cores, then id) first; the first is the default of a spec that names none.
      */

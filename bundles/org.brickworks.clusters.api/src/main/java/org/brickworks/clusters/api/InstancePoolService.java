@@ -29,6 +29,13 @@ public interface InstancePoolService {
      */
     String createPool(InstancePool pool);
 
+    /**
+     * {@link #createPool(InstancePool)} for {@code creator}, who owns the pool.
+     *
+     * @since 2.2
+     */
+    String createPool(InstancePool pool, String creator);
+
     /** The pool, with its stats now. */
     InstancePool getPool(String instancePoolId);
 

@@ -8,7 +8,7 @@
  * of state changes ({@link org.brickworks.clusters.api.ClusterListener}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.brickworks.clusters.api;
 
 import org.osgi.annotation.bundle.Export;

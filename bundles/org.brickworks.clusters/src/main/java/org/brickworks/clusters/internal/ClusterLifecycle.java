@@ -51,12 +51,12 @@ final class ClusterLifecycle {
     }
 
     static ClusterInfo pending(String clusterId, ClusterSpec spec, long now) {
-        return pending(clusterId, spec, now, ClusterInfo.API);
+        return pending(clusterId, spec, now, ClusterInfo.API, null);
     }
 
-    static ClusterInfo pending(String clusterId, ClusterSpec spec, long now, String clusterSource) {
+    static ClusterInfo pending(String clusterId, ClusterSpec spec, long now, String clusterSource, String creator) {
         return new ClusterInfo(clusterId, spec, ClusterState.PENDING, "Starting the driver", now, 0, null, null,
-                List.of(), false, clusterSource);
+                List.of(), false, clusterSource, creator);
     }
 
     /** A TERMINATED cluster starting again. */
@@ -88,7 +88,8 @@ final class ClusterLifecycle {
         }
         return new ClusterInfo(cluster.clusterId(), spec, cluster.state(), cluster.stateMessage(),
                 cluster.startTime(), cluster.terminatedTime(), cluster.terminationReason(), null, List.of(),
-                cluster.pinned(), cluster.clusterSource());
+                cluster.pinned(), cluster.clusterSource(),
+                cluster.creatorUserName());
     }
 
     static ClusterInfo terminating(ClusterInfo cluster, String message) {
@@ -99,19 +100,22 @@ final class ClusterLifecycle {
     static ClusterInfo terminated(ClusterInfo cluster, TerminationReason reason, long now) {
         check(cluster, ClusterState.TERMINATED);
         return new ClusterInfo(cluster.clusterId(), cluster.spec(), ClusterState.TERMINATED, reason.message(),
-                cluster.startTime(), now, reason, null, List.of(), cluster.pinned(), cluster.clusterSource());
+                cluster.startTime(), now, reason, null, List.of(), cluster.pinned(), cluster.clusterSource(),
+                cluster.creatorUserName());
     }
 
     static ClusterInfo pinned(ClusterInfo cluster, boolean pinned) {
         return new ClusterInfo(cluster.clusterId(), cluster.spec(), cluster.state(), cluster.stateMessage(),
                 cluster.startTime(), cluster.terminatedTime(), cluster.terminationReason(), cluster.driver(),
-                List.of(), pinned, cluster.clusterSource());
+                List.of(), pinned, cluster.clusterSource(),
+                cluster.creatorUserName());
     }
 
     private static ClusterInfo with(ClusterInfo cluster, ClusterSpec spec, ClusterState state, String message,
             DriverNode driver) {
         return new ClusterInfo(cluster.clusterId(), spec, state, message, cluster.startTime(), 0, null, driver,
-                List.of(), cluster.pinned(), cluster.clusterSource());
+                List.of(), cluster.pinned(), cluster.clusterSource(),
+                cluster.creatorUserName());
     }
 
     private static boolean onlyWorkersDiffer(ClusterSpec before, ClusterSpec after) {

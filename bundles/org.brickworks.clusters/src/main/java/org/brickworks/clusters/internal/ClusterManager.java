@@ -63,10 +63,16 @@ public class ClusterManager implements ClusterService {
 
     @Override
     public String create(ClusterSpec requested, String clusterSource) {
+        return create(requested, clusterSource, null);
+    }
+
+    @Override
+    public String create(ClusterSpec requested, String clusterSource, String creator) {
         ClusterSpec spec = validated(requested);
         InstancePools.Taken taken = spec.instancePoolId() == null ? null : fleet.pools().take(spec);
         String clusterId = taken == null ? ClusterIds.next() : taken.clusterId();
-        records.insert(ClusterLifecycle.pending(clusterId, spec, System.currentTimeMillis(), clusterSource), "CREATING",
+        records.insert(ClusterLifecycle.pending(clusterId, spec, System.currentTimeMillis(), clusterSource, creator),
+                "CREATING",
                 "Cluster " + spec.clusterName() + " on " + spec.sparkVersion());
         LOG.info("Cluster {} ({}) created on {}", clusterId, spec.clusterName(), spec.sparkVersion());
         if (taken != null && taken.driver() != null) {

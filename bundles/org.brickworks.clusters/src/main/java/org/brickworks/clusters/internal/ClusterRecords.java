@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ClusterRecords {
     private static final String SELECT = "SELECT cluster_id, spec, state, state_message, start_time, terminated_time,"
             + " termination_code, termination_type, termination_message, driver_host, driver_port, driver_pid,"
-            + " driver_start_time, driver_connect_port, pinned, cluster_source FROM clusters";
+            + " driver_start_time, driver_connect_port, pinned, cluster_source, creator_user_name FROM clusters";
     private static final int MAX_TEXT = 4000;
 
     private final Store store;
@@ -54,13 +54,15 @@ final class ClusterRecords {
         String spec = specJson(cluster.spec());
         store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO clusters (cluster_id, spec, state,"
-                    + " state_message, start_time, terminated_time, cluster_source) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+                    + " state_message, start_time, terminated_time, cluster_source, creator_user_name)"
+                    + " VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
                 s.setString(1, cluster.clusterId());
                 s.setString(2, spec);
                 s.setString(3, cluster.state().name());
                 s.setString(4, text(cluster.stateMessage()));
                 s.setLong(5, cluster.startTime());
                 s.setString(6, cluster.clusterSource());
+                s.setString(7, cluster.creatorUserName());
                 s.executeUpdate();
             }
             return addEvent(c, cluster.clusterId(), eventType, message);
@@ -179,7 +181,7 @@ final class ClusterRecords {
                 : new DriverNode(host, r.getInt(11), r.getLong(12), r.getLong(13), r.getInt(14));
         return new ClusterInfo(r.getString(1), spec(r.getString(2)), ClusterState.valueOf(r.getString(3)),
                 r.getString(4), r.getLong(5), r.getLong(6), reason, driver, List.of(), r.getBoolean(15),
-                r.getString(16));
+                r.getString(16), r.getString(17));
     }
 
     private void update(Connection c, ClusterInfo cluster) throws SQLException {

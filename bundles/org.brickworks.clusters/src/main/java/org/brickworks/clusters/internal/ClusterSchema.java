@@ -20,7 +20,9 @@ final class ClusterSchema {
             "CREATE TABLE instance_pools (instance_pool_id VARCHAR(64) PRIMARY KEY, name VARCHAR(255) NOT NULL,"
                     + " node_type_id VARCHAR(64) NOT NULL, min_idle INT NOT NULL, max_capacity INT NOT NULL,"
                     + " spark_versions VARCHAR(4000) NOT NULL)",
-            "ALTER TABLE clusters ADD COLUMN cluster_source VARCHAR(16) DEFAULT 'API' NOT NULL");
+            "ALTER TABLE clusters ADD COLUMN cluster_source VARCHAR(16) DEFAULT 'API' NOT NULL",
+            "ALTER TABLE clusters ADD COLUMN creator_user_name VARCHAR(255)",
+            "ALTER TABLE instance_pools ADD COLUMN creator_user_name VARCHAR(255)");
 
     private ClusterSchema() {
     }

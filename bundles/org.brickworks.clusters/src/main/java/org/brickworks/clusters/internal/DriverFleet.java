@@ -328,7 +328,12 @@ public class DriverFleet implements DriverHooks {
         } catch (BrickworksException e) {
             throw new DriverLaunching.StartFailure(SecretReferences.FAILURE_CODE, e.getMessage());
         }
-        return SecretReferences.resolve(spec, creatorOf(clusterId), service::get);
+        String creator = creatorOf(clusterId);
+        if (creator == null) {
+            throw new DriverLaunching.StartFailure(SecretReferences.FAILURE_CODE, "The cluster's spark_conf or"
+                    + " spark_env_vars refer to secrets, and the cluster has no creator whose rights could read them");
+        }
+        return SecretReferences.resolve(spec, creator, service::get);
     }
 
     /**
@@ -341,12 +346,16 @@ public class DriverFleet implements DriverHooks {
         if (service == null && tracker != null && tracker.getTrackingCount() > 0) {
             service = Awaiting.await(tracker, "secrets", serviceWait()); // being swapped: wait rather than show
         }
-        return service == null ? text : service.redaction(creatorOf(clusterId)).redact(text);
+        String creator = service == null ? null : creatorOf(clusterId);
+        return creator == null ? text : service.redaction(creator).redact(text);
     }
 
-    /** The user whose rights resolve a cluster's secret references: its creator. */
+    /**
+     * The user whose rights resolve a cluster's secret references: its creator ({@code creator_user_name}); null for
+     * a cluster the platform made (a job's) or a pool's idle driver.
+     */
     private String creatorOf(String clusterId) {
-        return "admin"; // until clusters record their creator (creator_user_name)
+        return records.find(clusterId).map(ClusterInfo::creatorUserName).orElse(null);
     }
 
     /** A higher-ranked configurer wins on a shared key. */

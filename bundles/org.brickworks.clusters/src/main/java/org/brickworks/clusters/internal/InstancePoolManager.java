@@ -38,10 +38,15 @@ public class InstancePoolManager implements InstancePoolService {
 
     @Override
     public String createPool(InstancePool pool) {
+        return createPool(pool, null);
+    }
+
+    @Override
+    public String createPool(InstancePool pool, String creator) {
         String nodeType = fleet.launchers().nodeType(pool.nodeTypeId()).nodeTypeId();
         pool.preloadedSparkVersions().forEach(runtimes::get);
         return fleet.pools().create(new InstancePool(null, pool.name(), nodeType, pool.minIdleInstances(),
-                pool.maxCapacity(), pool.preloadedSparkVersions(), null));
+                pool.maxCapacity(), pool.preloadedSparkVersions(), null), creator);
     }
 
     @Override

@@ -63,7 +63,7 @@ final class InstancePools {
     }
 
     /** Node type and versions are checked by the caller. */
-    String create(InstancePool pool) {
+    String create(InstancePool pool, String creator) {
         if (pool.name() == null || pool.name().isBlank()) {
             throw BrickworksException.invalidParameter("Missing required field: instance_pool_name");
         }
@@ -80,11 +80,23 @@ final class InstancePools {
         }
         String poolId = "pool-" + ids.get();
         pools.insert(new InstancePool(poolId, pool.name(), pool.nodeTypeId(), pool.minIdleInstances(),
-                pool.maxCapacity(), pool.preloadedSparkVersions(), null));
+                pool.maxCapacity(), pool.preloadedSparkVersions(), null), creator);
         LOG.info("Instance pool {} ({}) created: {} idle drivers on {}", poolId, pool.name(), pool.minIdleInstances(),
                 pool.preloadedSparkVersions());
         refill();
         return poolId;
+    }
+
+    /**
+     * The pool's creator, null when the platform created it.
+     *
+     * @throws BrickworksException
+     *             RESOURCE_DOES_NOT_EXIST for an unknown pool
+     */
+    String creator(String poolId) {
+        String creator = pools.creator(poolId)
+                .orElseThrow(() -> BrickworksException.notFound("Instance pool " + poolId + " does not exist"));
+        return creator.isEmpty() ? null : creator;
     }
 
     InstancePool get(String poolId) {

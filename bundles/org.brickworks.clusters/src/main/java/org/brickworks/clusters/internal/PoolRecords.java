@@ -30,18 +30,33 @@ final class PoolRecords {
         this.store = store;
     }
 
-    void insert(InstancePool pool) {
+    void insert(InstancePool pool, String creator) {
         String versions = write(pool.preloadedSparkVersions());
         store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO instance_pools (instance_pool_id, name,"
-                    + " node_type_id, min_idle, max_capacity, spark_versions) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " node_type_id, min_idle, max_capacity, spark_versions, creator_user_name)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, pool.instancePoolId());
                 s.setString(2, pool.name());
                 s.setString(3, pool.nodeTypeId());
                 s.setInt(4, pool.minIdleInstances());
                 s.setInt(5, pool.maxCapacity());
                 s.setString(6, versions);
+                s.setString(7, creator);
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The pool's creator: empty for an unknown pool, an empty string when the platform created it. */
+    Optional<String> creator(String poolId) {
+        return store.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT creator_user_name FROM instance_pools WHERE instance_pool_id = ?")) {
+                s.setString(1, poolId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1) == null ? "" : r.getString(1)) : Optional.empty();
+                }
             }
         });
     }

@@ -2,12 +2,17 @@ package org.brickworks.jobs.internal;
 
 import java.util.List;
 
+import org.brickworks.core.api.TrackedServices;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.RunService;
+import org.brickworks.permissions.api.PermissionService;
 import org.brickworks.rest.api.ApiServlet;
 import org.brickworks.rest.api.RestContext;
 import org.brickworks.rest.api.Route;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -29,8 +34,21 @@ public class JobResource extends ApiServlet {
     @Reference
     private volatile RunService runs;
 
+    private final transient TrackedServices services;
+
+    @Activate
+    public JobResource(BundleContext context) {
+        services = new TrackedServices(context);
+    }
+
+    @Deactivate
+    void deactivate() {
+        services.close();
+    }
+
     @Override
     protected List<Route<?>> routes() {
-        return new JobRoutes(() -> jobs, () -> runs, false).routes();
+        return new JobRoutes(() -> jobs, () -> runs,
+                () -> services.await(PermissionService.class, "the permissions service"), false).routes();
     }
 }

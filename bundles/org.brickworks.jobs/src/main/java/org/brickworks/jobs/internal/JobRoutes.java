@@ -3,18 +3,22 @@ package org.brickworks.jobs.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.RunService;
 import org.brickworks.jobs.api.dto.Job;
 import org.brickworks.jobs.api.dto.JobPage;
 import org.brickworks.jobs.api.dto.RunPage;
 import org.brickworks.jobs.api.dto.RunQuery;
+import org.brickworks.permissions.api.PermissionService;
 import org.brickworks.rest.api.ApiCall;
 import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.Route;
@@ -30,6 +34,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 final class JobRoutes {
     private static final String TOKEN_PREFIX = "offset:";
+    private static final int MAX_JOBS_PAGE = 100;
+    private static final int MAX_RUNS_PAGE = 25;
     /** The most elements of each array a 2.2 {@code get} answers at once. */
     static final int PAGE = 100;
     private static final List<String> JOB_ARRAYS = List.of("tasks", "job_clusters", "parameters");
@@ -123,6 +129,7 @@ final class JobRoutes {
     private final Supplier<JobService> jobs;
     private final Supplier<RunService> runs;
     private final boolean version22;
+    private final JobAccess access;
 
     /**
      * @param version22
@@ -130,10 +137,12 @@ final class JobRoutes {
      *            {@code runs/get} answer at most {@link #PAGE} elements of each long array, the rest by
      *            {@code page_token}
      */
-    JobRoutes(Supplier<JobService> jobs, Supplier<RunService> runs, boolean version22) {
+    JobRoutes(Supplier<JobService> jobs, Supplier<RunService> runs, Supplier<PermissionService> permissions,
+            boolean version22) {
         this.jobs = jobs;
         this.runs = runs;
         this.version22 = version22;
+        this.access = new JobAccess(permissions, runs);
     }
 
     @SuppressWarnings("unchecked")
@@ -151,25 +160,47 @@ final class JobRoutes {
                         call -> new Submitted(runs.get().submit(call.params(), call.caller().userName()))),
                 Route.get("jobs/runs/get", GetRun.class, this::getRun),
                 Route.get("jobs/runs/list", ListRuns.class, this::listRuns),
-                Route.get("jobs/runs/get-output", RunId.class, call -> runs.get().output(call.params().runId())),
+                Route.get("jobs/runs/get-output", RunId.class, call -> {
+                    access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_VIEW);
+                    return runs.get().output(call.params().runId());
+                }),
                 Route.post("jobs/runs/cancel", RunId.class, call -> {
+                    access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_MANAGE_RUN);
                     runs.get().cancel(call.params().runId());
                     return null;
                 }),
-                Route.post("jobs/runs/cancel-all", CancelAll.class, call -> {
-                    runs.get().cancelAll(call.params().jobId(), Boolean.TRUE.equals(call.params().allQueuedRuns()));
-                    return null;
-                }),
+                Route.post("jobs/runs/cancel-all", CancelAll.class, this::cancelAll),
                 Route.post("jobs/runs/repair", json, this::repair),
-                Route.get("jobs/runs/export", Export.class,
-                        call -> runs.get().export(call.params().runId(), call.params().viewsToExport())),
-                Route.post("jobs/backfill", Backfill.class, call -> new Backfilled(runs.get().backfill(
-                        call.params().jobId(), call.params().startTime(), call.params().endTime(),
-                        call.caller().userName()))),
+                Route.get("jobs/runs/export", Export.class, call -> {
+                    access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_VIEW);
+                    return runs.get().export(call.params().runId(), call.params().viewsToExport());
+                }),
+                Route.post("jobs/backfill", Backfill.class, call -> {
+                    access.requireJob(user(call), call.params().jobId(), JobPermissions.CAN_MANAGE_RUN);
+                    return new Backfilled(runs.get().backfill(call.params().jobId(), call.params().startTime(),
+                            call.params().endTime(), user(call)));
+                }),
                 Route.post("jobs/runs/delete", RunId.class, call -> {
+                    access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_MANAGE_RUN);
                     runs.get().delete(call.params().runId());
                     return null;
                 }));
+    }
+
+    private static String user(ApiCall<?> call) {
+        return call.caller().userName();
+    }
+
+    private Object cancelAll(ApiCall<CancelAll> call) {
+        Long jobId = call.params().jobId();
+        if (jobId != null) {
+            access.requireJob(user(call), jobId, JobPermissions.CAN_MANAGE_RUN);
+        } else if (!access.isAdmin(user(call))) {
+            throw new BrickworksException(ErrorCode.PERMISSION_DENIED,
+                    "Only administrators may cancel the runs of every job; name a job_id");
+        }
+        runs.get().cancelAll(jobId, Boolean.TRUE.equals(call.params().allQueuedRuns()));
+        return null;
     }
 
     private Created create(ApiCall<Map<String, Object>> call) {
@@ -178,10 +209,12 @@ final class JobRoutes {
             settings = new LinkedHashMap<>(settings);
             settings.put("queue", Map.of("enabled", true));
         }
+        access.checkRunAs(user(call), settings);
         return new Created(jobs.get().create(settings, call.caller().userName()));
     }
 
     private Object getJob(ApiCall<GetJob> call) {
+        access.requireJob(user(call), call.params().jobId(), JobPermissions.CAN_VIEW);
         Job job = jobs.get().get(call.params().jobId());
         if (!version22) {
             return job;
@@ -201,6 +234,7 @@ final class JobRoutes {
     }
 
     private Map<String, Object> getRun(ApiCall<GetRun> call) {
+        access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_VIEW);
         Map<String, Object> run = new LinkedHashMap<>(runs.get().get(call.params().runId()));
         if (version22) {
             String next = page(run, RUN_ARRAYS, call.params().pageToken());
@@ -243,13 +277,17 @@ final class JobRoutes {
 
     private RunStarted runNow(ApiCall<Map<String, Object>> call) {
         Map<String, Object> request = new LinkedHashMap<>(call.params());
-        long runId = runs.get().runNow(id(request, "job_id"), request, call.caller().userName());
+        long jobId = id(request, "job_id");
+        access.requireJob(user(call), jobId, JobPermissions.CAN_MANAGE_RUN);
+        long runId = runs.get().runNow(jobId, request, call.caller().userName());
         return new RunStarted(runId, runId);
     }
 
     private Repaired repair(ApiCall<Map<String, Object>> call) {
         Map<String, Object> request = new LinkedHashMap<>(call.params());
-        return new Repaired(runs.get().repair(id(request, "run_id"), request, call.caller().userName()));
+        long runId = id(request, "run_id");
+        access.requireRun(user(call), runId, JobPermissions.CAN_MANAGE_RUN);
+        return new Repaired(runs.get().repair(runId, request, call.caller().userName()));
     }
 
     /** Removes and returns the whole number {@code field} of a request. */
@@ -267,26 +305,39 @@ final class JobRoutes {
         int limit = query.limit() == null || query.limit() == 0 ? 20 : query.limit();
         int offset = query.pageToken() != null && !query.pageToken().isEmpty() ? offsetOf(query.pageToken())
                 : query.offset() == null ? 0 : query.offset();
-        RunPage page = runs.get().list(new RunQuery(query.jobId(), Boolean.TRUE.equals(query.activeOnly()),
+        RunQuery runQuery = new RunQuery(query.jobId(), Boolean.TRUE.equals(query.activeOnly()),
                 Boolean.TRUE.equals(query.completedOnly()), query.runType(), query.startTimeFrom(),
-                query.startTimeTo(), offset, limit, Boolean.TRUE.equals(query.expandTasks())));
+                query.startTimeTo(), offset, limit, Boolean.TRUE.equals(query.expandTasks()));
+        if (query.jobId() != null) {
+            access.requireJob(user(call), query.jobId(), JobPermissions.CAN_VIEW);
+        }
+        RunPage page = query.jobId() != null || access.isAdmin(user(call)) ? runs.get().list(runQuery)
+                : visibleRuns(user(call), runQuery);
         return new Runs(page.runs(), page.hasMore(), page.hasMore() ? token(offset + limit) : null,
                 offset > 0 ? token(Math.max(0, offset - limit)) : null);
     }
 
     private Object update(ApiCall<Update> call) {
         Update update = call.params();
+        access.requireJob(user(call), update.jobId(), JobPermissions.CAN_MANAGE);
+        if (update.newSettings() != null) {
+            access.checkRunAs(user(call), update.newSettings());
+        }
         jobs.get().update(update.jobId(), update.newSettings(), update.fieldsToRemove());
         return null;
     }
 
     private Object reset(ApiCall<Reset> call) {
+        access.requireJob(user(call), call.params().jobId(), JobPermissions.CAN_MANAGE);
+        access.checkRunAs(user(call), call.params().newSettings());
         jobs.get().reset(call.params().jobId(), call.params().newSettings());
         return null;
     }
 
     private Object delete(ApiCall<JobId> call) {
+        access.requireJob(user(call), call.params().jobId(), JobPermissions.CAN_MANAGE);
         jobs.get().delete(call.params().jobId());
+        access.forget(call.params().jobId());
         return null;
     }
 
@@ -296,9 +347,58 @@ final class JobRoutes {
         int offset = query.pageToken() != null && !query.pageToken().isEmpty() ? offsetOf(query.pageToken())
                 : query.offset() == null ? 0 : query.offset();
         String name = query.name() == null || query.name().isEmpty() ? null : query.name();
-        JobPage page = jobs.get().list(offset, limit, name, Boolean.TRUE.equals(query.expandTasks()));
+        JobPage page = access.isAdmin(user(call))
+                ? jobs.get().list(offset, limit, name, Boolean.TRUE.equals(query.expandTasks()))
+                : visibleJobs(user(call), offset, limit, name, Boolean.TRUE.equals(query.expandTasks()));
         return new Jobs(page.jobs(), page.hasMore(), page.hasMore() ? token(offset + limit) : null,
                 offset > 0 ? token(Math.max(0, offset - limit)) : null);
+    }
+
+    /** A page of the jobs {@code user} may view: every job is read and filtered, then the page is cut. */
+    private JobPage visibleJobs(String user, int offset, int limit, String name, boolean expandTasks) {
+        if (limit < 1 || limit > MAX_JOBS_PAGE) {
+            throw BrickworksException.invalidParameter("limit must be from 1 to " + MAX_JOBS_PAGE + ", got " + limit);
+        }
+        List<Job> visible = access.visible(user, allJobs(name, expandTasks));
+        return new JobPage(visible.subList(Math.min(offset, visible.size()), Math.min(offset + limit, visible.size())),
+                visible.size() > offset + limit);
+    }
+
+    private List<Job> allJobs(String name, boolean expandTasks) {
+        List<Job> all = new ArrayList<>();
+        JobPage page;
+        do {
+            page = jobs.get().list(all.size(), MAX_JOBS_PAGE, name, expandTasks);
+            all.addAll(page.jobs());
+        } while (page.hasMore());
+        return all;
+    }
+
+    /**
+     * A page of the runs {@code user} may view (of jobs it may view, and its own one-time runs): pages are read
+     * newest first and filtered until the page asked for is full.
+     */
+    private RunPage visibleRuns(String user, RunQuery query) {
+        Set<Object> jobIds = new HashSet<>();
+        access.visible(user, allJobs(null, false)).forEach(job -> jobIds.add(job.jobId()));
+        List<Map<String, Object>> visible = new ArrayList<>();
+        int read = 0;
+        RunPage page;
+        do {
+            page = runs.get().list(new RunQuery(null, query.activeOnly(), query.completedOnly(), query.runType(),
+                    query.startTimeFrom(), query.startTimeTo(), read, MAX_RUNS_PAGE, query.expandTasks()));
+            read += page.runs().size();
+            for (Map<String, Object> run : page.runs()) {
+                boolean mine = run.get("job_id") instanceof Number jobId ? jobIds.contains(jobId.longValue())
+                        : user.equals(run.get("creator_user_name"));
+                if (mine) {
+                    visible.add(run);
+                }
+            }
+        } while (page.hasMore() && visible.size() <= query.offset() + query.limit());
+        int from = Math.min(query.offset(), visible.size());
+        int to = Math.min(query.offset() + query.limit(), visible.size());
+        return new RunPage(visible.subList(from, to), visible.size() > to || page.hasMore() && to > from);
     }
 
     static String token(int offset) {

@@ -27,6 +27,7 @@ import org.brickworks.core.api.TrackedServices;
 import org.brickworks.jobs.api.JobService;
 import org.brickworks.jobs.api.RunService;
 import org.brickworks.jobs.api.TaskType;
+import org.brickworks.jobs.api.dto.Job;
 import org.brickworks.jobs.api.dto.RunPage;
 import org.brickworks.jobs.api.dto.RunQuery;
 import org.brickworks.store.api.Store;
@@ -238,11 +239,11 @@ public class RunEngine implements RunService {
                 "JOB_RUN", null);
     }
 
-    /** Fires a scheduled run of a job (its settings as stored), as its creator. */
+    /** Fires a scheduled run of a job (its settings as stored), as its {@code run_as} or creator. */
     void fire(long jobId, JsonNode settings, String creator, Instant scheduledTime) {
         try {
-            runJob(jobId, (ObjectNode) settings, RunStore.JSON.createObjectNode(), creator, "PERIODIC", "JOB_RUN",
-                    scheduledTime);
+            runJob(jobId, (ObjectNode) settings, RunStore.JSON.createObjectNode(),
+                    JobIdentity.of(settings, creator), "PERIODIC", "JOB_RUN", scheduledTime);
         } catch (BrickworksException e) {
             LOG.warn("The scheduled run of job {} at {} did not start: {}", jobId, scheduledTime, e.getMessage());
         }
@@ -267,10 +268,12 @@ public class RunEngine implements RunService {
         return get(runId);
     }
 
+    /** A run of a stored job, as the identity the job runs as (its {@code run_as}, else its owner). */
     private long runJob(long jobId, JsonNode request, String user, String trigger, String runType,
             Instant triggerTime) {
-        return runJob(jobId, RunStore.JSON.valueToTree(jobs.get(jobId).settings()), request, user, trigger, runType,
-                triggerTime);
+        Job job = jobs.get(jobId);
+        return runJob(jobId, RunStore.JSON.valueToTree(job.settings()), request, job.runAsUserName(), trigger,
+                runType, triggerTime);
     }
 
     private long runJob(long jobId, ObjectNode settings, JsonNode request, String user, String trigger,
@@ -444,6 +447,7 @@ public class RunEngine implements RunService {
                 created.put("original_attempt_run_id", ids.runId());
                 created.put("attempt_number", 0);
                 created.put("creator_user_name", user);
+                created.put("run_as_user_name", user);
                 created.put("run_name", settings.path("name").asText("Untitled"));
                 created.put("run_type", runType);
                 created.put("trigger", trigger);
@@ -552,7 +556,9 @@ public class RunEngine implements RunService {
             doc.set("repair_history", history);
             // a job deleted since: its run is repaired without its timeout and notifications
             JsonNode settings = jobSettings(jobId);
-            RunExecution run = storedRun(doc, settings == null ? RunStore.JSON.createObjectNode() : settings, user,
+            // a repair runs as the run did, whoever asks for it
+            RunExecution run = storedRun(doc, settings == null ? RunStore.JSON.createObjectNode() : settings,
+                    doc.path("creator_user_name").asText(user),
                     repair);
             run.prepareRepair(attempts);
             active.put(runId, run);

@@ -73,6 +73,7 @@ final class SettingsCheck {
         integer(settings, "max_concurrent_runs", "max_concurrent_runs", 0, MAX_CONCURRENT_RUNS);
         integer(settings, "timeout_seconds", "timeout_seconds", 0, Integer.MAX_VALUE);
         schedule(settings.get("schedule"));
+        JobIdentity.runAs(JSON.convertValue(settings, MAP));
         Set<String> jobClusters = jobClusters(settings.get("job_clusters"));
         List<String> singleTask = payloads(settings);
         if (present(settings, "tasks")) {

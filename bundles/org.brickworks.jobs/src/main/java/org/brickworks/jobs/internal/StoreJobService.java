@@ -269,7 +269,9 @@ public class StoreJobService implements JobService {
             settings.remove("tasks");
         }
         String creator = rows.getString("creator");
-        return new Job(rows.getLong("job_id"), creator, creator, rows.getLong("created_time"), settings);
+        String runAs = JobIdentity.runAs(settings);
+        return new Job(rows.getLong("job_id"), creator, runAs == null ? creator : runAs, rows.getLong("created_time"),
+                settings);
     }
 
     private static String text(JsonNode settings) {

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ClusterDetails(String clusterId, String clusterName, String sparkVersion, String nodeTypeId,
         String driverNodeTypeId, int autoterminationMinutes, String state, String stateMessage, long startTime,
-        String clusterSource, boolean pinned, Integer numWorkers, Autoscale autoscale, String instancePoolId,
+        String clusterSource, String creatorUserName, boolean pinned, Integer numWorkers, Autoscale autoscale,
+        String instancePoolId,
         Map<String, String> sparkConf, Map<String, String> sparkEnvVars, Map<String, String> customTags,
         Long terminatedTime, Termination terminationReason, Driver driver, SparkConnect sparkConnect,
         List<Executor> executors) {
@@ -44,7 +45,7 @@ record ClusterDetails(String clusterId, String clusterName, String sparkVersion,
         DriverNode driver = cluster.driver();
         return new ClusterDetails(cluster.clusterId(), spec.clusterName(), spec.sparkVersion(), spec.nodeTypeId(),
                 spec.nodeTypeId(), spec.autoterminationMinutes(), cluster.state().name(), cluster.stateMessage(),
-                cluster.startTime(), cluster.clusterSource(), cluster.pinned(),
+                cluster.startTime(), cluster.clusterSource(), cluster.creatorUserName(), cluster.pinned(),
                 spec.autoscale() == null ? spec.numWorkers() : null,
                 spec.autoscale() == null ? null
                         : new Autoscale(spec.autoscale().minWorkers(), spec.autoscale().maxWorkers()),

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import org.brickworks.clusters.api.ClusterService;
 import org.brickworks.clusters.api.dto.Autoscale;
+import org.brickworks.clusters.api.dto.ClusterInfo;
 import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.rest.api.ApiCall;
 import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.ApiServlet;
@@ -37,6 +39,10 @@ public class ClusterResource extends ApiServlet {
     private static final long serialVersionUID = 1L;
     /** The window of {@code driver-logs}: the end of the log, as much as a browser or terminal shows at once. */
     private static final int LOG_BYTES = 1 << 20;
+    static final String CLUSTERS = "clusters";
+    static final String CAN_ATTACH_TO = "CAN_ATTACH_TO";
+    static final String CAN_RESTART = "CAN_RESTART";
+    static final String CAN_MANAGE = "CAN_MANAGE";
 
     record ClusterId(String clusterId) {
         ClusterId {
@@ -90,35 +96,61 @@ public class ClusterResource extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterService clusters;
     private final transient ServiceWait<ClusterService> waiting;
+    private final transient Authorization authorization;
 
     @Activate
     public ClusterResource(BundleContext context, RestConfig config) {
         waiting = new ServiceWait<>(context, ClusterService.class, "clusters", config);
+        authorization = new Authorization(context, config);
     }
 
     @Deactivate
     void deactivate() {
         waiting.close();
+        authorization.close();
     }
 
     @Override
     protected List<Route<?>> routes() {
         return List.of(Route.post("clusters/create", Spec.class, this::create),
-                Route.get("clusters/get", ClusterId.class, call -> ClusterDetails.of(clusters().get(id(call)))),
+                Route.get("clusters/get", ClusterId.class,
+                        call -> ClusterDetails.of(clusters().get(checked(call, CAN_ATTACH_TO)))),
                 Route.get("clusters/list", Void.class, this::list),
-                Route.post("clusters/delete", ClusterId.class, call -> done(() -> clusters().terminate(id(call)))),
-                Route.post("clusters/permanent-delete", ClusterId.class,
-                        call -> done(() -> clusters().permanentDelete(id(call)))),
-                Route.post("clusters/events", ClusterEvents.Request.class,
-                        call -> ClusterEvents.page(clusters(), call.params())),
-                Route.get("clusters/driver-logs", ClusterId.class,
-                        call -> new DriverLog(id(call), clusters().driverLog(id(call), LOG_BYTES))),
+                Route.post("clusters/delete", ClusterId.class,
+                        call -> done(() -> clusters().terminate(checked(call, CAN_RESTART)))),
+                Route.post("clusters/permanent-delete", ClusterId.class, this::permanentDelete),
+                Route.post("clusters/events", ClusterEvents.Request.class, call -> {
+                    check(call.caller().userName(), call.params().clusterId(), CAN_ATTACH_TO);
+                    return ClusterEvents.page(clusters(), call.params());
+                }),
+                Route.get("clusters/driver-logs", ClusterId.class, call -> new DriverLog(id(call),
+                        clusters().driverLog(checked(call, CAN_ATTACH_TO), LOG_BYTES))),
                 Route.get("clusters/list-node-types", Void.class, this::nodeTypes),
                 Route.post("clusters/edit", Spec.class, this::edit),
-                Route.post("clusters/start", ClusterId.class, call -> done(() -> clusters().start(id(call)))),
-                Route.post("clusters/restart", ClusterId.class, call -> done(() -> clusters().restart(id(call)))),
-                Route.post("clusters/pin", ClusterId.class, call -> done(() -> clusters().pin(id(call), true))),
-                Route.post("clusters/unpin", ClusterId.class, call -> done(() -> clusters().pin(id(call), false))));
+                Route.post("clusters/start", ClusterId.class,
+                        call -> done(() -> clusters().start(checked(call, CAN_RESTART)))),
+                Route.post("clusters/restart", ClusterId.class,
+                        call -> done(() -> clusters().restart(checked(call, CAN_RESTART)))),
+                Route.post("clusters/pin", ClusterId.class,
+                        call -> done(() -> clusters().pin(checked(call, CAN_MANAGE), true))),
+                Route.post("clusters/unpin", ClusterId.class,
+                        call -> done(() -> clusters().pin(checked(call, CAN_MANAGE), false))));
+    }
+
+    /** The call's cluster id, once its caller is found to hold {@code level} on the cluster. */
+    private String checked(ApiCall<ClusterId> call, String level) {
+        check(call.caller().userName(), id(call), level);
+        return id(call);
+    }
+
+    private void check(String user, String clusterId, String level) {
+        authorization.require(user, CLUSTERS, ApiParams.required(clusterId, "cluster_id"), level);
+    }
+
+    private Object permanentDelete(ApiCall<ClusterId> call) {
+        clusters().permanentDelete(checked(call, CAN_MANAGE));
+        authorization.permissions().forget(new ObjectRef(CLUSTERS, id(call)));
+        return null;
     }
 
     private ClusterService clusters() {
@@ -136,16 +168,30 @@ public class ClusterResource extends ApiServlet {
     }
 
     private Created create(ApiCall<Spec> call) {
-        return new Created(clusters().create(call.params().toSpec()));
+        String user = call.caller().userName();
+        authorization.entitled(user, "allow-cluster-create");
+        checkPool(user, call.params().instancePoolId());
+        return new Created(clusters().create(call.params().toSpec(), ClusterInfo.API, user));
+    }
+
+    private void checkPool(String user, String poolId) {
+        if (poolId != null) {
+            authorization.require(user, InstancePoolResource.POOLS, poolId, CAN_ATTACH_TO);
+        }
     }
 
     private Object edit(ApiCall<Spec> call) {
         String clusterId = ApiParams.required(call.params().clusterId(), "cluster_id");
+        check(call.caller().userName(), clusterId, CAN_MANAGE);
+        checkPool(call.caller().userName(), call.params().instancePoolId());
         return done(() -> clusters().edit(clusterId, call.params().toSpec()));
     }
 
     private Clusters list(ApiCall<Void> call) {
-        return new Clusters(clusters().list().stream().map(ClusterDetails::of).toList());
+        List<ClusterInfo> visible = authorization.permissions().visible(call.caller().userName(), null,
+                clusters().list(), c -> new ObjectRef(CLUSTERS, c.clusterId()), ClusterInfo::creatorUserName,
+                CAN_ATTACH_TO);
+        return new Clusters(visible.stream().map(ClusterDetails::of).toList());
     }
 
     private NodeTypes nodeTypes(ApiCall<Void> call) {

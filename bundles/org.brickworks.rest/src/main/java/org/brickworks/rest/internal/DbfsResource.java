@@ -149,9 +149,10 @@ public class DbfsResource extends ApiServlet {
                         Boolean.TRUE.equals(call.params().recursive())))),
                 Route.post("dbfs/move", Move.class, call -> done(() -> dbfs().move(call.params().sourcePath(),
                         call.params().destinationPath()))),
-                Route.post("dbfs/mount", Mount.class, call -> done(() -> dbfs().mount(call.params().toSpec()))),
+                Route.post("dbfs/mount", Mount.class,
+                        call -> done(() -> dbfs().mount(admin(call, "mount").params().toSpec()))),
                 Route.post("dbfs/unmount", MountPoint.class,
-                        call -> done(() -> dbfs().unmount(call.params().mountPoint()))),
+                        call -> done(() -> dbfs().unmount(admin(call, "unmount").params().mountPoint()))),
                 Route.get("dbfs/mounts", Void.class, call -> new Mounts(dbfs().mounts().stream()
                         .map(mount -> new MountInfo(mount.mountPoint(), mount.source())).toList())));
     }
@@ -164,6 +165,15 @@ public class DbfsResource extends ApiServlet {
     private static Object done(Runnable action) {
         action.run();
         return null;
+    }
+
+    /** {@code call}, when an administrator made it: mounts are the platform's, seen by every cluster. */
+    private static <T> ApiCall<T> admin(ApiCall<T> call, String what) {
+        if (!call.caller().admin()) {
+            throw new BrickworksException(ErrorCode.PERMISSION_DENIED,
+                    "Only administrators may " + what + ": mounts are shared by every user and cluster");
+        }
+        return call;
     }
 
     private Object put(ApiCall<Put> call) {

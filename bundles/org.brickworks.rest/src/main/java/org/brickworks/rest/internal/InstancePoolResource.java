@@ -5,6 +5,7 @@ import java.util.List;
 import org.brickworks.clusters.api.InstancePoolService;
 import org.brickworks.clusters.api.dto.InstancePool;
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.rest.api.ApiCall;
 import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.ApiServlet;
@@ -30,6 +31,7 @@ import jakarta.servlet.Servlet;
         "/api/2.2/instance-pools/*" })
 public class InstancePoolResource extends ApiServlet {
     private static final long serialVersionUID = 1L;
+    static final String POOLS = "instance-pools";
 
     record PoolId(String instancePoolId) {
         PoolId {
@@ -72,24 +74,26 @@ public class InstancePoolResource extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile InstancePoolService pools;
     private final transient ServiceWait<InstancePoolService> waiting;
+    private final transient Authorization authorization;
 
     @Activate
     public InstancePoolResource(BundleContext context, RestConfig config) {
         waiting = new ServiceWait<>(context, InstancePoolService.class, "instance pools", config);
+        authorization = new Authorization(context, config);
     }
 
     @Deactivate
     void deactivate() {
         waiting.close();
+        authorization.close();
     }
 
     @Override
     protected List<Route<?>> routes() {
         return List.of(Route.post("instance-pools/create", Create.class, this::create),
                 Route.get("instance-pools/get", PoolId.class,
-                        call -> Pool.of(pools().getPool(call.params().instancePoolId()))),
-                Route.get("instance-pools/list", Void.class,
-                        call -> new Pools(pools().listPools().stream().map(Pool::of).toList())),
+                        call -> Pool.of(pools().getPool(checked(call, ClusterResource.CAN_ATTACH_TO)))),
+                Route.get("instance-pools/list", Void.class, this::list),
                 Route.post("instance-pools/delete", PoolId.class, this::delete));
     }
 
@@ -97,14 +101,30 @@ public class InstancePoolResource extends ApiServlet {
         return waiting.get(pools);
     }
 
+    /** The call's pool id, once its caller is found to hold {@code level} on the pool. */
+    private String checked(ApiCall<PoolId> call, String level) {
+        authorization.require(call.caller().userName(), POOLS, call.params().instancePoolId(), level);
+        return call.params().instancePoolId();
+    }
+
+    /** The pools the caller may attach clusters to (a platform has few pools: each is checked alone). */
+    private Pools list(ApiCall<Void> call) {
+        return new Pools(pools().listPools().stream()
+                .filter(pool -> authorization.holdsAny(call.caller().userName(), POOLS, pool.instancePoolId()))
+                .map(Pool::of).toList());
+    }
+
     private PoolId create(ApiCall<Create> call) {
         Create create = call.params();
+        authorization.entitled(call.caller().userName(), "allow-instance-pool-create");
         return new PoolId(pools().createPool(new InstancePool(null, create.instancePoolName(), create.nodeTypeId(),
-                create.minIdleInstances(), create.maxCapacity(), create.preloadedSparkVersions(), null)));
+                create.minIdleInstances(), create.maxCapacity(), create.preloadedSparkVersions(), null),
+                call.caller().userName()));
     }
 
     private Object delete(ApiCall<PoolId> call) {
-        pools().deletePool(call.params().instancePoolId());
+        pools().deletePool(checked(call, ClusterResource.CAN_MANAGE));
+        authorization.permissions().forget(new ObjectRef(POOLS, call.params().instancePoolId()));
         return null;
     }
 }

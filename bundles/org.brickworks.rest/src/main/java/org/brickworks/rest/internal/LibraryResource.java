@@ -76,25 +76,38 @@ public class LibraryResource extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterLibraryService libraries;
     private final transient ServiceWait<ClusterLibraryService> waiting;
+    private final transient Authorization authorization;
 
     @Activate
     public LibraryResource(BundleContext context, RestConfig config) {
         waiting = new ServiceWait<>(context, ClusterLibraryService.class, "libraries", config);
+        authorization = new Authorization(context, config);
     }
 
     @Deactivate
     void deactivate() {
         waiting.close();
+        authorization.close();
     }
 
     @Override
     protected List<Route<?>> routes() {
         return List.of(Route.post("libraries/install", Change.class, this::install),
                 Route.post("libraries/uninstall", Change.class, this::uninstall),
-                Route.get("libraries/cluster-status", ClusterId.class,
-                        call -> ClusterStatuses.of(libraries().clusterStatus(call.params().clusterId()))),
-                Route.get("libraries/all-cluster-statuses", Void.class, call -> new Statuses(
-                        libraries().allClusterStatuses().stream().map(ClusterStatuses::of).toList())));
+                Route.get("libraries/cluster-status", ClusterId.class, call -> {
+                    check(call.caller().userName(), call.params().clusterId(), ClusterResource.CAN_ATTACH_TO);
+                    return ClusterStatuses.of(libraries().clusterStatus(call.params().clusterId()));
+                }),
+                Route.get("libraries/all-cluster-statuses", Void.class,
+                        call -> new Statuses(libraries().allClusterStatuses().stream()
+                                .filter(c -> authorization.holdsAny(call.caller().userName(),
+                                        ClusterResource.CLUSTERS, c.clusterId()))
+                                .map(ClusterStatuses::of).toList())));
+    }
+
+    /** Installing and uninstalling take {@code CAN_MANAGE} on the cluster, as in Databricks. */
+    private void check(String user, String clusterId, String level) {
+        authorization.require(user, ClusterResource.CLUSTERS, ApiParams.required(clusterId, "cluster_id"), level);
     }
 
     private ClusterLibraryService libraries() {
@@ -102,11 +115,13 @@ public class LibraryResource extends ApiServlet {
     }
 
     private Object install(ApiCall<Change> call) {
+        check(call.caller().userName(), call.params().clusterId(), ClusterResource.CAN_MANAGE);
         libraries().install(call.params().clusterId(), call.params().toLibraries());
         return null;
     }
 
     private Object uninstall(ApiCall<Change> call) {
+        check(call.caller().userName(), call.params().clusterId(), ClusterResource.CAN_MANAGE);
         libraries().uninstall(call.params().clusterId(), call.params().toLibraries());
         return null;
     }

@@ -2,7 +2,11 @@ package org.brickworks.rest.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.rest.api.ApiCall;
 import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.ApiServlet;
@@ -30,6 +34,7 @@ import jakarta.servlet.Servlet;
 @HttpWhiteboardServletPattern({ "/api/2.0/token/*", "/api/2.1/token/*", "/api/2.2/token/*" })
 public class TokenResource extends ApiServlet {
     private static final long serialVersionUID = 1L;
+    private static final ObjectRef TOKENS = new ObjectRef("authorization", "tokens");
 
     record Create(String comment, Long lifetimeSeconds) {
     }
@@ -56,20 +61,28 @@ public class TokenResource extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile TokenService tokens;
     private final transient ServiceWait<TokenService> waiting;
+    private final transient Authorization authorization;
+    /** Whether a user may create tokens: {@code CAN_USE} on {@code /authorization/tokens}. */
+    private final transient Predicate<String> mayUseTokens;
 
     @Activate
     public TokenResource(BundleContext context, RestConfig config) {
         waiting = new ServiceWait<>(context, TokenService.class, "token", config);
+        authorization = new Authorization(context, config);
+        mayUseTokens = user -> authorization.permissions().levelOf(user, TOKENS) != null;
     }
 
-    TokenResource(TokenService tokens) {
+    TokenResource(TokenService tokens, Predicate<String> mayUseTokens) {
         waiting = ServiceWait.none("token");
+        authorization = null;
         this.tokens = tokens;
+        this.mayUseTokens = mayUseTokens;
     }
 
     @Deactivate
     void deactivate() {
         waiting.close();
+        authorization.close();
     }
 
     @Override
@@ -81,6 +94,10 @@ public class TokenResource extends ApiServlet {
 
     private Created create(ApiCall<Create> call) {
         Create create = call.params();
+        if (!mayUseTokens.test(call.caller().userName())) {
+            throw new BrickworksException(ErrorCode.PERMISSION_DENIED, call.caller().userName()
+                    + " may not create tokens: it needs CAN_USE on " + TOKENS);
+        }
         CreatedToken created = waiting.get(tokens).create(call.caller().userName(),
                 create.comment() == null ? "" : create.comment(), Optional.ofNullable(create.lifetimeSeconds()));
         return new Created(created.tokenValue(), Info.of(created.info()));

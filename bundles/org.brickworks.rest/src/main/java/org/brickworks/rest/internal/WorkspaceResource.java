@@ -1,15 +1,21 @@
 package org.brickworks.rest.internal;
 
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
+import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.rest.api.ApiCall;
 import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.ApiServlet;
 import org.brickworks.rest.api.Download;
 import org.brickworks.rest.api.RestContext;
 import org.brickworks.rest.api.Route;
+import org.brickworks.security.api.UserService;
 import org.brickworks.workspace.api.WorkspaceService;
 import org.brickworks.workspace.api.dto.ExportFormat;
 import org.brickworks.workspace.api.dto.ExportedObject;
@@ -43,6 +49,11 @@ import jakarta.servlet.Servlet;
 @HttpWhiteboardServletPattern({ "/api/2.0/workspace/*", "/api/2.1/workspace/*", "/api/2.2/workspace/*" })
 public class WorkspaceResource extends ApiServlet {
     private static final long serialVersionUID = 1L;
+    private static final String USERS = "/Users";
+    private static final Set<String> OPEN_FOLDERS = Set.of("/", USERS);
+    private static final String CAN_READ = "CAN_READ";
+    private static final String CAN_EDIT = "CAN_EDIT";
+    private static final String CAN_MANAGE = "CAN_MANAGE";
 
     record ObjectPath(String path, Boolean recursive) {
         ObjectPath {
@@ -103,47 +114,142 @@ public class WorkspaceResource extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile WorkspaceService workspace;
     private final transient ServiceWait<WorkspaceService> waiting;
+    private final transient Authorization authorization;
 
     @Activate
     public WorkspaceResource(BundleContext context, RestConfig config) {
         waiting = new ServiceWait<>(context, WorkspaceService.class, "workspace", config);
+        authorization = new Authorization(context, config);
     }
 
     @Deactivate
     void deactivate() {
         waiting.close();
+        authorization.close();
     }
 
     @Override
     protected List<Route<?>> routes() {
         return List.of(Route.get("workspace/list", ObjectPath.class, this::list),
                 Route.get("workspace/get-status", ObjectPath.class,
-                        call -> ObjectInfo.of(workspace().getStatus(call.params().path()))),
+                        call -> ObjectInfo.of(readable(call, call.params().path()))),
                 Route.post("workspace/mkdirs", ObjectPath.class, this::mkdirs),
                 Route.post("workspace/import", Import.class, this::importObject),
                 Route.get("workspace/export", Export.class, this::export),
                 Route.post("workspace/delete", ObjectPath.class, this::delete),
-                Route.get("workspace/revisions", ObjectPath.class, call -> new Revisions(workspace()
-                        .revisions(call.params().path()).stream().map(RevisionInfo::of).toList())),
-                Route.post("workspace/restore-revision", Restore.class, call -> RevisionInfo.of(workspace()
-                        .restoreRevision(call.params().path(), call.params().revisionId(), call.caller().userName()))));
+                Route.get("workspace/revisions", ObjectPath.class, call -> {
+                    readable(call, call.params().path());
+                    return new Revisions(
+                            workspace().revisions(call.params().path()).stream().map(RevisionInfo::of).toList());
+                }),
+                Route.post("workspace/restore-revision", Restore.class, call -> {
+                    require(call, workspace().getStatus(call.params().path()), CAN_EDIT);
+                    return RevisionInfo.of(workspace().restoreRevision(call.params().path(),
+                            call.params().revisionId(), call.caller().userName()));
+                }));
+    }
+
+    /** The Permissions API's type of a workspace object. */
+    static ObjectRef ref(WorkspaceObject object) {
+        String type = switch (object.type()) {
+        case NOTEBOOK -> "notebooks";
+        case DIRECTORY -> "directories";
+        case FILE -> "files";
+        };
+        return new ObjectRef(type, Long.toString(object.objectId()));
+    }
+
+    private void require(ApiCall<?> call, WorkspaceObject object, String level) {
+        authorization.permissions().require(call.caller().userName(), ref(object), level);
+    }
+
+    /** The object at {@code path}, once the caller is found to may read it ({@code /} and {@code /Users} anyone may). */
+    private WorkspaceObject readable(ApiCall<?> call, String path) {
+        WorkspaceObject object = workspace().getStatus(path);
+        if (!OPEN_FOLDERS.contains(object.path())) {
+            require(call, object, CAN_READ);
+        }
+        return object;
+    }
+
+    /**
+     * Makes the caller's home folder {@code /Users/<name>}, which it owns, when {@code path} is in it and it does not
+     * exist yet (users created after the platform started have none); {@code /Users} itself is the platform's.
+     */
+    private void ensureHome(String user, String path) {
+        String home = USERS + "/" + user;
+        if ((path.equals(home) || path.startsWith(home + "/")) && find(home).isEmpty()) {
+            if (find(USERS).isEmpty()) {
+                workspace().mkdirs(USERS, UserService.ADMIN);
+            }
+            workspace().mkdirs(home, user);
+        }
+    }
+
+    /** The nearest object at or above {@code path} that exists. */
+    private WorkspaceObject nearestExisting(String path) {
+        String at = path;
+        Optional<WorkspaceObject> found;
+        while ((found = find(at)).isEmpty()) {
+            at = parentOf(at);
+        }
+        return found.get();
+    }
+
+    private Optional<WorkspaceObject> find(String path) {
+        try {
+            return Optional.of(workspace().getStatus(path));
+        } catch (BrickworksException e) {
+            if (e.errorCode() == ErrorCode.RESOURCE_DOES_NOT_EXIST) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The folder above {@code path} ({@code /} above a top-level path and above {@code /}). */
+    private static String parentOf(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        int slash = trimmed.lastIndexOf('/');
+        return slash <= 0 ? "/" : trimmed.substring(0, slash);
     }
 
     private WorkspaceService workspace() {
         return waiting.get(workspace);
     }
 
+    /**
+     * The children the caller may read of a folder it may read; {@code /} and {@code /Users} anyone may list, and
+     * {@code /Users} is in every listing of {@code /}.
+     */
     private Listing list(ApiCall<ObjectPath> call) {
-        return new Listing(workspace().list(call.params().path()).stream().map(ObjectInfo::of).toList());
+        WorkspaceObject folder = readable(call, call.params().path());
+        List<WorkspaceObject> children = workspace().list(folder.path());
+        if (folder.type() != ObjectType.DIRECTORY) {
+            return new Listing(children.stream().map(ObjectInfo::of).toList());
+        }
+        List<WorkspaceObject> visible = authorization.permissions().visible(call.caller().userName(), ref(folder),
+                children, WorkspaceResource::ref, WorkspaceObject::owner, CAN_READ);
+        Set<WorkspaceObject> shown = new HashSet<>(visible);
+        return new Listing(children.stream().filter(c -> shown.contains(c) || OPEN_FOLDERS.contains(c.path()))
+                .map(ObjectInfo::of).toList());
     }
 
     private Object mkdirs(ApiCall<ObjectPath> call) {
+        ensureHome(call.caller().userName(), call.params().path());
+        WorkspaceObject existing = nearestExisting(call.params().path());
+        if (existing.type() == ObjectType.DIRECTORY) { // else the service's error: a path through a notebook or file
+            require(call, existing, CAN_EDIT);
+        }
         workspace().mkdirs(call.params().path(), call.caller().userName());
         return null;
     }
 
     private Object delete(ApiCall<ObjectPath> call) {
+        WorkspaceObject object = workspace().getStatus(call.params().path());
+        require(call, object, CAN_MANAGE);
         workspace().delete(call.params().path(), Boolean.TRUE.equals(call.params().recursive()));
+        authorization.permissions().forget(ref(object));
         return null;
     }
 
@@ -157,6 +263,10 @@ public class WorkspaceResource extends ApiServlet {
             throw BrickworksException.invalidParameter("content is not valid base64: " + e.getMessage());
         }
         NotebookLanguage language = request.language() == null ? null : language(request.language());
+        ensureHome(call.caller().userName(), request.path());
+        // the object it overwrites, or the folder it goes to (else the service's missing parent error)
+        find(request.path()).or(() -> find(parentOf(request.path())))
+                .ifPresent(target -> require(call, target, CAN_EDIT));
         workspace().importObject(new ImportRequest(request.path(), format(request.format()), language,
                 Boolean.TRUE.equals(request.overwrite()), content), call.caller().userName());
         return null;
@@ -164,6 +274,7 @@ public class WorkspaceResource extends ApiServlet {
 
     private Object export(ApiCall<Export> call) {
         String path = call.params().path();
+        readable(call, path);
         ExportedObject exported = workspace().export(path, format(call.params().format()));
         if (Boolean.TRUE.equals(call.params().directDownload())) {
             String name = path.substring(path.lastIndexOf('/') + 1);

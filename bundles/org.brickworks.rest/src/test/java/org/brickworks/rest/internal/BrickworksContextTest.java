@@ -3,10 +3,13 @@ package org.brickworks.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Proxy;
 import java.util.Base64;
+import java.util.Set;
 
 import org.brickworks.rest.api.ApiDispatcher;
 import org.brickworks.rest.api.RestCaller;
+import org.brickworks.security.api.UserService;
 import org.brickworks.security.api.dto.User;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.servlet.context.ServletContextHelper;
@@ -15,11 +18,35 @@ import org.osgi.service.servlet.context.ServletContextHelper;
 class BrickworksContextTest {
     private static final User ALICE = RecordingTokenService.user("alice", false);
 
+    private static final User BOB = RecordingTokenService.user("bob", false);
+
     private final RecordingTokenService tokens = new RecordingTokenService();
-    private final BrickworksContext context = new BrickworksContext(tokens, 1024);
+    /** The users service, as far as the context asks it: alice may use the workspace, bob may not. */
+    private final UserService users = (UserService) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] { UserService.class }, (proxy, method, args) -> {
+                if (!method.getName().equals("entitlementsOf")) {
+                    throw new UnsupportedOperationException(method.getName());
+                }
+                return "alice".equals(args[0]) ? Set.of("workspace-access") : Set.of();
+            });
+    private final BrickworksContext context = new BrickworksContext(tokens, users, 1024);
 
     BrickworksContextTest() {
         tokens.logins.put("dapi-alice", ALICE);
+        tokens.logins.put("dapi-bob", BOB);
+    }
+
+    @Test
+    void withoutWorkspaceAccessOnlyMeAndTokensAnswer() throws Exception {
+        for (String path : new String[] { "/api/2.0/preview/scim/v2/Me", "/api/2.0/token/list" }) {
+            HttpCall call = HttpCall.get(path).header("Authorization", "Bearer dapi-bob");
+            assertThat(context.handleSecurity(call.request(), call.response())).isTrue();
+        }
+        HttpCall refused = HttpCall.get("/api/2.0/acme/x").header("Authorization", "Bearer dapi-bob");
+        assertThat(context.handleSecurity(refused.request(), refused.response())).isFalse();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
+        assertThat(refused.json().path("message").asText()).contains("workspace-access");
     }
 
     @Test

@@ -17,7 +17,7 @@ class TokenResourceTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingTokenService service = new RecordingTokenService();
-    private final TokenResource resource = new TokenResource(service);
+    private final TokenResource resource = new TokenResource(service, user -> !user.equals("mallory"));
 
     @Test
     void createAnswersTheValueAndInfoForTheCaller() throws Exception {
@@ -46,6 +46,16 @@ class TokenResourceTest {
         assertThat(call.status()).isEqualTo(400);
         assertThat(call.json().path("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
         assertThat(call.json().path("message").asText()).contains("lifetime_seconds");
+        assertThat(service.creations).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutCanUseCreatesNoToken() {
+        HttpCall call = HttpCall.post("/api/2.0/token/create", "{}")
+                .as(RecordingTokenService.user("mallory", false)).run(resource);
+
+        assertThat(call.status()).isEqualTo(403);
+        assertThat(call.json().path("message").asText()).contains("CAN_USE");
         assertThat(service.creations).isEmpty();
     }
 
@@ -86,7 +96,7 @@ class TokenResourceTest {
 
     @Test
     void answersTemporarilyUnavailableWhileNoTokenServiceIsBound() {
-        HttpCall call = HttpCall.get("/api/2.0/token/list").as(ALICE).run(new TokenResource(null));
+        HttpCall call = HttpCall.get("/api/2.0/token/list").as(ALICE).run(new TokenResource(null, user -> true));
 
         assertThat(call.status()).isEqualTo(503);
         assertThat(call.json().path("error_code").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");

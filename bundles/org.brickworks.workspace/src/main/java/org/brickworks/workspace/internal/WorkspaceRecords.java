@@ -36,6 +36,33 @@ final class WorkspaceRecords {
         return objects(c, OBJECT + " WHERE path = ?", path).stream().findFirst();
     }
 
+    static Optional<WorkspaceObject> find(Connection c, long objectId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(OBJECT + " WHERE object_id = ?")) {
+            s.setLong(1, objectId);
+            return read(s).stream().findFirst();
+        }
+    }
+
+    /** The directories above {@code path}, nearest first, up to the root. */
+    static List<WorkspaceObject> ancestors(Connection c, String path) throws SQLException {
+        List<String> paths = new ArrayList<>();
+        for (String parent = WorkspacePaths.parent(path); parent != null; parent = WorkspacePaths.parent(parent)) {
+            paths.add(parent);
+        }
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement(OBJECT + " WHERE path IN ("
+                + String.join(", ", paths.stream().map(p -> "?").toList()) + ")")) {
+            for (int i = 0; i < paths.size(); i++) {
+                s.setString(i + 1, paths.get(i));
+            }
+            List<WorkspaceObject> found = new ArrayList<>(read(s));
+            found.sort((a, b) -> Integer.compare(b.path().length(), a.path().length()));
+            return found;
+        }
+    }
+
     static List<WorkspaceObject> children(Connection c, String path) throws SQLException {
         return objects(c, OBJECT + " WHERE parent_path = ? ORDER BY CASE object_type WHEN 'DIRECTORY' THEN 0"
                 + " ELSE 1 END, path", path);
@@ -169,16 +196,20 @@ final class WorkspaceRecords {
     private static List<WorkspaceObject> objects(Connection c, String sql, String path) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, path);
-            List<WorkspaceObject> objects = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String language = r.getString(4);
-                    objects.add(new WorkspaceObject(r.getLong(1), r.getString(2), ObjectType.valueOf(r.getString(3)),
-                            language == null ? null : NotebookLanguage.valueOf(language), r.getString(5),
-                            r.getLong(6), r.getLong(7), r.getLong(8)));
-                }
-            }
-            return objects;
+            return read(s);
         }
+    }
+
+    private static List<WorkspaceObject> read(PreparedStatement s) throws SQLException {
+        List<WorkspaceObject> objects = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String language = r.getString(4);
+                objects.add(new WorkspaceObject(r.getLong(1), r.getString(2), ObjectType.valueOf(r.getString(3)),
+                        language == null ? null : NotebookLanguage.valueOf(language), r.getString(5), r.getLong(6),
+                        r.getLong(7), r.getLong(8)));
+            }
+        }
+        return objects;
     }
 }

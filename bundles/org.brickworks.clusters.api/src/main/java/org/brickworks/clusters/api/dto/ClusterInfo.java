@@ -27,10 +27,12 @@ import java.util.List;
  *            whether a user pinned the cluster: it stays listed however long ago it terminated
  * @param clusterSource
  *            {@code cluster_source}: {@link #API}, or {@link #JOB} for a job cluster
+ * @param creatorUserName
+ *            {@code creator_user_name}: who created it (it owns the cluster), null when the platform did
  */
 public record ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state, String stateMessage, long startTime,
         long terminatedTime, TerminationReason terminationReason, DriverNode driver, List<ExecutorNode> executors,
-        boolean pinned, String clusterSource) {
+        boolean pinned, String clusterSource, String creatorUserName) {
     /** Databricks' {@code cluster_source} of a cluster created through the Clusters API. */
     public static final String API = "API";
     /** Databricks' {@code cluster_source} of a job cluster, created for a job run and terminated after it. */
@@ -39,6 +41,14 @@ public record ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state
     public ClusterInfo {
         executors = List.copyOf(executors);
         clusterSource = clusterSource == null ? API : clusterSource;
+    }
+
+    /** A cluster no user created. */
+    public ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state, String stateMessage, long startTime,
+            long terminatedTime, TerminationReason terminationReason, DriverNode driver, List<ExecutorNode> executors,
+            boolean pinned, String clusterSource) {
+        this(clusterId, spec, state, stateMessage, startTime, terminatedTime, terminationReason, driver, executors,
+                pinned, clusterSource, null);
     }
 
     /** A cluster created through the Clusters API. */
@@ -52,6 +62,6 @@ public record ClusterInfo(String clusterId, ClusterSpec spec, ClusterState state
     /** This cluster with {@code executors} as its executors. */
     public ClusterInfo withExecutors(List<ExecutorNode> nodes) {
         return new ClusterInfo(clusterId, spec, state, stateMessage, startTime, terminatedTime, terminationReason,
-                driver, nodes, pinned, clusterSource);
+                driver, nodes, pinned, clusterSource, creatorUserName);
     }
 }

@@ -3,10 +3,10 @@ package org.brickworks.shell.ssh.internal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.server.command.AbstractCommandSupport;
+import org.brickworks.shell.ssh.internal.acl.GuardedCommandProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 final class GogoExecCommand extends AbstractCommandSupport {
     private static final Logger LOG = LoggerFactory.getLogger(GogoExecCommand.class);
 
-    private final CommandProcessor processor;
+    private final GuardedCommandProcessor processor;
 
-    GogoExecCommand(String commandLine, CommandProcessor processor) {
+    GogoExecCommand(String commandLine, GuardedCommandProcessor processor) {
         // A thread of our own naming: SSHD names it after the command line, which may hold credentials.
         super(commandLine, ThreadUtils.newSingleThreadExecutor("ssh-exec"));
         this.processor = processor;
@@ -31,8 +31,8 @@ final class GogoExecCommand extends AbstractCommandSupport {
         PrintStream out = new PrintStream(getOutputStream(), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(getErrorStream(), true, StandardCharsets.UTF_8);
         boolean succeeded = false;
-        try (CommandSession session = processor.createSession(getInputStream(), out, err)) {
-            String user = AuthenticatedUser.of(getServerSession());
+        String user = AuthenticatedUser.of(getServerSession());
+        try (CommandSession session = processor.createSession(user, getInputStream(), out, err)) {
             GogoShellCommand.prepare(session, user);
             LOG.debug("SSH exec by {}: {}", user, getCommand());
             succeeded = new CommandLineRunner(session, out, err).run(getCommand());

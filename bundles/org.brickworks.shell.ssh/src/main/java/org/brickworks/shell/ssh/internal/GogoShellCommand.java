@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.command.AbstractCommandSupport;
+import org.brickworks.shell.ssh.internal.acl.GuardedCommandProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +29,10 @@ final class GogoShellCommand extends AbstractCommandSupport {
     private static final Logger LOG = LoggerFactory.getLogger(GogoShellCommand.class);
     private static final Set<String> EXIT_COMMANDS = Set.of("exit", "logout");
 
-    private final CommandProcessor processor;
+    private final GuardedCommandProcessor processor;
     private final String platformVersion;
 
-    GogoShellCommand(CommandProcessor processor, String platformVersion) {
+    GogoShellCommand(GuardedCommandProcessor processor, String platformVersion) {
         super("brickworks-shell", null);
         this.processor = processor;
         this.platformVersion = platformVersion;
@@ -46,7 +46,7 @@ final class GogoShellCommand extends AbstractCommandSupport {
         PrintStream err = pty ? out : printStream(getErrorStream(), false);
         String user = AuthenticatedUser.of(getServerSession());
         // Commands get no stdin: it belongs to the line reader, and a command reading it would eat keystrokes.
-        try (CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err)) {
+        try (CommandSession session = processor.createSession(user, InputStream.nullInputStream(), out, err)) {
             prepare(session, user);
             LOG.debug("SSH shell opened by {}", user);
             out.println("Brickworks " + platformVersion + ", logged in as " + user

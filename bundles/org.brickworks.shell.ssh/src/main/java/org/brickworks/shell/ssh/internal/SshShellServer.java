@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.threadio.ThreadIO;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
@@ -15,6 +17,10 @@ import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.core.api.Awaiting;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
+import org.brickworks.shell.ssh.internal.acl.CommandAcl;
+import org.brickworks.shell.ssh.internal.acl.CommandAcls;
+import org.brickworks.shell.ssh.internal.acl.GuardedCommandProcessor;
+import org.brickworks.shell.ssh.internal.acl.SshCaller;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Brickworks shell over SSH (Apache SSHD): exec requests and an interactive shell, both running Gogo commands for
  * the user who logged in with a personal access token (password) or an authorized key. Never open: there is no
- * anonymous or keyboard-interactive login. The listener starts on activation, restarts when host or port change and
+ * anonymous or keyboard-interactive login. Sessions run on a {@link GuardedCommandProcessor}: each command, and what the
+ * shell does beside commands, is checked against the command ACLs ({@code etc/org.apache.karaf.command.acl.*.cfg}) for
+ * the signed-in user; administrators may run everything. The listener starts on activation, restarts when host or port change and
  * stops, with a timeout, on deactivation; lifecycle methods are synchronized.
  */
 @Component(configurationPid = SshShellServer.PID)
@@ -43,7 +51,7 @@ public class SshShellServer {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path dataDirectory;
-    private final CommandProcessor processor;
+    private final GuardedCommandProcessor processor;
     // The platform's services are tracked, not referenced: a reference would restart this component, and end every
     // SSH session, whenever the core or security bundle is updated. A login waits for the new provider instead.
     private final Supplier<TokenService> tokens;
@@ -54,21 +62,28 @@ public class SshShellServer {
     private Config config;
 
     @Activate
-    public SshShellServer(BundleContext context, @Reference(name = "CommandProcessor") CommandProcessor processor) {
-        this(PlatformInfo.dataDirectoryOf(context), processor, new Trackers(context));
+    public SshShellServer(BundleContext context, @Reference(name = "CommandProcessor") CommandProcessor processor,
+            @Reference(name = "ThreadIO") ThreadIO threadIO, @Reference(name = "CommandAcls") CommandAcls acls) {
+        this(PlatformInfo.dataDirectoryOf(context), processor, threadIO, acls, new Trackers(context));
+        this.processor.open(context);
     }
 
-    private SshShellServer(Path dataDirectory, CommandProcessor processor, Trackers trackers) {
-        this(dataDirectory, processor, () -> Awaiting.await(trackers.tokens, "token", LOGIN_PATIENCE),
+    private SshShellServer(Path dataDirectory, CommandProcessor processor, ThreadIO threadIO, CommandAcls acls,
+            Trackers trackers) {
+        this(dataDirectory, processor, threadIO, acls, () -> Awaiting.await(trackers.tokens, "token", LOGIN_PATIENCE),
                 () -> Awaiting.await(trackers.users, "user", LOGIN_PATIENCE),
                 () -> Awaiting.await(trackers.platform, "platform", LOGIN_PATIENCE).version(), trackers);
     }
 
-    /** A server on {@code dataDirectory}'s host keys that asks {@code tokens} and {@code users} at each login. */
-    SshShellServer(Path dataDirectory, CommandProcessor processor, Supplier<TokenService> tokens,
-            Supplier<UserService> users, Supplier<String> version, AutoCloseable trackers) {
+    /**
+     * A server on {@code dataDirectory}'s host keys that asks {@code tokens} and {@code users} at each login, and
+     * {@code users} and {@code acl} for each command.
+     */
+    SshShellServer(Path dataDirectory, CommandProcessor processor, ThreadIO threadIO, Supplier<CommandAcl> acl,
+            Supplier<TokenService> tokens, Supplier<UserService> users, Supplier<String> version,
+            AutoCloseable trackers) {
         this.dataDirectory = dataDirectory;
-        this.processor = processor;
+        this.processor = new GuardedCommandProcessor(threadIO, processor, acl, user -> caller(users.get(), user));
         this.tokens = tokens;
         this.users = users;
         this.version = version;
@@ -117,6 +132,7 @@ public class SshShellServer {
     @Deactivate
     synchronized void deactivate() {
         stop();
+        processor.stop();
         try {
             trackers.close();
         } catch (Exception e) {
@@ -127,6 +143,12 @@ public class SshShellServer {
     /** The port actually listened on (differs from the configured one when that is 0). */
     synchronized int port() {
         return server == null ? -1 : server.getPort();
+    }
+
+    /** Looked up at the start of each command line: administrators may run everything, so their groups do not matter. */
+    private static SshCaller caller(UserService users, String user) {
+        boolean admin = users.isAdmin(user);
+        return new SshCaller(user, admin, admin ? Set.of() : users.groupsOf(user));
     }
 
     private void start(Config newConfig) throws IOException {

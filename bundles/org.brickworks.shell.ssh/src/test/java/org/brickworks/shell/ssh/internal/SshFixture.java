@@ -25,6 +25,7 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.brickworks.shell.ssh.client.BrickworksClient;
+import org.brickworks.shell.ssh.internal.acl.CommandAcl;
 import org.brickworks.test.support.TestPlatform;
 
 /**
@@ -34,11 +35,17 @@ import org.brickworks.test.support.TestPlatform;
 final class SshFixture implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final String ALICE_TOKEN = "dapi-alice-0123456789";
+    /** Bob is no administrator: the fixture's ACL lets him run the {@code bw} commands only. */
+    static final String BOB_TOKEN = "dapi-bob-0123456789";
+    static final CommandAcl USERS_RUN_BW = CommandAcl.of(Map.of("bw", Map.of("*", "users")));
 
     record Outcome(int status, String out, String err) {
     }
 
-    final SshTestDoubles.Tokens tokens = new SshTestDoubles.Tokens().with(ALICE_TOKEN, SshTestDoubles.ALICE);
+    final SshTestDoubles.Tokens tokens = new SshTestDoubles.Tokens().with(ALICE_TOKEN, SshTestDoubles.ALICE)
+            .with(BOB_TOKEN, SshTestDoubles.BOB);
+    /** The command ACL in force; a test may replace it, as an edit of the files does. */
+    volatile CommandAcl acl = USERS_RUN_BW;
     final Path dataDirectory;
     final Path home;
     private final ThreadIOImpl threadIO = new ThreadIOImpl();
@@ -53,8 +60,9 @@ final class SshFixture implements AutoCloseable {
         for (String function : List.of("echo", "fail", "crash", "whoami", "args")) {
             processor.addCommand("bw", commands, function);
         }
+        processor.addCommand("felix", commands, "install");
         SshTestDoubles.Users users = new SshTestDoubles.Users();
-        server = new SshShellServer(dataDirectory, processor, () -> tokens, () -> users,
+        server = new SshShellServer(dataDirectory, processor, threadIO, () -> acl, () -> tokens, () -> users,
                 () -> new TestPlatform(dataDirectory).version(), () -> {
                 });
         server.activate(SshTestDoubles.config("127.0.0.1", 0));
@@ -99,7 +107,12 @@ final class SshFixture implements AutoCloseable {
 
     /** Opens a shell, types {@code input}, and returns what the shell printed until it closed. */
     Outcome shell(String input, boolean pty) throws IOException {
-        try (SshClient client = startClient(); ClientSession session = login(client, "token", ALICE_TOKEN, null)) {
+        return shell(ALICE_TOKEN, input, pty);
+    }
+
+    /** {@link #shell(String, boolean)} for the owner of {@code token}. */
+    Outcome shell(String token, String input, boolean pty) throws IOException {
+        try (SshClient client = startClient(); ClientSession session = login(client, "token", token, null)) {
             ChannelShell channel = session.createShellChannel();
             channel.setUsePty(pty);
             channel.setIn(new ByteArrayInputStream(input.getBytes(UTF_8)));

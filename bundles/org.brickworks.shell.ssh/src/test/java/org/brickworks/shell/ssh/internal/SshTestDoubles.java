@@ -114,7 +114,7 @@ final class SshTestDoubles {
 
         @Override
         public java.util.Set<String> groupsOf(String userName) {
-            throw new UnsupportedOperationException();
+            return get(userName).admin() ? java.util.Set.of(USERS, ADMINS) : java.util.Set.of(USERS);
         }
 
         @Override
@@ -170,6 +170,11 @@ final class SshTestDoubles {
     public static final class Commands {
         public String echo(String word) {
             return word;
+        }
+
+        /** Stands for an administrator's command: {@code felix:install}. */
+        public String install(String location) {
+            return "Installed " + location;
         }
 
         public void fail(String name) {
