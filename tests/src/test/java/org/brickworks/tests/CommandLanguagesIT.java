@@ -1,6 +1,7 @@
 package org.brickworks.tests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Scala, Python and R through the Command Execution API 1.2 on a real cluster: a Scala REPL, a CPython process and an
- * R process per context, temporary views shared with SQL, widget parameters, notebook exit, and bw:exec.
+ * R process per context, temporary views shared with SQL, widget parameters, notebook exit, and bw:exec; secrets in
+ * cells ({@code dbutils.secrets} with the context user's rights, values shown redacted) and in a cluster's Spark conf
+ * and environment.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -35,6 +38,129 @@ public class CommandLanguagesIT extends ClusterTestSupport {
         } finally {
             post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}");
         }
+    }
+
+    @Test
+    public void secretsReachCellsWithTheirUsersRightsAndArePrintedRedacted() throws Exception {
+        assertEquals(200, post("/api/2.0/secrets/scopes/create", admin, "{\"scope\": \"s\"}").status());
+        assertEquals(200, post("/api/2.0/secrets/put", admin,
+                "{\"scope\": \"s\", \"key\": \"k\", \"string_value\": \"sup3r-s3cret\"}").status());
+        assertEquals(201, post("/api/2.0/preview/scim/v2/Users", admin, "{\"userName\": \"bob\", \"entitlements\":"
+                + " [{\"value\": \"allow-cluster-create\"}]}").status());
+        String bob = shell("bw:token-create --user bob it").lines().findFirst().orElseThrow().trim();
+
+        Answer created = post("/api/2.0/clusters/create", admin, "{\"cluster_name\":\"secrets\",\"spark_version\":\""
+                + SPARK35 + "\",\"spark_conf\":{\"spark.acme.key\":\"{{secrets/s/k}}\"},"
+                + "\"spark_env_vars\":{\"ACME_KEY\":\"{{secrets/s/k}}\"}}");
+        assertEquals(created.body().toString(), 200, created.status());
+        String id = created.body().path("cluster_id").asText();
+        Answer unreadable = post("/api/2.0/clusters/create", admin, "{\"cluster_name\":\"no-secret\","
+                + "\"spark_version\":\"" + SPARK35 + "\",\"spark_conf\":{\"spark.acme.key\":\"{{secrets/s/gone}}\"}}");
+        String failing = unreadable.body().path("cluster_id").asText();
+        // bob may not read scope s: his cluster's reference to it fails its start.
+        Answer bobs = post("/api/2.0/clusters/create", bob, "{\"cluster_name\":\"bobs\",\"spark_version\":\""
+                + SPARK35 + "\",\"spark_env_vars\":{\"ACME_KEY\":\"{{secrets/s/k}}\"}}");
+        assertEquals(bobs.body().toString(), 200, bobs.status());
+        String refused = bobs.body().path("cluster_id").asText();
+        try {
+            awaitRunning(id);
+            assertEquals("{{secrets/s/k}}", cluster(id).path("spark_conf").path("spark.acme.key").asText());
+            assertEquals("{{secrets/s/k}}", cluster(id).path("spark_env_vars").path("ACME_KEY").asText());
+
+            String python = createContext(id, "python", "");
+            assertEquals("12 True True", text(runCommand(id, python, "python", "v = dbutils.secrets.get('s', 'k')\n"
+                    + "import os\nprint(len(v), v == 'sup3r-s3cret', os.environ['ACME_KEY'] == v)")));
+            assertEquals("'[REDACTED]'",
+                    text(runCommand(id, python, "python", "dbutils.secrets.get(scope='s', key='k')")));
+            assertEquals("b'[REDACTED]'", text(runCommand(id, python, "python", "dbutils.secrets.getBytes('s', 'k')")));
+            assertEquals("['k'] True", text(runCommand(id, python, "python", "print([m.key for m in"
+                    + " dbutils.secrets.list('s')], 's' in [s.name for s in dbutils.secrets.listScopes()])")));
+
+            String scala = createContext(id, "scala", "");
+            String conf = text(runCommand(id, scala, "scala", "spark.conf.get(\"spark.acme.key\")"));
+            assertTrue(conf, conf.contains("String = [REDACTED]"));
+            String length = text(runCommand(id, scala, "scala", "dbutils.secrets.get(\"s\", \"k\").length + "
+                    + "dbutils.secrets.getBytes(\"s\", \"k\").length"));
+            assertTrue(length, length.contains("Int = 24"));
+            String keys = text(
+                    runCommand(id, scala, "scala", "dbutils.secrets.list(\"s\").map(_.key).mkString(\"/\")"));
+            assertTrue(keys, keys.contains("String = k"));
+
+            String r = createContext(id, "r", "");
+            assertEquals("[1] \"[REDACTED]\"",
+                    text(runCommand(id, r, "r", "dbutils.secrets.get(scope = 's', key = 'k')")));
+            assertEquals("[1] 12\n[1] \"k\"\n[1] TRUE",
+                    text(runCommand(id, r, "r", "length(dbutils.secrets.getBytes('s',"
+                            + " 'k'))\ndbutils.secrets.list('s')$key\n's' %in% dbutils.secrets.listScopes()$name")));
+
+            Answer borrowed = post("/api/1.2/commands/execute", bob, "{\"clusterId\":\"" + id + "\",\"contextId\":\""
+                    + python + "\",\"language\":\"python\",\"command\":\"1\"}");
+            assertEquals(borrowed.body().toString(), 403, borrowed.status());
+            assertEquals("PERMISSION_DENIED", borrowed.errorCode());
+            Answer own = post("/api/1.2/contexts/create", bob,
+                    "{\"clusterId\":\"" + id + "\",\"language\":\"python\"}");
+            assertEquals(own.body().toString(), 200, own.status());
+            JsonNode denied = runCommand(id, own.body().path("id").asText(), "python",
+                    "dbutils.secrets.get('s', 'k')", bob);
+            assertEquals(denied.toString(), "Error", denied.path("status").asText());
+            assertTrue(denied.toString(),
+                    denied.path("results").path("summary").asText().contains("PERMISSION_DENIED"));
+
+            await("the start with an unknown secret to fail", () -> state(failing).matches("TERMINATED|ERROR"));
+            JsonNode reason = cluster(failing).path("termination_reason");
+            assertEquals(reason.toString(), "SECRET_RESOLUTION_ERROR", reason.path("code").asText());
+            assertEquals(reason.toString(), "CLIENT_ERROR", reason.path("type").asText());
+            assertTrue(reason.toString(),
+                    reason.toString().contains("{{secrets/s/gone}} in spark_conf spark.acme.key"));
+            assertEquals("{{secrets/s/gone}}", cluster(failing).path("spark_conf").path("spark.acme.key").asText());
+            await("bob's cluster start to fail", () -> state(refused).matches("TERMINATED|ERROR"));
+            JsonNode bobsReason = cluster(refused).path("termination_reason");
+            assertEquals(bobsReason.toString(), "SECRET_RESOLUTION_ERROR", bobsReason.path("code").asText());
+            assertTrue(bobsReason.toString(), bobsReason.toString().contains("spark_env_vars ACME_KEY with the rights"
+                    + " of bob: PERMISSION_DENIED"));
+            // What a cell's subprocess prints goes to the driver log, which shows it redacted.
+            runCommand(id, python, "python", "import subprocess\nsubprocess.run(['sh', '-c', 'echo acme=$ACME_KEY'])");
+            await("the driver log to show the echo", () -> driverLog(id).contains("acme="));
+            String log = driverLog(id);
+            assertTrue(log, log.contains("acme=[REDACTED]"));
+            assertFalse(log, log.contains("sup3r-s3cret"));
+        } finally {
+            post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + id + "\"}");
+            post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + failing + "\"}");
+            post("/api/2.0/clusters/permanent-delete", admin, "{\"cluster_id\":\"" + refused + "\"}");
+        }
+    }
+
+    private String driverLog(String id) {
+        try {
+            return get("/api/2.0/clusters/driver-logs?cluster_id=" + id, admin).body().path("log").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(JsonNode result) {
+        assertEquals(result.toString(), "Finished", result.path("status").asText());
+        return result.path("results").path("data").asText();
+    }
+
+    /** {@link #runCommand(String, String, String, String)} as the user of {@code token}. */
+    private JsonNode runCommand(String id, String contextId, String language, String command, String token)
+            throws Exception {
+        Answer executed = post("/api/1.2/commands/execute", token, JSON.createObjectNode().put("clusterId", id)
+                .put("contextId", contextId).put("language", language).put("command", command).toString());
+        assertEquals(executed.body().toString(), 200, executed.status());
+        String status = "/api/1.2/commands/status?clusterId=" + id + "&contextId=" + contextId + "&commandId="
+                + executed.body().path("id").asText();
+        JsonNode answer = get(status, token).body();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (answer.path("status").asText().matches("Queued|Running") && System.nanoTime() < deadline) {
+            answer = get(status, token).body();
+        }
+        return answer;
     }
 
     private void runsScala(String id) throws Exception {

@@ -10,8 +10,7 @@ import scala.Tuple2;
 
 /**
  * The {@code dbutils} of an execution context: {@code widgets}, {@code notebook.exit/run}, {@code fs},
- * {@code jobs.taskValues} and
- * {@code help()}. Scala cells call it directly; Python cells through their kernel's calls, so both languages share
+ * {@code jobs.taskValues}, {@code secrets} and {@code help()}. Scala cells call it directly; Python cells through their kernel's calls, so both languages share
  * one context's widgets and files.
  */
 public final class DbUtils {
@@ -20,18 +19,20 @@ public final class DbUtils {
     private final NotebookUtils notebook;
     private final DbfsUtils fs;
     private final JobsUtils jobs;
+    private final SecretsUtils secrets;
 
-    private DbUtils(Widgets widgets, DbfsUtils fs, NotebookUtils notebook, JobsUtils jobs) {
+    private DbUtils(Widgets widgets, DbfsUtils fs, NotebookUtils notebook, JobsUtils jobs, SecretsUtils secrets) {
         this.widgets = widgets;
         this.fs = fs;
         this.notebook = notebook;
         this.jobs = jobs;
+        this.secrets = secrets;
     }
 
     /** The {@code dbutils} of context {@code contextId}, whose files go through {@code conf}'s file systems. */
     public static DbUtils of(String contextId, Supplier<Configuration> conf, PlatformCallback platform) {
         return new DbUtils(new Widgets(), new DbfsUtils(conf, platform), new NotebookUtils(contextId, platform),
-                new JobsUtils(new TaskValues(contextId, platform)));
+                new JobsUtils(new TaskValues(contextId, platform)), new SecretsUtils(contextId, platform));
     }
 
     public Widgets widgets() {
@@ -48,6 +49,10 @@ public final class DbUtils {
 
     public JobsUtils jobs() {
         return jobs;
+    }
+
+    public SecretsUtils secrets() {
+        return secrets;
     }
 
     /** Prints the modules of {@code dbutils}. */

@@ -116,6 +116,25 @@ public final class DbUtilsHelp {
                                             + " notebook, relative to the calling one or absolute\n@param"
                                             + " timeoutSeconds 0 for no limit\n@param arguments its widget values\n"
                                             + "@return its exit value; a failed or timed-out run throws"))),
+            new Module("secrets", "SecretUtils", "Provides utilities for leveraging secrets within notebooks",
+                    "dbutils.secrets reads the platform's secret scopes with the rights of the notebook's user; a"
+                            + " value a command prints is shown as [REDACTED]. For more info about a method, use"
+                            + " dbutils.secrets.help(\"methodName\").",
+                    List.of(new Method("", "get", "get(scope: String, key: String): String",
+                            "Gets the string representation of a secret value with scope and key",
+                            "Example: get(\"team\", \"password\")\n\n@param scope the secret scope\n@param key the"
+                                    + " secret's key\n@return its value as UTF-8 text; the caller needs READ on the"
+                                    + " scope"),
+                            new Method("", "getBytes", "getBytes(scope: String, key: String): byte[]",
+                                    "Gets the bytes representation of a secret value with scope and key",
+                                    "Example: getBytes(\"team\", \"keystore\")\n\n@param scope the secret scope\n"
+                                            + "@param key the secret's key\n@return its value"),
+                            new Method("", "list", "list(scope: String): Seq",
+                                    "Lists secret metadata for secrets within a scope",
+                                    "Example: list(\"team\")\n\n@param scope the secret scope\n@return"
+                                            + " SecretMetadata(key) of each secret, never its value"),
+                            new Method("", "listScopes", "listScopes: Seq", "Lists secret scopes",
+                                    "@return SecretScope(name) of each scope"))),
             new Module("widgets", "WidgetsUtils",
                     "Methods to create and get bound value of input widgets inside notebooks",
                     "dbutils.widgets provides utilities for working with notebook widgets. You can create different"

@@ -7,24 +7,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.brickworks.agent.protocol.ApiError;
 import org.brickworks.agent.protocol.Mount;
 import org.brickworks.agent.protocol.NotebookRunAnswer;
 import org.brickworks.agent.protocol.NotebookRunRequest;
 import org.brickworks.agent.protocol.PlatformPaths;
+import org.brickworks.agent.protocol.SecretAnswer;
+import org.brickworks.agent.protocol.SecretRequest;
 import org.brickworks.agent.protocol.TaskValueAnswer;
 import org.brickworks.agent.protocol.TaskValueRequest;
 import org.brickworks.agent.protocol.Unmount;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What {@code dbutils} asks of the platform, which the agent cannot do itself: {@code notebook.run} (the workspace is
- * the platform's), {@code fs.mount/unmount} (the mount table is) and {@code jobs.taskValues} (the job runs are).
+ * the platform's), {@code fs.mount/unmount} (the mount table is), {@code jobs.taskValues} (the job runs are) and
+ * {@code secrets} (the scopes are, read with the rights of the context's user).
  * Calls go to {@link PlatformPaths} on the host of {@code --auth-url}, authenticated by the cluster's secret: the
  * platform accepts them for this cluster's own driver only. Its 4xx answers become {@link IllegalArgumentException}s with its message. Thread-safe.
  */
@@ -101,8 +106,39 @@ public final class PlatformCallback {
                 new TaskValueRequest(contextId, taskKey, key, null), TIMEOUT), TaskValueAnswer.class);
     }
 
-    /** The answer's body; a refusal or failure as an exception with the platform's message. */
+    /** The value of secret {@code key} of {@code scope}, read with the rights of the user of context {@code contextId}. */
+    byte[] secret(String contextId, String scope, String key) throws IOException, InterruptedException {
+        return Base64.getDecoder().decode(secretAnswer("dbutils.secrets.get", PlatformPaths.SECRET_GET,
+                new SecretRequest(contextId, scope, key)).value());
+    }
+
+    /** The keys of {@code scope}, listed with the rights of the user of context {@code contextId}. */
+    List<String> secretKeys(String contextId, String scope) throws IOException, InterruptedException {
+        return secretAnswer("dbutils.secrets.list", PlatformPaths.SECRET_LIST,
+                new SecretRequest(contextId, scope, null)).names();
+    }
+
+    /** The names of the secret scopes. */
+    List<String> secretScopes(String contextId) throws IOException, InterruptedException {
+        return secretAnswer("dbutils.secrets.listScopes", PlatformPaths.SECRET_SCOPES,
+                new SecretRequest(contextId, null, null)).names();
+    }
+
+    private SecretAnswer secretAnswer(String what, String path, SecretRequest request)
+            throws IOException, InterruptedException {
+        return JSON.readValue(post(what, path, request, TIMEOUT, true), SecretAnswer.class);
+    }
+
     private String post(String what, String path, Object body, Duration timeout)
+            throws IOException, InterruptedException {
+        return post(what, path, body, timeout, false);
+    }
+
+    /**
+     * The answer's body; a refusal or failure as an exception with the platform's message, after its error code
+     * ({@code PERMISSION_DENIED: ...}) when {@code withCode}.
+     */
+    private String post(String what, String path, Object body, Duration timeout, boolean withCode)
             throws IOException, InterruptedException {
         URI url = platform.orElseThrow(() -> new IllegalStateException(
                 what + " needs the platform: this driver was started without --auth-url")).resolve(path);
@@ -114,19 +150,22 @@ public final class PlatformCallback {
         }
         HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
         if (response.statusCode() / 100 == 4) {
-            throw new IllegalArgumentException(message(response));
+            throw new IllegalArgumentException(message(response, withCode));
         }
         if (response.statusCode() != 200) {
-            throw new IOException("The platform answered " + what + " with " + message(response));
+            throw new IOException("The platform answered " + what + " with " + message(response, withCode));
         }
         return response.body().isEmpty() ? "{}" : response.body();
     }
 
-    private static String message(HttpResponse<String> response) {
+    private static String message(HttpResponse<String> response, boolean withCode) {
         try {
-            ApiError error = JSON.readValue(response.body(), ApiError.class);
-            if (error.message() != null) {
-                return error.message();
+            // The platform's errors are {"error_code", "message"}, the agent protocol's ApiError in snake case.
+            JsonNode error = JSON.readTree(response.body());
+            if (error != null && error.hasNonNull("message")) {
+                String message = error.get("message").asText();
+                return withCode && error.hasNonNull("error_code") ? error.get("error_code").asText() + ": " + message
+                        : message;
             }
         } catch (IOException notAnError) {
             // not JSON: the status says it

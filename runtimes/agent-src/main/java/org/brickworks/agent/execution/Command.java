@@ -50,6 +50,10 @@ final class Command {
         return cell.id();
     }
 
+    String contextId() {
+        return context.id();
+    }
+
     /** Its state and, once it ended, its result. */
     synchronized CommandStatus status() {
         return new CommandStatus(cell.id(), state, results);

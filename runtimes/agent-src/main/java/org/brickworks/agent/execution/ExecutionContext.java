@@ -30,6 +30,7 @@ final class ExecutionContext implements InterpreterContext {
 
     private final String id;
     private final String language;
+    private final String user;
     private final SparkSession session;
     private final Map<String, String> parameters;
     private final Interpreters interpreters;
@@ -41,10 +42,11 @@ final class ExecutionContext implements InterpreterContext {
     private final List<Command> commands = new CopyOnWriteArrayList<>();
     private volatile ClassLoader cellClassLoader;
 
-    ExecutionContext(ContextSetup setup, String id, String language, Map<String, String> parameters)
+    ExecutionContext(ContextSetup setup, String id, String language, Map<String, String> parameters, String user)
             throws IOException {
         this.id = id;
         this.language = language;
+        this.user = user;
         this.session = setup.root().newSession();
         this.parameters = Map.copyOf(parameters);
         this.interpreters = setup.interpreters();
@@ -62,6 +64,11 @@ final class ExecutionContext implements InterpreterContext {
 
     String language() {
         return language;
+    }
+
+    /** The platform user who owns the context, null for none. */
+    String user() {
+        return user;
     }
 
     @Override

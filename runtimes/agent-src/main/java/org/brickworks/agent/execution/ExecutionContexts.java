@@ -34,10 +34,13 @@ public final class ExecutionContexts {
         this.setup = setup;
     }
 
-    /** A new context whose own language's interpreter starts at once; {@code parameters} are its widget values. */
-    ExecutionContext create(String language, Map<String, String> parameters) throws IOException {
+    /**
+     * A new context whose own language's interpreter starts at once; {@code parameters} are its widget values,
+     * {@code user} the platform user who owns it (null for none).
+     */
+    ExecutionContext create(String language, Map<String, String> parameters, String user) throws IOException {
         setup.interpreters().requireKnown(language);
-        ExecutionContext context = new ExecutionContext(setup, newId(), language, parameters);
+        ExecutionContext context = new ExecutionContext(setup, newId(), language, parameters, user);
         contexts.put(context.id(), context);
         LOG.debug("Created execution context {}", context.id());
         return context;
@@ -94,6 +97,15 @@ public final class ExecutionContexts {
         Command command = commands.get(id);
         if (command == null) {
             throw ApiException.notFound("Command " + id);
+        }
+        return command;
+    }
+
+    /** Command {@code id} of context {@code contextId} (any context's when null). */
+    Command command(String contextId, String id) {
+        Command command = command(id);
+        if (contextId != null && !contextId.equals(command.contextId())) {
+            throw ApiException.notFound("Command " + id + " of context " + contextId);
         }
         return command;
     }

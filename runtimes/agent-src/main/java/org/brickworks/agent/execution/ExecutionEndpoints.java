@@ -46,18 +46,19 @@ public final class ExecutionEndpoints {
                 .add("POST", AgentPaths.contextLibraries(Routes.ID),
                         (exchange, id) -> new Id(contexts.install(id, exchange.body(ContextInstall.class)).id()))
                 .add("POST", AgentPaths.COMMANDS, (exchange, id) -> execute(exchange))
-                .add("GET", command, (exchange, id) -> status(contexts.command(id),
-                        Math.min(Math.max(exchange.queryLong(AgentPaths.WAIT_MILLIS, 0), 0),
-                                AgentPaths.MAX_STATUS_WAIT_MILLIS)))
+                .add("GET", command,
+                        (exchange, id) -> status(contexts.command(exchange.query(AgentPaths.CONTEXT_ID), id),
+                                Math.min(Math.max(exchange.queryLong(AgentPaths.WAIT_MILLIS, 0), 0),
+                                        AgentPaths.MAX_STATUS_WAIT_MILLIS)))
                 .add("POST", AgentPaths.commandCancel(Routes.ID), (exchange, id) -> cancel(id));
     }
 
     private Id create(CreateContext request) throws IOException {
-        return new Id(contexts.create(languageOf(request.language()), request.parameters()).id());
+        return new Id(contexts.create(languageOf(request.language()), request.parameters(), request.user()).id());
     }
 
     private static ContextInfo info(ExecutionContext context) {
-        return new ContextInfo(context.id(), RUNNING, context.language());
+        return new ContextInfo(context.id(), RUNNING, context.language(), context.user());
     }
 
     private Id destroy(String id) {

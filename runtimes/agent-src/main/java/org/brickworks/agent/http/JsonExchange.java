@@ -45,6 +45,18 @@ public final class JsonExchange {
         return segments(exchange.getRequestURI().getPath());
     }
 
+    /** A query parameter's raw text, or null when it is absent. */
+    public String query(String name) {
+        URI uri = exchange.getRequestURI();
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
     /** A query parameter as a number, or the default when it is absent. */
     public long queryLong(String name, long defaultValue) {
         URI uri = exchange.getRequestURI();

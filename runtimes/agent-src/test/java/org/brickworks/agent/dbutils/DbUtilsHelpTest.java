@@ -13,6 +13,7 @@ class DbUtilsHelpTest {
                 .endsWith("fs: DbfsUtils -> Manipulates the Databricks filesystem (DBFS) from the console\n"
                         + "jobs: JobsUtils -> Utilities for leveraging jobs features\n"
                         + "notebook: NotebookUtils -> Utilities for the control flow of a notebook\n"
+                        + "secrets: SecretUtils -> Provides utilities for leveraging secrets within notebooks\n"
                         + "widgets: WidgetsUtils -> Methods to create and get bound value of input widgets inside"
                         + " notebooks");
     }
@@ -27,6 +28,8 @@ class DbUtilsHelpTest {
                 .endsWith("unmount(mountPoint: String): boolean -> Deletes a DBFS mount point");
         assertThat(DbUtilsHelp.text("widgets", "")).contains("\n\ndropdown(name: String").contains("\nremoveAll: void");
         assertThat(DbUtilsHelp.text("jobs.taskValues", "")).contains("\nset(key: String, value: Any): void -> Sets");
+        assertThat(DbUtilsHelp.text("secrets", "")).contains("\nget(scope: String, key: String): String -> Gets")
+                .endsWith("listScopes: Seq -> Lists secret scopes");
     }
 
     @Test
@@ -48,8 +51,8 @@ class DbUtilsHelpTest {
 
     @Test
     void unknownModulesAndMethodsNameThoseThereAre() {
-        assertThatThrownBy(() -> DbUtilsHelp.text("secrets", "")).hasMessage(
-                "dbutils has no module secrets; its modules: fs, jobs, jobs.taskValues, notebook, widgets");
+        assertThatThrownBy(() -> DbUtilsHelp.text("credentials", "")).hasMessage("dbutils has no module credentials;"
+                + " its modules: fs, jobs, jobs.taskValues, notebook, secrets, widgets");
         assertThatThrownBy(() -> DbUtilsHelp.text("notebook", "go")).hasMessage(
                 "go is not a method of dbutils.notebook; its methods: exit, run");
     }

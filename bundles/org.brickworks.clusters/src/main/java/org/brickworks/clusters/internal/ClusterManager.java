@@ -165,11 +165,12 @@ public class ClusterManager implements ClusterService {
         return records.events(clusterId, query);
     }
 
+    /** The log's secret values (those the cluster's creator may read) are shown as {@code [REDACTED]}. */
     @Override
     public String driverLog(String clusterId, int maxBytes) {
         stored(clusterId);
-        return DriverLogTail.read(fleet.clustersFolder().resolve(clusterId).resolve(DriverFolder.DRIVER_LOG),
-                maxBytes);
+        return fleet.redacted(clusterId, DriverLogTail
+                .read(fleet.clustersFolder().resolve(clusterId).resolve(DriverFolder.DRIVER_LOG), maxBytes));
     }
 
     /** The spec with its node type filled in: the pool's, the given one, or the default. */

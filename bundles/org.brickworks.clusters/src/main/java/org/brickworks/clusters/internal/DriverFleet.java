@@ -22,6 +22,7 @@ import org.brickworks.clusters.api.DriverAgent;
 import org.brickworks.clusters.api.DriverConfigurer;
 import org.brickworks.clusters.api.DriverInitializer;
 import org.brickworks.clusters.api.dto.ClusterInfo;
+import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.ClusterState;
 import org.brickworks.clusters.api.dto.DriverChannel;
 import org.brickworks.clusters.api.dto.ExecutorNode;
@@ -32,6 +33,7 @@ import org.brickworks.core.api.ErrorCode;
 import org.brickworks.core.api.PlatformInfo;
 import org.brickworks.libraries.api.MavenResolver;
 import org.brickworks.runtimes.api.RuntimeRegistry;
+import org.brickworks.secrets.api.SecretService;
 import org.brickworks.store.api.Store;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -92,6 +94,8 @@ public class DriverFleet implements DriverHooks {
     volatile List<DriverInitializer> initializers = List.of();
 
     private List<ServiceTracker<?, ?>> trackers = List.of();
+    /** The secrets service for {@code {{secrets/...}}} references; null without OSGi. */
+    private ServiceTracker<SecretService, SecretService> secrets;
 
     @Activate
     public DriverFleet(@Reference(target = Store.SHARED) Store store, BundleContext context, ClustersConfig config) {
@@ -108,7 +112,8 @@ public class DriverFleet implements DriverHooks {
         this(store, Awaiting.proxy(runtimes, RuntimeRegistry.class, "runtimes"),
                 Awaiting.proxy(resolver, MavenResolver.class, "Maven resolver"), PlatformInfo.dataDirectoryOf(context),
                 config, AgentSource.tracked(context), () -> context.getBundle(0).getState() == Bundle.STOPPING);
-        trackers = List.of(runtimes, resolver);
+        secrets = opened(new ServiceTracker<>(context, SecretService.class, null));
+        trackers = List.of(runtimes, resolver, secrets);
     }
 
     static <S> ServiceTracker<S, S> opened(ServiceTracker<S, S> tracker) {
@@ -306,6 +311,51 @@ public class DriverFleet implements DriverHooks {
         }
         String base = first.toString().replace("://0.0.0.0:", "://127.0.0.1:");
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    @Override
+    public ClusterSpec resolveSecrets(String clusterId, ClusterSpec spec) throws DriverLaunching.StartFailure {
+        if (!SecretReferences.any(spec)) {
+            return spec;
+        }
+        if (secrets == null) {
+            throw new DriverLaunching.StartFailure(SecretReferences.FAILURE_CODE,
+                    "The cluster's spark_conf or spark_env_vars refer to secrets, and there is no secrets service");
+        }
+        SecretService service;
+        try {
+            service = Awaiting.await(secrets, "secrets", serviceWait());
+        } catch (BrickworksException e) {
+            throw new DriverLaunching.StartFailure(SecretReferences.FAILURE_CODE, e.getMessage());
+        }
+        String creator = creatorOf(clusterId);
+        if (creator == null) {
+            throw new DriverLaunching.StartFailure(SecretReferences.FAILURE_CODE, "The cluster's spark_conf or"
+                    + " spark_env_vars refer to secrets, and the cluster has no creator whose rights could read them");
+        }
+        return SecretReferences.resolve(spec, creator, service::get);
+    }
+
+    /**
+     * {@code text} (a driver's output) with every secret value the cluster's creator may read as {@code [REDACTED]};
+     * as it is when there is no secrets service.
+     */
+    String redacted(String clusterId, String text) {
+        ServiceTracker<SecretService, SecretService> tracker = secrets;
+        SecretService service = tracker == null ? null : tracker.getService();
+        if (service == null && tracker != null && tracker.getTrackingCount() > 0) {
+            service = Awaiting.await(tracker, "secrets", serviceWait()); // being swapped: wait rather than show
+        }
+        String creator = service == null ? null : creatorOf(clusterId);
+        return creator == null ? text : service.redaction(creator).redact(text);
+    }
+
+    /**
+     * The user whose rights resolve a cluster's secret references: its creator ({@code creator_user_name}); null for
+     * a cluster the platform made (a job's) or a pool's idle driver.
+     */
+    private String creatorOf(String clusterId) {
+        return records.find(clusterId).map(ClusterInfo::creatorUserName).orElse(null);
     }
 
     /** A higher-ranked configurer wins on a shared key. */

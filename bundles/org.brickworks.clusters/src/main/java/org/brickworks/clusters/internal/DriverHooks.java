@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.brickworks.clusters.api.DriverAgent;
+import org.brickworks.clusters.api.dto.ClusterSpec;
 import org.brickworks.clusters.api.dto.DriverChannel;
 
 /**
@@ -14,6 +15,15 @@ interface DriverHooks {
 
     /** The platform's base address as drivers reach it; null when unknown. */
     String platformUrl();
+
+    /**
+     * {@code spec} with its {@code {{secrets/<scope>/<key>}}} references resolved with the rights of the cluster's
+     * creator ({@link SecretReferences}); {@code spec} itself when it has none.
+     *
+     * @throws DriverLaunching.StartFailure
+     *             when a reference cannot be read
+     */
+    ClusterSpec resolveSecrets(String clusterId, ClusterSpec spec) throws DriverLaunching.StartFailure;
 
     /** What the driver configurers give a driver of {@code clusterId}. */
     Map<String, String> platformConf(String clusterId);

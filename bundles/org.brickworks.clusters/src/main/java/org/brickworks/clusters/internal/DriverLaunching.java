@@ -60,7 +60,9 @@ final class DriverLaunching {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException();
         }
-        LaunchedDriver launched = offer.launcher().launch(new DriverLaunch(clusterId, runtime, jars, spec,
+        // The launcher gets the values; the stored spec keeps the references.
+        ClusterSpec resolved = hooks.resolveSecrets(clusterId, spec);
+        LaunchedDriver launched = offer.launcher().launch(new DriverLaunch(clusterId, runtime, jars, resolved,
                 clustersFolder.resolve(clusterId), offer.nodeType(), hooks.platformUrl(),
                 hooks.platformConf(clusterId)));
         Driver driver = new Driver(clusterId, ProcessHandle.of(launched.pid()).orElseThrow(

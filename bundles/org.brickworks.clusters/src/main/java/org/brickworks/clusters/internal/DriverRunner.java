@@ -238,7 +238,9 @@ final class DriverRunner {
         } catch (InterruptedException | CancellationException e) {
             LOG.debug("Start of cluster {} stopped", clusterId);
         } catch (DriverLaunching.StartFailure e) {
-            failed(clusterId, new TerminationReason(e.code(), "SERVICE_FAULT", e.getMessage()));
+            // An unreadable secret reference is the cluster's spec's fault, not the platform's.
+            failed(clusterId, new TerminationReason(e.code(),
+                    SecretReferences.FAILURE_CODE.equals(e.code()) ? "CLIENT_ERROR" : "SERVICE_FAULT", e.getMessage()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cluster {} failed to start", clusterId, e);
             failed(clusterId, new TerminationReason("UNEXPECTED_LAUNCH_FAILURE", "SERVICE_FAULT", e.getMessage()));

@@ -1,6 +1,7 @@
 package org.brickworks.execution.api;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.brickworks.execution.api.dto.CommandStatus;
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,6 +19,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code Finished} with a text result that {@linkplain org.brickworks.execution.api.dto.TextResult#notebookExit()
  * exits the notebook}. A command that a registered {@link NotebookLibraryResolver} takes ({@code %pip install ...},
  * {@code %mvn install ...}) adds its files to that context only, as a command of the context.
+ * <p>
+ * A context belongs to the user who created it ({@link #createContext(String, String, Map, String)}): its
+ * {@code dbutils.secrets} calls have that user's rights, and every result of its commands (text, table cells, error
+ * summary and cause) shows each secret value that user may read as {@code [REDACTED]}. Callers let only that user
+ * (or an administrator) use the context ({@link #contextUser}).
  * <p>
  * Widgets: {@code dbutils.widgets.get(name)} answers the command's parameter of that name, else the context's, else
  * the widget's default. Every call on a cluster counts as its activity for autotermination. Thread-safe; every call is
@@ -38,6 +44,27 @@ public interface CommandExecution {
      * any context).
      */
     String createContext(String clusterId, String language, Map<String, String> parameters);
+
+    /**
+     * As {@link #createContext(String, String, Map)}, for {@code user}: the context's {@code dbutils.secrets} calls
+     * have that user's rights and its results are redacted with that user's secrets. The context without a user of
+     * the three-argument form reads no secrets.
+     *
+     * @since 2.1
+     */
+    default String createContext(String clusterId, String language, Map<String, String> parameters, String user) {
+        return createContext(clusterId, language, parameters);
+    }
+
+    /**
+     * The user who created the context, empty for a context of no user; {@code RESOURCE_DOES_NOT_EXIST} for a context
+     * the cluster does not have.
+     *
+     * @since 2.1
+     */
+    default Optional<String> contextUser(String clusterId, String contextId) {
+        return Optional.empty();
+    }
 
     /** {@code Running}: contexts are ready as soon as they exist. */
     String contextStatus(String clusterId, String contextId);

@@ -7,7 +7,7 @@
  * and the DBFS mount table ({@link org.brickworks.execution.api.DriverMounts}).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.brickworks.execution.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -68,7 +68,11 @@ final class AgentClient {
     }
 
     String contextStatus(DriverChannel driver, String contextId) {
-        return read(call(driver, "GET", AgentPaths.context(contextId), null, TIMEOUT), ContextInfo.class).status();
+        return contextInfo(driver, contextId).status();
+    }
+
+    ContextInfo contextInfo(DriverChannel driver, String contextId) {
+        return read(call(driver, "GET", AgentPaths.context(contextId), null, TIMEOUT), ContextInfo.class);
     }
 
     void destroyContext(DriverChannel driver, String contextId) {
@@ -81,9 +85,9 @@ final class AgentClient {
                 CommandStatus.class);
     }
 
-    /** The command's status, waiting up to {@code waitMillis} for it to end. */
-    CommandStatus status(DriverChannel driver, String commandId, long waitMillis) {
-        return read(call(driver, "GET", AgentPaths.commandStatus(commandId, waitMillis), null,
+    /** The status of command {@code commandId} of context {@code contextId}, waiting up to {@code waitMillis}. */
+    CommandStatus status(DriverChannel driver, String contextId, String commandId, long waitMillis) {
+        return read(call(driver, "GET", AgentPaths.commandStatus(contextId, commandId, waitMillis), null,
                 TIMEOUT.plusMillis(waitMillis)), CommandStatus.class);
     }
 

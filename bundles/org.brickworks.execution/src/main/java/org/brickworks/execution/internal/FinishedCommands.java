@@ -14,7 +14,7 @@ import org.brickworks.execution.api.dto.CommandStatus;
 final class FinishedCommands {
     static final int KEPT = 256;
 
-    private record Entry(CommandStatus status, boolean onlyHere) {
+    private record Entry(String contextId, CommandStatus status, boolean onlyHere) {
     }
 
     private final Map<String, Entry> entries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
@@ -27,13 +27,13 @@ final class FinishedCommands {
     });
 
     /** A driver command's end, kept for its first status call. */
-    void ended(String clusterId, CommandStatus status) {
-        entries.put(key(clusterId, status.id()), new Entry(status, false));
+    void ended(String clusterId, String contextId, CommandStatus status) {
+        entries.put(key(clusterId, status.id()), new Entry(contextId, status, false));
     }
 
     /** A platform command's end, kept for every status call (until it is among the oldest). */
-    void endedHere(String clusterId, CommandStatus status) {
-        entries.put(key(clusterId, status.id()), new Entry(status, true));
+    void endedHere(String clusterId, String contextId, CommandStatus status) {
+        entries.put(key(clusterId, status.id()), new Entry(contextId, status, true));
     }
 
     /** Whether the command ran on the platform and is known here. */
@@ -42,11 +42,17 @@ final class FinishedCommands {
         return entry != null && entry.onlyHere();
     }
 
-    /** The command's end when it is known here, else null; a driver command's is forgotten with this call. */
-    CommandStatus take(String clusterId, String commandId) {
+    /**
+     * The end of command {@code commandId} of context {@code contextId} when it is known here, else null; a driver
+     * command's is forgotten with this call.
+     */
+    CommandStatus take(String clusterId, String contextId, String commandId) {
         String key = key(clusterId, commandId);
         synchronized (entries) {
             Entry entry = entries.get(key);
+            if (entry != null && !entry.contextId().equals(contextId)) {
+                return null; // another context's: the driver answers that it has no such command of this context
+            }
             if (entry != null && !entry.onlyHere()) {
                 entries.remove(key);
             }

@@ -63,9 +63,9 @@ class AgentClientTest {
                 + "{\"resultType\":\"table\",\"schema\":[{\"name\":\"one\",\"type\":\"\\\"integer\\\"\",\"metadata\":\"{}\"}],"
                 + "\"data\":[[1]],\"truncated\":false,\"isJsonSchema\":true}}");
 
-        assertThat(ProtocolResults.status(client.status(driver, "cmd1", 500)).result().resultType())
+        assertThat(ProtocolResults.status(client.status(driver, "ctx1", "cmd1", 500)).result().resultType())
                 .isEqualTo("table");
-        assertThat(agent.last("GET", "/commands/cmd1?wait_ms=500")).isNotNull();
+        assertThat(agent.last("GET", "/commands/cmd1?wait_ms=500&context_id=ctx1")).isNotNull();
     }
 
     @Test

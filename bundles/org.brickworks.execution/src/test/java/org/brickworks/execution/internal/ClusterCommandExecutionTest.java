@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
@@ -18,7 +21,9 @@ import org.brickworks.execution.api.dto.CommandStatus;
 import org.brickworks.execution.api.dto.ErrorResult;
 import org.brickworks.execution.api.dto.HtmlResult;
 import org.brickworks.execution.api.dto.NotebookLibraries;
+import org.brickworks.execution.api.dto.TableResult;
 import org.brickworks.execution.api.dto.TextResult;
+import org.brickworks.secrets.api.Redaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +50,7 @@ class ClusterCommandExecutionTest {
         NotebookLibraries tiny = new NotebookLibraries(List.of(), List.of(Path.of("/cache/tiny")), "Installed tiny");
         NotebookLibraryResolver pip = (language, command) -> command.startsWith("%pip install bad") ? failing()
                 : command.startsWith("%pip install") ? Optional.of(tiny) : Optional.empty();
-        commands = new ClusterCommandExecution(languages, () -> channels, List.of(pip));
+        commands = new ClusterCommandExecution(languages, () -> channels, List.of(pip), user -> null);
     }
 
     private static Optional<NotebookLibraries> failing() {
@@ -70,6 +75,39 @@ class ClusterCommandExecutionTest {
         assertThat(agent.last("POST", "/contexts").body()).isEqualTo("{\"language\":\"scala\",\"parameters\":"
                 + "{\"day\":\"1\"}}");
         assertThat(channels.touched).containsExactly("c1", "c1", "c1");
+    }
+
+    @Test
+    void aContextKeepsItsUserWhoseSecretsItsResultsHide() {
+        List<String> redactedFor = new ArrayList<>();
+        ClusterCommandExecution redacting = new ClusterCommandExecution(languages, () -> channels, List.of(),
+                user -> {
+                    redactedFor.add(user);
+                    return new Redaction(Set.of("sup3r"));
+                });
+        agent.answer("POST", "/contexts", 200, "{\"id\":\"ctx1\"}").answer("POST", "/commands", 200,
+                "{\"id\":\"cmd1\",\"status\":\"Running\"}").answer("GET", "/commands/cmd1", 200,
+                        "{\"id\":\"cmd1\",\"status\":\"Finished\",\"results\":{\"resultType\":\"table\","
+                                + "\"schema\":[{\"name\":\"v\",\"type\":\"\\\"string\\\"\",\"metadata\":\"{}\"}],"
+                                + "\"data\":[[\"is sup3r\"],[null]],\"truncated\":false}}");
+
+        String context = redacting.createContext("c1", "python", Map.of(), "ada");
+        String command = redacting.execute("c1", context, "python", "spark.sql(...)", Map.of());
+        CommandStatus status = redacting.status("c1", context, command, 0);
+
+        assertThat(((TableResult) status.result()).data()).containsExactly(List.of("is [REDACTED]"),
+                Arrays.asList((Object) null));
+        assertThat(redactedFor).containsExactly("ada");
+        assertThat(agent.last("POST", "/contexts").body()).contains("\"user\":\"ada\"");
+        assertThat(agent.requests).extracting(FakeAgent.Request::path).contains("/commands/cmd1?wait_ms=0"
+                + "&context_id=ctx1");
+        assertThat(redacting.contextUser("c1", context)).contains("ada");
+
+        // A new instance (after an update) asks the driver whose context it is.
+        agent.answer("GET", "/contexts/ctx1", 200,
+                "{\"id\":\"ctx1\",\"status\":\"Running\",\"language\":\"python\",\"user\":\"bob\"}");
+        assertThat(commands.contextUser("c1", "ctx1")).contains("bob");
+        assertThat(agent.requests).extracting(FakeAgent.Request::path).endsWith("/contexts/ctx1");
     }
 
     @Test

@@ -188,7 +188,7 @@ final class NotebookExecution {
 
     private Outcome execute(String language, String command) {
         if (contextId == null) {
-            contextId = commands.createContext(clusterId, language, parameters);
+            contextId = commands.createContext(clusterId, language, parameters, entry.user());
             running.put(clusterId, contextId, entry);
         }
         String commandId = commands.execute(clusterId, contextId, language, command, Map.of());

@@ -175,7 +175,7 @@ public class NotebookRunService implements NotebookRunner {
         requireRunning(clusterId);
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
-        String contextId = attach(revision, clusterId);
+        String contextId = attach(revision, clusterId, user);
         LOG.debug("{} runs cells {} to {} of {} (revision {}) in context {} on cluster {}", user, firstCell, lastCell,
                 notebookPath, revision.revisionId(), contextId, clusterId);
         List<CellRun> cells = new NotebookExecution(workspace(), commands(), languages(), clusterId, parameters,
@@ -198,23 +198,34 @@ public class NotebookRunService implements NotebookRunner {
         }
     }
 
-    /** The notebook's attached context on the cluster: the stored one while it lives there, else a new one. */
-    private String attach(NotebookRevision revision, String clusterId) {
+    /**
+     * The notebook's attached context on the cluster: the stored one while it lives there and is {@code user}'s, else
+     * a new one of {@code user} (a context runs with its user's secrets).
+     */
+    private String attach(NotebookRevision revision, String clusterId, String user) {
         long objectId = revision.object().objectId();
         CommandExecution commands = commands();
         synchronized (attaching.computeIfAbsent(objectId, id -> new Object())) {
             Optional<Attachments.Attachment> attached = attachments.get(objectId);
             if (attached.isPresent() && attached.get().clusterId().equals(clusterId)
-                    && alive(commands, attached.get())) {
+                    && alive(commands, attached.get()) && ownedBy(commands, attached.get(), user)) {
                 return attached.get().contextId();
             }
             attached.ifPresent(this::destroy);
             String contextId = commands.createContext(clusterId, revision.notebook().language().cellLanguage(),
-                    Map.of());
+                    Map.of(), user);
             attachments.put(objectId, new Attachments.Attachment(clusterId, contextId));
             LOG.info("Notebook {} attached to cluster {} (context {})", revision.object().path(), clusterId,
                     contextId);
             return contextId;
+        }
+    }
+
+    private static boolean ownedBy(CommandExecution commands, Attachments.Attachment attachment, String user) {
+        try {
+            return commands.contextUser(attachment.clusterId(), attachment.contextId()).orElse("").equals(user);
+        } catch (BrickworksException e) {
+            return false;
         }
     }
 

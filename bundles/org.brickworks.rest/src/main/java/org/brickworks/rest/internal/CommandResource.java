@@ -3,6 +3,8 @@ package org.brickworks.rest.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
 import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.execution.api.dto.CommandResult;
 import org.brickworks.execution.api.dto.CommandStatus;
@@ -16,6 +18,7 @@ import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.ApiServlet;
 import org.brickworks.rest.api.RestContext;
 import org.brickworks.rest.api.Route;
+import org.brickworks.security.api.dto.User;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,7 +42,9 @@ import jakarta.servlet.Servlet;
  * ({@code sql}, {@code scala}, {@code python}, {@code r}, {@code fs}, {@code md} and plugins'). Brickworks' additions:
  * an optional {@code parameters} object of strings on {@code contexts/create} and {@code commands/execute}, the values
  * {@code dbutils.widgets.get} answers; results of {@code resultType} {@code image} ({@code mimeType}, {@code data}) and
- * {@code html} ({@code data}).
+ * {@code html} ({@code data}). A context belongs to its creator: another caller's use of it is
+ * {@code PERMISSION_DENIED}, unless the caller is an administrator; its results show the creator's secrets as
+ * {@code [REDACTED]}.
  */
 @Component(service = Servlet.class, configurationPid = RestConfig.PID)
 @HttpWhiteboardContextSelect(RestContext.SELECT)
@@ -149,27 +154,44 @@ public class CommandResource extends ApiServlet {
 
     private Status createContext(ApiCall<NewContext> call) {
         NewContext p = call.params();
-        return id(commands().createContext(p.clusterId(), p.language(), p.parameters()));
+        return id(commands().createContext(p.clusterId(), p.language(), p.parameters(), call.caller().userName()));
+    }
+
+    /** Only the context's user, or an administrator, may use it. */
+    private void requireOwner(ApiCall<?> call, String clusterId, String contextId) {
+        User caller = call.caller();
+        if (caller.admin()) {
+            return;
+        }
+        commands().contextUser(clusterId, contextId).filter(user -> !user.equals(caller.userName()))
+                .ifPresent(user -> {
+                    throw new BrickworksException(ErrorCode.PERMISSION_DENIED, "User " + caller.userName()
+                            + " may not use execution context " + contextId + ", which belongs to another user");
+                });
     }
 
     private Status contextStatus(ApiCall<ContextRef> call) {
         ContextRef p = call.params();
+        requireOwner(call, p.clusterId(), p.contextId());
         return new Status(p.contextId(), commands().contextStatus(p.clusterId(), p.contextId()), null);
     }
 
     private Status destroy(ApiCall<ContextRef> call) {
         ContextRef p = call.params();
+        requireOwner(call, p.clusterId(), p.contextId());
         commands().destroyContext(p.clusterId(), p.contextId());
         return id(p.contextId());
     }
 
     private Status execute(ApiCall<NewCommand> call) {
         NewCommand p = call.params();
+        requireOwner(call, p.clusterId(), p.contextId());
         return id(commands().execute(p.clusterId(), p.contextId(), p.language(), p.command(), p.parameters()));
     }
 
     private Status status(ApiCall<CommandRef> call) {
         CommandRef p = call.params();
+        requireOwner(call, p.clusterId(), p.contextId());
         CommandStatus status = commands().status(p.clusterId(), p.contextId(), p.commandId(), STATUS_WAIT_MILLIS);
         return new Status(status.id(), status.state().apiName(),
                 status.result() == null ? null : Results.of(status.result()));
@@ -177,6 +199,7 @@ public class CommandResource extends ApiServlet {
 
     private Status cancel(ApiCall<CommandRef> call) {
         CommandRef p = call.params();
+        requireOwner(call, p.clusterId(), p.contextId());
         commands().cancel(p.clusterId(), p.contextId(), p.commandId());
         return id(p.commandId());
     }

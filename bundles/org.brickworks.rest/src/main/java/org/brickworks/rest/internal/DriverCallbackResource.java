@@ -1,13 +1,16 @@
 package org.brickworks.rest.internal;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.brickworks.clusters.api.DriverChannels;
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.core.api.ErrorCode;
 import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.dto.MountSpec;
+import org.brickworks.execution.api.CommandExecution;
 import org.brickworks.notebooks.api.NotebookRunner;
 import org.brickworks.notebooks.api.TaskValues;
 import org.brickworks.notebooks.api.dto.ChildRun;
@@ -16,6 +19,9 @@ import org.brickworks.rest.api.ApiParams;
 import org.brickworks.rest.api.ApiServlet;
 import org.brickworks.rest.api.RestContext;
 import org.brickworks.rest.api.Route;
+import org.brickworks.secrets.api.SecretService;
+import org.brickworks.secrets.api.dto.SecretMetadata;
+import org.brickworks.secrets.api.dto.SecretScope;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,6 +55,10 @@ import jakarta.servlet.Servlet;
  * {@code driver/task-value-get} ({@code contextId}, {@code taskKey}, {@code key}): {@code dbutils.jobs.taskValues}
  * of the job task the context's notebook runs as; answer {@code inJob} and, for a get, the {@code value}'s JSON text
  * (absent when the task set none).</li>
+ * <li>{@code driver/secret-get} ({@code contextId}, {@code scope}, {@code key}), {@code driver/secret-list}
+ * ({@code contextId}, {@code scope}) and {@code driver/secret-scopes} ({@code contextId}):
+ * {@code dbutils.secrets}, with the rights of the user who owns the context (a context of no user reads nothing:
+ * {@code PERMISSION_DENIED}); answer the {@code value} (Base64) or the {@code names} of keys or scopes.</li>
  * </ul>
  */
 @Component(service = Servlet.class, configurationPid = RestConfig.PID)
@@ -104,6 +114,16 @@ public class DriverCallbackResource extends ApiServlet {
     record TaskValueAnswer(boolean inJob, String value) {
     }
 
+    /** {@code dbutils.secrets}: {@code scope} null for the scopes, {@code key} null but for a get. */
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record SecretRequest(String contextId, String scope, String key) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    record SecretAnswer(String value, List<String> names) {
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DriverChannels drivers;
@@ -113,7 +133,15 @@ public class DriverCallbackResource extends ApiServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DbfsService dbfs;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CommandExecution commands;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecretService secrets;
     private final transient ServiceWait<DriverChannels> driversWait;
+    private final transient ServiceWait<CommandExecution> commandsWait;
+    private final transient ServiceWait<SecretService> secretsWait;
     private final transient ServiceWait<NotebookRunner> runnerWait;
     private final transient ServiceWait<DbfsService> dbfsWait;
 
@@ -122,6 +150,8 @@ public class DriverCallbackResource extends ApiServlet {
         driversWait = new ServiceWait<>(context, DriverChannels.class, "clusters", config);
         runnerWait = new ServiceWait<>(context, NotebookRunner.class, "notebooks", config);
         dbfsWait = new ServiceWait<>(context, DbfsService.class, "DBFS", config);
+        commandsWait = new ServiceWait<>(context, CommandExecution.class, "command execution", config);
+        secretsWait = new ServiceWait<>(context, SecretService.class, "secrets", config);
     }
 
     @Deactivate
@@ -129,6 +159,8 @@ public class DriverCallbackResource extends ApiServlet {
         driversWait.close();
         runnerWait.close();
         dbfsWait.close();
+        commandsWait.close();
+        secretsWait.close();
     }
 
     @Override
@@ -137,7 +169,10 @@ public class DriverCallbackResource extends ApiServlet {
                 Route.post("driver/mount", Mount.class, this::mount),
                 Route.post("driver/unmount", Unmount.class, this::unmount),
                 Route.post("driver/task-value-set", TaskValue.class, this::setTaskValue),
-                Route.post("driver/task-value-get", TaskValue.class, this::getTaskValue));
+                Route.post("driver/task-value-get", TaskValue.class, this::getTaskValue),
+                Route.post("driver/secret-get", SecretRequest.class, this::getSecret),
+                Route.post("driver/secret-list", SecretRequest.class, this::listSecrets),
+                Route.post("driver/secret-scopes", SecretRequest.class, this::listScopes));
     }
 
     private RunResult notebookRun(ApiCall<NotebookRun> call) {
@@ -181,6 +216,38 @@ public class DriverCallbackResource extends ApiServlet {
         return runnerWait.get(runner).taskValues(clusterId, get.contextId())
                 .map(values -> new TaskValueAnswer(true, values.get(get.taskKey(), get.key())))
                 .orElse(new TaskValueAnswer(false, null));
+    }
+
+    private SecretAnswer getSecret(ApiCall<SecretRequest> call) {
+        String user = contextUser(call);
+        SecretRequest get = call.params();
+        ApiParams.required(get.scope(), "scope");
+        ApiParams.required(get.key(), "key");
+        byte[] value = secretsWait.get(secrets).get(user, get.scope(), get.key());
+        return new SecretAnswer(Base64.getEncoder().encodeToString(value), null);
+    }
+
+    private SecretAnswer listSecrets(ApiCall<SecretRequest> call) {
+        String user = contextUser(call);
+        ApiParams.required(call.params().scope(), "scope");
+        return new SecretAnswer(null, secretsWait.get(secrets).list(user, call.params().scope()).stream()
+                .map(SecretMetadata::key).toList());
+    }
+
+    private SecretAnswer listScopes(ApiCall<SecretRequest> call) {
+        String user = contextUser(call);
+        return new SecretAnswer(null, secretsWait.get(secrets).listScopes(user).stream().map(SecretScope::name)
+                .toList());
+    }
+
+    /** The user who owns the calling cluster's context the request names; a context of no user reads no secrets. */
+    private String contextUser(ApiCall<SecretRequest> call) {
+        String clusterId = callerCluster(call);
+        String contextId = call.params().contextId();
+        ApiParams.required(contextId, "contextId");
+        return commandsWait.get(commands).contextUser(clusterId, contextId)
+                .orElseThrow(() -> new BrickworksException(ErrorCode.PERMISSION_DENIED, "Execution context "
+                        + contextId + " belongs to no user, so it reads no secrets"));
     }
 
     /** The running cluster whose secret the request carries; else {@code UNAUTHENTICATED}. */

@@ -1,6 +1,8 @@
 package org.brickworks.agent.languages.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.brickworks.agent.dbutils.DbUtilsHelp;
 import org.brickworks.agent.dbutils.DbfsUtils;
 import org.brickworks.agent.dbutils.FileInfo;
 import org.brickworks.agent.dbutils.MountInfo;
+import org.brickworks.agent.dbutils.SecretsUtils;
 import org.brickworks.agent.dbutils.Widgets;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +87,12 @@ final class KernelCalls {
             yield null;
         }
         case "jobs.taskValues.get" -> dbutils.jobs().taskValues().getJson(text(args, "taskKey"), text(args, "key"));
+        case "secrets.getBytes" -> Base64.getEncoder()
+                .encodeToString(dbutils.secrets().getBytes(text(args, "scope"), text(args, "key")));
+        case "secrets.list" -> Arrays.stream(dbutils.secrets().list(text(args, "scope")))
+                .map(SecretsUtils.SecretMetadata::key).toList();
+        case "secrets.listScopes" -> Arrays.stream(dbutils.secrets().listScopes())
+                .map(SecretsUtils.SecretScope::name).toList();
         case "notebook.run" -> dbutils.notebook().runWith(text(args, "path"), args.path("timeoutSeconds").asInt(0),
                 stringMap(args.path("arguments")));
         default -> throw new IllegalArgumentException("Unknown dbutils call " + name);

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * value, or given to {@code display(df)}, is a table; else the result is what the command printed (messages and
  * warnings too), kept up to {@link BoundedOutput#DEFAULT_LIMIT} bytes. R errors are error results with R's one-line
  * message as summary. Cancel sends SIGINT. A process that dies loses the context's R state: the command says so and
- * the next one starts a fresh process.
+ * the next one starts a fresh process. {@code dbutils.secrets.get/getBytes/list/listScopes} are R functions that ask
+ * the context's {@code dbutils} while the command runs ({@link RCalls}).
  */
 public final class RInterpreter implements CellInterpreter {
 
@@ -39,6 +40,7 @@ public final class RInterpreter implements CellInterpreter {
 
     private final LanguageSettings settings;
     private final Path directory;
+    private final RCalls calls;
     private Process process;
     private BufferedWriter requests;
     private BufferedReader answers;
@@ -46,9 +48,10 @@ public final class RInterpreter implements CellInterpreter {
     private volatile boolean interruptible;
     private volatile boolean interruptRequested;
 
-    private RInterpreter(LanguageSettings settings, Path directory) {
+    private RInterpreter(LanguageSettings settings, Path directory, RCalls calls) {
         this.settings = settings;
         this.directory = directory;
+        this.calls = calls;
     }
 
     /** Starts R with its kernel and the command files in the context's working directory. */
@@ -57,7 +60,7 @@ public final class RInterpreter implements CellInterpreter {
         try (InputStream in = RInterpreter.class.getResourceAsStream(KERNEL)) {
             Files.copy(in, directory.resolve(KERNEL), StandardCopyOption.REPLACE_EXISTING);
         }
-        RInterpreter interpreter = new RInterpreter(settings, directory);
+        RInterpreter interpreter = new RInterpreter(settings, directory, new RCalls(context.dbutils().secrets()));
         interpreter.startProcess();
         return interpreter;
     }
@@ -96,6 +99,12 @@ public final class RInterpreter implements CellInterpreter {
                     signalInterrupt();
                 }
                 status = answers.readLine();
+                while (status != null && status.startsWith(RCalls.CALL)) {
+                    requests.write(calls.answer(status));
+                    requests.newLine();
+                    requests.flush();
+                    status = answers.readLine();
+                }
             }
             interruptible = false;
             String output = output(file(code, ".out"));

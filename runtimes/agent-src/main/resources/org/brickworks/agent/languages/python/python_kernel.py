@@ -18,6 +18,7 @@ command runs.
 """
 
 import ast
+import base64
 import collections
 import importlib
 import io
@@ -131,6 +132,8 @@ class FileInfo(collections.namedtuple("FileInfo", "path name size modificationTi
 
 
 MountInfo = collections.namedtuple("MountInfo", "mountPoint source")
+SecretMetadata = collections.namedtuple("SecretMetadata", "key")
+SecretScope = collections.namedtuple("SecretScope", "name")
 
 
 class Module:
@@ -238,6 +241,23 @@ class TaskValues(Module):
         return json.loads(answer["value"])
 
 
+class Secrets(Module):
+    """dbutils.secrets: the platform's secret scopes, with the rights of the user who owns this context."""
+    NAME = "secrets"
+
+    def getBytes(self, scope, key):
+        return base64.b64decode(call("secrets.getBytes", scope=scope, key=key))
+
+    def get(self, scope, key):
+        return self.getBytes(scope, key).decode("utf-8")
+
+    def list(self, scope):
+        return [SecretMetadata(key) for key in call("secrets.list", scope=scope)]
+
+    def listScopes(self):
+        return [SecretScope(name) for name in call("secrets.listScopes")]
+
+
 class Jobs(Module):
     NAME = "jobs"
 
@@ -248,6 +268,7 @@ class Jobs(Module):
 class DBUtils(Module):
     def __init__(self):
         self.widgets, self.notebook, self.fs, self.jobs = Widgets(), Notebook(), Fs(), Jobs()
+        self.secrets = Secrets()
 
 
 SPARK_TYPES = {"b": "boolean", "i": "long", "u": "long", "f": "double", "M": "timestamp"}

@@ -8,6 +8,9 @@
 # kernel answers "started" on stdout when it begins, then one line "ok" or "error"; for an error
 # R's one-line message ("Error in f(x): ..." or "Error: ...") is the first line of <path>.error and
 # the calls the rest. SIGINT after "started" interrupts the command; between commands it is ignored.
+# While a command runs, dbutils.secrets asks the agent on stdout (the command's own output goes to its
+# file): "call\t<name>\t<argument>..." and reads one line from stdin, "value\t<field>..." or
+# "error\t<message>"; a secret's value travels as hexadecimal.
 input <- file("stdin", "r")
 options(warn = 1)
 brickworks <- new.env()
@@ -23,6 +26,32 @@ local({
     shown <<- NULL
     df
   }
+  protocol <- file("/dev/stdout", open = "w", raw = TRUE)
+  requests <- input
+  call_agent <- function(name, ...) {
+    args <- as.character(c(...))
+    if (any(grepl("[\t\r\n]", args))) stop("dbutils arguments must not contain tabs or line breaks", call. = FALSE)
+    writeLines(paste(c("call", name, args), collapse = "\t"), protocol, useBytes = TRUE)
+    flush(protocol)
+    answer <- readLines(requests, n = 1)
+    if (length(answer) == 0) quit(save = "no")
+    fields <- strsplit(answer, "\t", fixed = TRUE)[[1]]
+    if (fields[1] == "error") stop(paste(fields[-1], collapse = " "), call. = FALSE)
+    fields[-1]
+  }
+  dbutils.secrets.getBytes <- function(scope, key) {
+    hex <- call_agent("secrets.getBytes", scope, key)
+    if (length(hex) == 0 || nchar(hex[1]) == 0) return(raw(0))
+    hex <- hex[1]
+    as.raw(strtoi(substring(hex, seq(1, nchar(hex), 2), seq(2, nchar(hex), 2)), 16L))
+  }
+  dbutils.secrets.get <- function(scope, key) {
+    value <- rawToChar(dbutils.secrets.getBytes(scope, key))
+    Encoding(value) <- "UTF-8"
+    value
+  }
+  dbutils.secrets.list <- function(scope) data.frame(key = call_agent("secrets.list", scope))
+  dbutils.secrets.listScopes <- function() data.frame(name = call_agent("secrets.listScopes"))
 }, envir = brickworks)
 attach(brickworks, name = "brickworks", warn.conflicts = FALSE)
 rm(brickworks)

@@ -9,7 +9,8 @@ package org.brickworks.agent.protocol;
  * {@link ContextInfo}; {@code DELETE} {@link #context} → {@link Id} (its commands are cancelled)</li>
  * <li>{@code POST} {@link #COMMANDS} {@link Execute} → {@link CommandStatus} (at once, or after up to
  * {@link Execute#waitMillis()}); {@code GET} {@link #command}{@code ?}{@value #WAIT_MILLIS}{@code =N} →
- * {@link CommandStatus}, waiting up to N ms (at most {@link #MAX_STATUS_WAIT_MILLIS}) for it to end;
+ * {@link CommandStatus}, waiting up to N ms (at most {@link #MAX_STATUS_WAIT_MILLIS}) for it to end (with
+ * {@value #CONTEXT_ID}{@code =<id>}: {@code RESOURCE_DOES_NOT_EXIST} unless the command is of that context);
  * {@code POST} {@link #commandCancel} → {@link Id}</li>
  * <li>{@code POST} {@link #LIBRARIES} {@link Libraries} → {@link Libraries} (all installed); {@code GET}
  * {@link #LIBRARIES} → {@link Libraries}; {@code POST} {@link #contextLibraries} {@link ContextInstall} → {@link Id}
@@ -35,6 +36,8 @@ public final class AgentPaths {
     public static final String SHUTDOWN = "/shutdown";
     /** The query parameter of a status request: how long to wait for the command to end, in milliseconds. */
     public static final String WAIT_MILLIS = "wait_ms";
+    /** The query parameter of a status request naming the context the command must belong to. */
+    public static final String CONTEXT_ID = "context_id";
     public static final long MAX_STATUS_WAIT_MILLIS = 60_000;
     public static final long MAX_EXECUTE_WAIT_MILLIS = 1_000;
 
@@ -60,5 +63,10 @@ public final class AgentPaths {
     /** A status request that waits up to {@code waitMillis} for the command to end. */
     public static String commandStatus(String commandId, long waitMillis) {
         return command(commandId) + "?" + WAIT_MILLIS + "=" + waitMillis;
+    }
+
+    /** As {@link #commandStatus(String, long)}, for a command of context {@code contextId} only. */
+    public static String commandStatus(String contextId, String commandId, long waitMillis) {
+        return commandStatus(commandId, waitMillis) + "&" + CONTEXT_ID + "=" + contextId;
     }
 }

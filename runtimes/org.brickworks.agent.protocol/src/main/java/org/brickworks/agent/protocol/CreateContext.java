@@ -10,9 +10,17 @@ import java.util.Map;
  *            the context's language, one of {@link AgentPaths#LANGUAGES}; null for {@value Execute#DEFAULT_LANGUAGE}
  * @param parameters
  *            widget values its commands see ({@code dbutils.widgets.get}), strings
+ * @param user
+ *            the platform user who owns the context: its {@code dbutils.secrets} calls have that user's rights; null
+ *            for a context of the platform's own, which reads no secrets
  */
-public record CreateContext(String language, Map<String, String> parameters) {
+public record CreateContext(String language, Map<String, String> parameters, String user) {
     public CreateContext {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** A context of no user. */
+    public CreateContext(String language, Map<String, String> parameters) {
+        this(language, parameters, null);
     }
 }
