@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -97,8 +98,15 @@ public class CommandLanguagesIT extends ClusterTestSupport {
                     + python + "\",\"language\":\"python\",\"command\":\"1\"}");
             assertEquals(borrowed.body().toString(), 403, borrowed.status());
             assertEquals("PERMISSION_DENIED", borrowed.errorCode());
-            Answer own = post("/api/1.2/contexts/create", bob,
-                    "{\"clusterId\":\"" + id + "\",\"language\":\"python\"}");
+            String newContext = "{\"clusterId\":\"" + id + "\",\"language\":\"python\"}";
+            assertEquals(403, post("/api/1.2/contexts/create", bob, newContext).status()); // not his cluster
+            Answer attach = send(request("/api/2.0/permissions/clusters/" + id, admin)
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"access_control_list\":"
+                            + " [{\"user_name\": \"bob\", \"permission_level\": \"CAN_ATTACH_TO\"}]}"))
+                    .build());
+            assertEquals(attach.body().toString(), 200, attach.status());
+            Answer own = post("/api/1.2/contexts/create", bob, newContext);
             assertEquals(own.body().toString(), 200, own.status());
             JsonNode denied = runCommand(id, own.body().path("id").asText(), "python",
                     "dbutils.secrets.get('s', 'k')", bob);

@@ -104,7 +104,7 @@ final class ClusterCompute implements RunEngine.Compute, ClusterListener {
     }
 
     @Override
-    public String create(JsonNode newCluster, String name) {
+    public String create(JsonNode newCluster, String name, String user) {
         ObjectNode spec = ((ObjectNode) newCluster).deepCopy();
         spec.put("cluster_name", name);
         for (String map : List.of("spark_conf", "spark_env_vars", "custom_tags")) {
@@ -118,7 +118,7 @@ final class ClusterCompute implements RunEngine.Compute, ClusterListener {
         } catch (IllegalArgumentException e) {
             throw BrickworksException.invalidParameter("new_cluster is not a cluster spec: " + e.getMessage());
         }
-        return clusters().create(cluster, ClusterInfo.JOB);
+        return clusters().create(cluster, ClusterInfo.JOB, user);
     }
 
     @Override

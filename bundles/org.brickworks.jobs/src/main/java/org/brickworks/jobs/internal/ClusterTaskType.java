@@ -14,6 +14,7 @@ import org.brickworks.execution.api.dto.CommandResult;
 import org.brickworks.execution.api.dto.CommandStatus;
 import org.brickworks.execution.api.dto.ErrorResult;
 import org.brickworks.execution.api.dto.TextResult;
+import org.brickworks.jobs.api.TaskRun;
 import org.brickworks.jobs.api.TaskType;
 import org.brickworks.jobs.api.dto.TaskResult;
 import org.brickworks.workspace.api.WorkspaceService;
@@ -57,10 +58,12 @@ abstract class ClusterTaskType implements TaskType {
      * Runs {@code commands} one after another in a new execution context of {@code language} on the cluster, then
      * destroys it; the last command's result, or the first error's. Interruption cancels the running command.
      */
-    protected CommandResult runOnDriver(String clusterId, String language, Iterable<String> commands)
+    protected CommandResult runOnDriver(TaskRun task, String language, Iterable<String> commands)
             throws InterruptedException {
+        String clusterId = task.clusterId();
         CommandExecution execution = service(CommandExecution.class, "command execution");
-        String context = execution.createContext(clusterId, language, Map.of());
+        // the context is the run's identity's: its dbutils.secrets calls have its rights, its results are redacted
+        String context = execution.createContext(clusterId, language, Map.of(), task.user());
         try {
             CommandResult last = null;
             for (String command : commands) {
@@ -101,10 +104,10 @@ abstract class ClusterTaskType implements TaskType {
      * Runs one command as a script on the driver: what it printed is the task's logs, an error its failure with the
      * trace; a cluster that cannot take the command fails the task too.
      */
-    protected TaskResult runScript(String clusterId, String language, String command) throws InterruptedException {
+    protected TaskResult runScript(TaskRun task, String language, String command) throws InterruptedException {
         CommandResult result;
         try {
-            result = runOnDriver(clusterId, language, List.of(command));
+            result = runOnDriver(task, language, List.of(command));
         } catch (BrickworksException e) {
             return TaskResult.failure(e.getMessage(), "", Map.of(), "");
         }

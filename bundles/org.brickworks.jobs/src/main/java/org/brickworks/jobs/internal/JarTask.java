@@ -29,7 +29,7 @@ public class JarTask extends ClusterTaskType {
                 + ")\n"
                 + "try _main.getMethod(\"main\", classOf[Array[String]]).invoke(null, Array[String](" + args + "))\n"
                 + "catch { case e: java.lang.reflect.InvocationTargetException => throw e.getCause }\n";
-        return runScript(task.clusterId(), "scala", command);
+        return runScript(task, "scala", command);
     }
 
     /** A Scala string literal: JSON's escapes are Scala's. */

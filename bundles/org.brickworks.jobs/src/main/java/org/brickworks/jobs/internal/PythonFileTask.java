@@ -35,6 +35,6 @@ public class PythonFileTask extends ClusterTaskType {
         Object parameters = task.runParameters().getOrDefault("python_params", payload.get("parameters"));
         List<String> argv = new ArrayList<>(List.of(file));
         argv.addAll(PythonScripts.arguments(parameters, null));
-        return runScript(task.clusterId(), "python", PythonScripts.command(argv, PythonScripts.script(file, source)));
+        return runScript(task, "python", PythonScripts.command(argv, PythonScripts.script(file, source)));
     }
 }

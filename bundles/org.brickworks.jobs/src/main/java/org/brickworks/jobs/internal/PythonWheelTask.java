@@ -39,6 +39,6 @@ public class PythonWheelTask extends ClusterTaskType {
                 + "_function = _points[0].load() if _points else getattr("
                 + "_il.import_module(_package.replace('-', '_')), _entry)\n"
                 + "_function()\n";
-        return runScript(task.clusterId(), "python", PythonScripts.command(argv, call));
+        return runScript(task, "python", PythonScripts.command(argv, call));
     }
 }

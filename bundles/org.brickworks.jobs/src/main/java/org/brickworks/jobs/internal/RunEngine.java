@@ -111,8 +111,11 @@ public class RunEngine implements RunService {
         /** Waits until the cluster is RUNNING (starting it when TERMINATED, if asked); fails when it cannot run. */
         void awaitRunning(String clusterId, boolean startIfTerminated) throws InterruptedException;
 
-        /** Creates a job cluster named {@code name} from a {@code new_cluster} spec; its id (PENDING). */
-        String create(JsonNode newCluster, String name);
+        /**
+         * Creates a job cluster named {@code name} from a {@code new_cluster} spec for {@code user}, the identity the
+         * run executes as (it owns the cluster: its secret references resolve with its rights); its id (PENDING).
+         */
+        String create(JsonNode newCluster, String name, String user);
 
         /** Terminates a job cluster; one that is gone or terminated already stays so. */
         void terminate(String clusterId);

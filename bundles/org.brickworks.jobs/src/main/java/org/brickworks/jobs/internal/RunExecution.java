@@ -721,7 +721,7 @@ final class RunExecution {
     /** Makes a job cluster named after the job, the run and what it is for. */
     private String make(JsonNode spec, String purpose) {
         String id = engine.compute().create(spec, "job-" + (jobId == null ? "submit" : jobId) + "-run-" + runId
-                + "-" + purpose);
+                + "-" + purpose, user);
         boolean stopped;
         synchronized (this) {
             liveClusters.add(id);

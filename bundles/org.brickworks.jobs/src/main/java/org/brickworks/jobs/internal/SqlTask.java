@@ -48,7 +48,7 @@ public class SqlTask extends ClusterTaskType {
         }
         CommandResult result;
         try {
-            result = runOnDriver(task.clusterId(), "sql", statements);
+            result = runOnDriver(task, "sql", statements);
         } catch (BrickworksException e) {
             return TaskResult.failure(e.getMessage(), "", Map.of(), "");
         }

@@ -44,7 +44,7 @@ class RunEngineTest {
         }
 
         @Override
-        public String create(JsonNode newCluster, String name) {
+        public String create(JsonNode newCluster, String name, String user) {
             throw new UnsupportedOperationException();
         }
 

@@ -23,6 +23,8 @@ import org.brickworks.notebooks.api.TaskValues;
 import org.brickworks.notebooks.api.dto.CellRun;
 import org.brickworks.notebooks.api.dto.ChildRun;
 import org.brickworks.notebooks.api.dto.NotebookRun;
+import org.brickworks.permissions.api.ObjectRef;
+import org.brickworks.permissions.api.PermissionService;
 import org.brickworks.store.api.Store;
 import org.brickworks.workspace.api.WorkspaceService;
 import org.brickworks.workspace.api.dto.NotebookRevision;
@@ -63,6 +65,7 @@ public class NotebookRunService implements NotebookRunner {
     private final ServiceTracker<ClusterService, ClusterService> clustersTracker;
     private final ServiceTracker<CommandExecution, CommandExecution> commandsTracker;
     private final ServiceTracker<LanguageRegistry, LanguageRegistry> languagesTracker;
+    private final ServiceTracker<PermissionService, PermissionService> permissionsTracker;
 
     @Activate
     public NotebookRunService(@Reference(target = Store.SHARED) Store store, NotebooksConfig config,
@@ -73,6 +76,7 @@ public class NotebookRunService implements NotebookRunner {
         clustersTracker = tracker(context, ClusterService.class);
         commandsTracker = tracker(context, CommandExecution.class);
         languagesTracker = tracker(context, LanguageRegistry.class);
+        permissionsTracker = tracker(context, PermissionService.class);
         this.records = new RunRecords(store);
         this.attachments = new Attachments(store);
         this.config = config;
@@ -86,12 +90,13 @@ public class NotebookRunService implements NotebookRunner {
     @Deactivate
     void deactivate() {
         childRuns.shutdownNow();
-        List.of(workspaceTracker, clustersTracker, commandsTracker, languagesTracker).forEach(ServiceTracker::close);
+        List.of(workspaceTracker, clustersTracker, commandsTracker, languagesTracker, permissionsTracker)
+                .forEach(ServiceTracker::close);
     }
 
     @Override
     public NotebookRun run(String path, String clusterId, Map<String, String> parameters, String user) {
-        return execute(path, clusterId, parameters, user, null).run();
+        return execute(path, clusterId, parameters, user, null, true).run();
     }
 
     @Override
@@ -102,7 +107,7 @@ public class NotebookRunService implements NotebookRunner {
     @Override
     public ChildRun runTask(String path, String clusterId, Map<String, String> parameters, String user,
             TaskValues taskValues) {
-        Executed executed = execute(path, clusterId, parameters, user, taskValues);
+        Executed executed = execute(path, clusterId, parameters, user, taskValues, true);
         return ChildRuns.result(executed.run(), executed.exitValue());
     }
 
@@ -126,7 +131,9 @@ public class NotebookRunService implements NotebookRunner {
         String target = RunTargets.normalize(caller == null ? "/" : caller.path(), path);
         String user = caller == null ? "driver of cluster " + clusterId : caller.user();
         TaskValues taskValues = caller == null ? null : caller.taskValues();
-        Future<Executed> child = childRuns.submit(() -> execute(target, clusterId, arguments, user, taskValues));
+        // a child of a notebook run is checked as its user; one of a plain context runs with the driver's rights
+        Future<Executed> child = childRuns
+                .submit(() -> execute(target, clusterId, arguments, user, taskValues, caller != null));
         try {
             Executed executed = timeoutSeconds == 0 ? child.get() : child.get(timeoutSeconds, TimeUnit.SECONDS);
             return ChildRuns.result(executed.run(), executed.exitValue());
@@ -146,8 +153,11 @@ public class NotebookRunService implements NotebookRunner {
     }
 
     private Executed execute(String path, String clusterId, Map<String, String> parameters, String user,
-            TaskValues taskValues) {
+            TaskValues taskValues, boolean check) {
         NotebookRevision revision = workspace().notebook(path);
+        if (check) {
+            requireMayRun(revision, clusterId, user);
+        }
         requireRunning(clusterId);
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();
@@ -163,6 +173,17 @@ public class NotebookRunService implements NotebookRunner {
     private record Executed(NotebookRun run, String exitValue) {
     }
 
+    /**
+     * Passes when {@code user} may run the notebook ({@code CAN_RUN}) on the cluster ({@code CAN_ATTACH_TO}): the same
+     * check for the Notebooks API, the shell and a job's notebook task (as the job's {@code run_as}).
+     */
+    private void requireMayRun(NotebookRevision revision, String clusterId, String user) {
+        PermissionService permissions = Awaiting.await(permissionsTracker, "permissions");
+        permissions.require(user, new ObjectRef(revision.object().type().permissionsType(),
+                Long.toString(revision.object().objectId())), "CAN_RUN");
+        permissions.require(user, new ObjectRef("clusters", clusterId), "CAN_ATTACH_TO");
+    }
+
     @Override
     public NotebookRun runCells(String path, String clusterId, int firstCell, int lastCell,
             Map<String, String> parameters, String user) {
@@ -172,6 +193,7 @@ public class NotebookRunService implements NotebookRunner {
             throw BrickworksException.invalidParameter("Cells " + firstCell + " to " + lastCell + " are not in "
                     + revision.object().path() + ", which has " + count + " cells (indexes 0 to " + (count - 1) + ")");
         }
+        requireMayRun(revision, clusterId, user);
         requireRunning(clusterId);
         long start = System.currentTimeMillis();
         String notebookPath = revision.object().path();

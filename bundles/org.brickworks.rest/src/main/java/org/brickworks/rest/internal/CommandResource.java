@@ -127,15 +127,18 @@ public class CommandResource extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CommandExecution commands;
     private final transient ServiceWait<CommandExecution> waiting;
+    private final transient Authorization authorization;
 
     @Activate
     public CommandResource(BundleContext context, RestConfig config) {
         waiting = new ServiceWait<>(context, CommandExecution.class, "command execution", config);
+        authorization = new Authorization(context, config);
     }
 
     @Deactivate
     void deactivate() {
         waiting.close();
+        authorization.close();
     }
 
     @Override
@@ -154,6 +157,8 @@ public class CommandResource extends ApiServlet {
 
     private Status createContext(ApiCall<NewContext> call) {
         NewContext p = call.params();
+        authorization.require(call.caller().userName(), ClusterResource.CLUSTERS, p.clusterId(),
+                ClusterResource.CAN_ATTACH_TO);
         return id(commands().createContext(p.clusterId(), p.language(), p.parameters(), call.caller().userName()));
     }
 
