@@ -220,12 +220,32 @@ public final class PermissionsBenchmark {
         System.out.printf(Locale.ROOT, "  non-admin vs admin: p50 %+.1f ms (%.2fx)%n",
                 ms(percentile(asUser, 50) - percentile(asAdmin, 50)),
                 (double) percentile(asUser, 50) / percentile(asAdmin, 50));
+        double userCpu = cpuPerList(platform, client, platform.userToken, path, lists);
+        double adminCpu = cpuPerList(platform, client, platform.adminToken, path, lists);
+        System.out.printf(Locale.ROOT, "  CPU time of the platform JVM per list (all threads, GC included; load"
+                + " independent): non-admin %.1f ms, admin %.1f ms%n", userCpu, adminCpu);
+        results.put("workspace_list_user_cpu_ms", String.format(Locale.ROOT, "%.1f", userCpu));
+        results.put("workspace_list_admin_cpu_ms", String.format(Locale.ROOT, "%.1f", adminCpu));
         results.put("workspace_list_bytes", Integer.toString(listed.length()));
         results.put("workspace_list_user_p50_ms", String.format(Locale.ROOT, "%.1f", ms(percentile(asUser, 50))));
         results.put("workspace_list_user_p99_ms", String.format(Locale.ROOT, "%.1f", ms(percentile(asUser, 99))));
         results.put("workspace_list_admin_p50_ms", String.format(Locale.ROOT, "%.1f", ms(percentile(asAdmin, 50))));
         results.put("workspace_list_admin_p99_ms", String.format(Locale.ROOT, "%.1f", ms(percentile(asAdmin, 99))));
         results.put("workspace_list_target_met", Boolean.toString(ms(percentile(asUser, 99)) <= 50));
+    }
+
+    /**
+     * The platform JVM's CPU time (every thread's, from {@code /proc}) per list over {@code lists} lists in a row, in
+     * milliseconds: what a list costs, whatever else the machine runs.
+     */
+    static double cpuPerList(Platform platform, HttpClient client, String token, String path, int lists)
+            throws Exception {
+        ProcessHandle jvm = platform.process.toHandle(); // bin/brickworks execs java
+        long before = jvm.info().totalCpuDuration().orElseThrow().toNanos();
+        for (int i = 0; i < lists; i++) {
+            platform.timedGet(client, token, path);
+        }
+        return ms(jvm.info().totalCpuDuration().orElseThrow().toNanos() - before) / lists;
     }
 
     /**
