@@ -225,9 +225,15 @@ public class WorkspaceResource extends ApiServlet {
         }
         List<WorkspaceObject> visible = authorization.permissions().visible(call.caller().userName(), ref(folder),
                 children, WorkspaceResource::ref, WorkspaceObject::owner, CAN_READ);
-        Set<WorkspaceObject> shown = new HashSet<>(visible);
-        return new Listing(children.stream().filter(c -> shown.contains(c) || OPEN_FOLDERS.contains(c.path()))
-                .map(ObjectInfo::of).toList());
+        if (visible.size() == children.size()) {
+            return new Listing(children.stream().map(ObjectInfo::of).toList());
+        }
+        // by id: hashing whole records cost more than the permission check itself on a folder of 10,000 notebooks
+        Set<Long> shown = new HashSet<>();
+        visible.forEach(v -> shown.add(v.objectId()));
+        return new Listing(children.stream()
+                .filter(c -> shown.contains(c.objectId()) || OPEN_FOLDERS.contains(c.path())).map(ObjectInfo::of)
+                .toList());
     }
 
     private Object mkdirs(ApiCall<ObjectPath> call) {
