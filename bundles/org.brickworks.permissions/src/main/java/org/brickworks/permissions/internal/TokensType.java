@@ -3,6 +3,7 @@ package org.brickworks.permissions.internal;
 import java.util.List;
 
 import org.brickworks.core.api.BrickworksException;
+import org.brickworks.permissions.api.BasicSecurableType;
 import org.brickworks.permissions.api.Securable;
 import org.brickworks.permissions.api.SecurableType;
 import org.osgi.service.component.annotations.Component;
@@ -11,30 +12,14 @@ import org.osgi.service.component.annotations.Component;
  * {@code /authorization/tokens}: who may create personal access tokens ({@code CAN_USE}) and manage everyone's
  * ({@code CAN_MANAGE}); the group {@code users} holds {@code CAN_USE} until an administrator changes it.
  */
-@Component(property = SecurableType.PROPERTY + "=" + TokensType.NAME)
-public class TokensType implements SecurableType {
+@Component(service = SecurableType.class, property = SecurableType.PROPERTY + "=" + TokensType.NAME)
+public class TokensType extends BasicSecurableType {
     static final String NAME = "authorization";
     static final String TOKENS = "tokens";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String objectType() {
-        return TOKENS;
-    }
-
-    @Override
-    public List<Level> levels() {
-        return List.of(new Level("CAN_USE", "Can create and use personal access tokens"),
-                new Level("CAN_MANAGE", "Can manage everyone's tokens"));
-    }
-
-    @Override
-    public String ownerLevel() {
-        return "CAN_MANAGE";
+    public TokensType() {
+        super(NAME, TOKENS, List.of(new Level("CAN_USE", "Can create and use personal access tokens"),
+                new Level("CAN_MANAGE", "Can manage everyone's tokens")), "CAN_MANAGE");
     }
 
     @Override

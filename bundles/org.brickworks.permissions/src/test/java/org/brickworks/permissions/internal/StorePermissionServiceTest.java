@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
+import org.brickworks.permissions.api.BasicSecurableType;
 import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.permissions.api.Securable;
 import org.brickworks.permissions.api.SecurableType;
@@ -74,27 +75,7 @@ class StorePermissionServiceTest {
 
     private static SecurableType type(String name, String objectType, List<SecurableType.Level> levels,
             String owner) {
-        return new SecurableType() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String objectType() {
-                return objectType;
-            }
-
-            @Override
-            public List<Level> levels() {
-                return levels;
-            }
-
-            @Override
-            public String ownerLevel() {
-                return owner;
-            }
-
+        return new BasicSecurableType(name, objectType, levels, owner) {
             @Override
             public Securable resolve(String id) {
                 if (name.equals("jobs")) {

@@ -1,12 +1,8 @@
 package org.brickworks.rest.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.UUID;
 
-import org.brickworks.core.api.BrickworksException;
-import org.brickworks.core.api.ErrorCode;
 import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.permissions.api.PermissionService;
 import org.brickworks.permissions.api.SecurableType;
@@ -80,17 +76,8 @@ public class PermissionsResource extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            send(response, answer(request, RestCaller.of(request).userName()));
-        } catch (BrickworksException e) {
-            LOG.debug("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            ApiError.send(response, e.errorCode(), e.getMessage());
-        } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, e);
-            ApiError.send(response, ErrorCode.INTERNAL_ERROR,
-                    "Internal error, incident " + incident + " in the platform log");
-        }
+        PlainServlets.serve(request, response, answers, LOG,
+                () -> answer(request, RestCaller.of(request).userName()));
     }
 
     private Object answer(HttpServletRequest request, String caller) throws IOException {
@@ -119,21 +106,6 @@ public class PermissionsResource extends HttpServlet {
     }
 
     private Update body(HttpServletRequest request) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw ApiError.tooLarge(maxBodyBytes);
-            }
-            return json.bind(json.parse(bytes), Update.class);
-        }
-    }
-
-    private void send(HttpServletResponse response, Object answer) throws IOException {
-        byte[] bytes = answers.writeValueAsBytes(answer);
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        return json.bind(json.parse(PlainServlets.body(request, maxBodyBytes)), Update.class);
     }
 }

@@ -1,11 +1,9 @@
 package org.brickworks.rest.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.brickworks.core.api.BrickworksException;
@@ -106,22 +104,14 @@ public class TokenManagementResource extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
+        PlainServlets.serve(request, response, json.mapper(), LOG, () -> {
             User caller = RestCaller.of(request);
             if (!userWait.get(users).isAdmin(caller.userName())) {
                 throw new BrickworksException(ErrorCode.PERMISSION_DENIED,
                         "Only administrators may manage the tokens of other users");
             }
-            send(response, answer(request, caller));
-        } catch (BrickworksException e) {
-            LOG.debug("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            ApiError.send(response, e.errorCode(), e.getMessage());
-        } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, e);
-            ApiError.send(response, ErrorCode.INTERNAL_ERROR,
-                    "Internal error, incident " + incident + " in the platform log");
-        }
+            return answer(request, caller);
+        });
     }
 
     private Object answer(HttpServletRequest request, User caller) throws IOException {
@@ -173,21 +163,6 @@ public class TokenManagementResource extends HttpServlet {
     }
 
     private byte[] body(HttpServletRequest request) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw ApiError.tooLarge(maxBodyBytes);
-            }
-            return bytes;
-        }
-    }
-
-    private void send(HttpServletResponse response, Object answer) throws IOException {
-        byte[] bytes = json.mapper().writeValueAsBytes(answer);
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        return PlainServlets.body(request, maxBodyBytes);
     }
 }

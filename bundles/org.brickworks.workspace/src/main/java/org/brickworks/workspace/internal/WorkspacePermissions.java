@@ -6,7 +6,7 @@ import java.util.List;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.permissions.api.ObjectRef;
 import org.brickworks.permissions.api.Securable;
-import org.brickworks.permissions.api.SecurableType;
+import org.brickworks.permissions.api.BasicSecurableType;
 import org.brickworks.store.api.Store;
 import org.brickworks.workspace.api.dto.ObjectType;
 import org.brickworks.workspace.api.dto.WorkspaceObject;
@@ -17,7 +17,7 @@ import org.brickworks.workspace.api.dto.WorkspaceObject;
  * made it, such as a user's home folder {@code /Users/<name>}) manages everything below it. One type per kind of object,
  * as the Permissions API names them ({@link Notebooks}, {@link Directories}, {@link Files}).
  */
-public abstract class WorkspacePermissions implements SecurableType {
+public abstract class WorkspacePermissions extends BasicSecurableType {
     private static final List<Level> LEVELS = List.of(new Level("CAN_READ", "Can view and export"),
             new Level("CAN_RUN", "Can read, and run on a cluster it may attach to"),
             new Level("CAN_EDIT", "Can read, run and change"),
@@ -26,14 +26,11 @@ public abstract class WorkspacePermissions implements SecurableType {
     private static final String SYSTEM = "system";
 
     private final Store store;
-    private final String name;
-    private final String objectType;
     private final ObjectType kind;
 
     WorkspacePermissions(Store store, String objectType, ObjectType kind) {
+        super(kind.permissionsType(), objectType, LEVELS, "CAN_MANAGE");
         this.store = store;
-        this.name = kind.permissionsType();
-        this.objectType = objectType;
         this.kind = kind;
         store.migrate(WorkspaceSchema.AREA, WorkspaceSchema.MIGRATIONS);
     }
@@ -46,26 +43,6 @@ public abstract class WorkspacePermissions implements SecurableType {
     /** The owner of a workspace object as the permissions service sees it: null for the platform's own objects. */
     static String ownerOf(WorkspaceObject object) {
         return SYSTEM.equals(object.owner()) ? null : object.owner();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String objectType() {
-        return objectType;
-    }
-
-    @Override
-    public List<Level> levels() {
-        return LEVELS;
-    }
-
-    @Override
-    public String ownerLevel() {
-        return "CAN_MANAGE";
     }
 
     @Override
@@ -90,6 +67,6 @@ public abstract class WorkspacePermissions implements SecurableType {
     }
 
     private BrickworksException notFound(String id) {
-        return BrickworksException.notFound("No " + objectType + " has id " + id);
+        return BrickworksException.notFound("No " + objectType() + " has id " + id);
     }
 }
