@@ -24,8 +24,10 @@ final class AuthorizedKeysUserAuthenticator implements PublickeyAuthenticator {
     private final Path file;
     private final AuthorizedKeysAuthenticator keys;
     private final Supplier<UserService> users;
+    private final LoginAudit audit;
 
-    AuthorizedKeysUserAuthenticator(Path file, Supplier<UserService> users) {
+    AuthorizedKeysUserAuthenticator(Path file, Supplier<UserService> users, LoginAudit audit) {
+        this.audit = audit;
         this.file = file;
         this.keys = new AuthorizedKeysAuthenticator(file);
         this.users = users;
@@ -34,6 +36,7 @@ final class AuthorizedKeysUserAuthenticator implements PublickeyAuthenticator {
     @Override
     public boolean authenticate(String userName, PublicKey key, ServerSession session) {
         // Checked here because SSHD logs every attempt against a missing file at INFO.
+        // A key that is not listed is not audited: clients offer every key they hold before a token.
         if (!Files.isRegularFile(file) || !keys.authenticate(userName, key, session)) {
             return false;
         }
@@ -41,6 +44,7 @@ final class AuthorizedKeysUserAuthenticator implements PublickeyAuthenticator {
             users.get().get(userName);
         } catch (BrickworksException e) {
             LOG.debug("SSH key login as {} from {} refused: {}", userName, session.getClientAddress(), e.getMessage());
+            audit.refused(session, userName, "publickey", e.getMessage());
             return false;
         }
         // SSHD asks before the client proves it holds the key, so nothing is recorded on the session here.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -14,6 +15,8 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.audit.api.AuditEvent;
+import org.brickworks.audit.api.AuditRecorder;
 import org.brickworks.core.api.Awaiting;
 import org.brickworks.security.api.TokenService;
 import org.brickworks.security.api.UserService;
@@ -58,6 +61,7 @@ public class SshShellServer {
     private final Supplier<UserService> users;
     private final Supplier<String> version;
     private final AutoCloseable trackers;
+    private final LoginAudit logins;
     private SshServer server;
     private Config config;
 
@@ -72,16 +76,18 @@ public class SshShellServer {
             Trackers trackers) {
         this(dataDirectory, processor, threadIO, acls, () -> Awaiting.await(trackers.tokens, "token", LOGIN_PATIENCE),
                 () -> Awaiting.await(trackers.users, "user", LOGIN_PATIENCE),
-                () -> Awaiting.await(trackers.platform, "platform", LOGIN_PATIENCE).version(), trackers);
+                () -> Awaiting.await(trackers.platform, "platform", LOGIN_PATIENCE).version(), trackers.audit::record,
+                trackers);
     }
 
     /**
      * A server on {@code dataDirectory}'s host keys that asks {@code tokens} and {@code users} at each login, and
-     * {@code users} and {@code acl} for each command.
+     * {@code users} and {@code acl} for each command; logins, accepted and refused, go to {@code audit}.
      */
     SshShellServer(Path dataDirectory, CommandProcessor processor, ThreadIO threadIO, Supplier<CommandAcl> acl,
             Supplier<TokenService> tokens, Supplier<UserService> users, Supplier<String> version,
-            AutoCloseable trackers) {
+            Consumer<AuditEvent> audit, AutoCloseable trackers) {
+        this.logins = new LoginAudit(audit);
         this.dataDirectory = dataDirectory;
         this.processor = new GuardedCommandProcessor(threadIO, processor, acl, user -> caller(users.get(), user));
         this.tokens = tokens;
@@ -95,8 +101,10 @@ public class SshShellServer {
         final ServiceTracker<TokenService, TokenService> tokens;
         final ServiceTracker<UserService, UserService> users;
         final ServiceTracker<PlatformInfo, PlatformInfo> platform;
+        final AuditRecorder audit;
 
         Trackers(BundleContext context) {
+            audit = new AuditRecorder(context);
             tokens = open(new ServiceTracker<>(context, TokenService.class, null));
             users = open(new ServiceTracker<>(context, UserService.class, null));
             platform = open(new ServiceTracker<>(context, PlatformInfo.class, null));
@@ -112,6 +120,7 @@ public class SshShellServer {
             tokens.close();
             users.close();
             platform.close();
+            audit.close();
         }
     }
 
@@ -160,8 +169,9 @@ public class SshShellServer {
         sshd.setPort(newConfig.port());
         sshd.setKeyPairProvider(files.hostKeys());
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
-        sshd.setPasswordAuthenticator(new TokenPasswordAuthenticator(tokens));
-        sshd.setPublickeyAuthenticator(new AuthorizedKeysUserAuthenticator(files.authorizedKeys(), users));
+        sshd.setPasswordAuthenticator(new TokenPasswordAuthenticator(tokens, logins));
+        sshd.setPublickeyAuthenticator(new AuthorizedKeysUserAuthenticator(files.authorizedKeys(), users, logins));
+        sshd.addSessionListener(logins);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setCommandFactory((channel, commandLine) -> new GogoExecCommand(commandLine, processor));
         sshd.setShellFactory(channel -> new GogoShellCommand(processor, version.get()));

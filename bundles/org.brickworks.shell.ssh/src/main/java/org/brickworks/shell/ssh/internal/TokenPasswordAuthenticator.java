@@ -21,14 +21,17 @@ final class TokenPasswordAuthenticator implements PasswordAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(TokenPasswordAuthenticator.class);
 
     private final Supplier<TokenService> tokens;
+    private final LoginAudit audit;
 
-    TokenPasswordAuthenticator(Supplier<TokenService> tokens) {
+    TokenPasswordAuthenticator(Supplier<TokenService> tokens, LoginAudit audit) {
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @Override
     public boolean authenticate(String userName, String password, ServerSession session) {
         if (password == null || password.isBlank()) {
+            audit.refused(session, userName, "token", "No token");
             return false;
         }
         User owner;
@@ -38,11 +41,13 @@ final class TokenPasswordAuthenticator implements PasswordAuthenticator {
             // The message names why (unknown, expired, revoked, service unavailable), never the token.
             LOG.debug("SSH token login as {} from {} refused: {}", userName, session.getClientAddress(),
                     e.getMessage());
+            audit.refused(session, userName, "token", e.getMessage());
             return false;
         }
         if (!TOKEN_USER_NAME.equals(userName) && !owner.userName().equals(userName)) {
             LOG.debug("SSH token login as {} from {} refused: the token belongs to another user", userName,
                     session.getClientAddress());
+            audit.refused(session, userName, "token", "The token belongs to another user");
             return false;
         }
         AuthenticatedUser.rememberTokenOwner(session, owner.userName());

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Set;
 
+import org.brickworks.audit.api.AuditEvent;
 import org.apache.felix.gogo.runtime.CommandProcessorImpl;
 import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
 import org.apache.sshd.client.SshClient;
@@ -46,6 +48,8 @@ final class SshFixture implements AutoCloseable {
             .with(BOB_TOKEN, SshTestDoubles.BOB);
     /** The command ACL in force; a test may replace it, as an edit of the files does. */
     volatile CommandAcl acl = USERS_RUN_BW;
+    /** What the server recorded in the audit log. */
+    final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
     final Path dataDirectory;
     final Path home;
     private final ThreadIOImpl threadIO = new ThreadIOImpl();
@@ -63,7 +67,7 @@ final class SshFixture implements AutoCloseable {
         processor.addCommand("felix", commands, "install");
         SshTestDoubles.Users users = new SshTestDoubles.Users();
         server = new SshShellServer(dataDirectory, processor, threadIO, () -> acl, () -> tokens, () -> users,
-                () -> new TestPlatform(dataDirectory).version(), () -> {
+                () -> new TestPlatform(dataDirectory).version(), audited::add, () -> {
                 });
         server.activate(SshTestDoubles.config("127.0.0.1", 0));
     }

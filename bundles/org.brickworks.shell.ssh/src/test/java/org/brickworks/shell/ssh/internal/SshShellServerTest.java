@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.GeneralSecurityException;
 
+import org.brickworks.audit.api.AuditEvent;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,20 @@ class SshShellServerTest {
         assertThat(outcome.err())
                 .startsWith("Login to 127.0.0.1:" + fixture.port() + " refused with the token from --token")
                 .hasLineCount(1).doesNotContain("dapi-wrong");
+    }
+
+    @Test
+    void loginsAcceptedAndRefusedAreAudited() {
+        fixture.audited.clear();
+        fixture.client("--token", "dapi-wrong", "bw:echo", "hello");
+        fixture.client("--token", SshFixture.ALICE_TOKEN, "bw:echo", "hello");
+
+        assertThat(fixture.audited).extracting(e -> e.serviceName() + " " + e.actionName() + " " + e.statusCode()
+                + " " + e.userAgent() + " " + e.sourceIpAddress()).contains("accounts sshLogin 401 ssh 127.0.0.1",
+                        "accounts sshLogin 200 ssh 127.0.0.1");
+        assertThat(fixture.audited).filteredOn(e -> e.statusCode() == 200).extracting(AuditEvent::userName)
+                .containsOnly("alice");
+        assertThat(fixture.audited).allSatisfy(e -> assertThat(e.toString()).doesNotContain("dapi-"));
     }
 
     @Test
