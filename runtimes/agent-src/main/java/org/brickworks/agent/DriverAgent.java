@@ -90,7 +90,7 @@ public final class DriverAgent {
         OptionalInt connectPort = connect.map(c -> OptionalInt.of(c.port())).orElse(OptionalInt.empty());
         ClassLoader agentLoader = DriverAgent.class.getClassLoader();
         Languages languages = new Languages(new LanguageSettings(scratch, options.python(), options.r(),
-                connectPort, options.host(), options.secret(), package$.MODULE$.SPARK_VERSION()), agentLoader);
+                connectPort, options.host(), package$.MODULE$.SPARK_VERSION()), agentLoader);
         languages.usePlugins(options.languageJars());
         DriverMountTable mounts = DriverMountTable.install(MOUNTS_COPY);
         // A local driver's executor loads the classes of Scala cells through this loader (see ReplClassRouter).

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -251,6 +253,24 @@ public class ClustersIT extends ClusterTestSupport {
                 "SELECT 1");
         assertTrue(unknown.output(),
                 unknown.output().contains("gRPC UNAUTHENTICATED: The bearer token was not accepted"));
+
+        // A Python kernel's Spark Connect session has its context's own token, valid while the context lives; the
+        // cluster secret, which also opens the agent's API and the platform's call-backs, is not in its environment.
+        String secret = Files.readAllLines(dataDirectory().resolve("clusters").resolve(id).resolve("secret")).get(0);
+        String python = post("/api/1.2/contexts/create", admin,
+                "{\"clusterId\": \"" + id + "\", \"language\": \"python\"}").body().path("id").asText();
+        String environment = runCommand(id, python, "python", "import os\nprint(repr(dict(os.environ)))")
+                .path("results").path("data").asText();
+        assertFalse(environment.contains(secret));
+        Matcher token = Pattern.compile("x-brickworks-token=(ctx-[0-9a-f]+)")
+                .matcher(environment);
+        assertTrue(environment, token.find());
+        ConnectClient kernel = connectSql(jar, target, token.group(1), "x-brickworks-token", "SELECT 7");
+        assertEquals(kernel.output(), "[7]", kernel.output().strip());
+        assertEquals(200, post("/api/1.2/contexts/destroy", admin,
+                "{\"clusterId\": \"" + id + "\", \"contextId\": \"" + python + "\"}").status());
+        ConnectClient ended = connectSql(jar, target, token.group(1), "x-brickworks-token", "SELECT 7");
+        assertTrue(ended.output(), ended.output().contains("UNAUTHENTICATED"));
     }
 
     private record ConnectClient(int exit, String output) {

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a Spark Connect bearer token may attach to this driver: the per-cluster secret always may (compared
- * in constant time); any other token may when an HTTP GET of the auth URL with {@code Authorization: Bearer <token>}
- * answers 200 (the platform passes its SCIM {@code Me} URL, so a user's personal access token works). Accepted tokens
- * are remembered by their SHA-256 for the cache period; tokens themselves are never stored nor logged. Thread-safe.
+ * in constant time), and so may a live execution context's token ({@link ContextTokens}); any other token may when an
+ * HTTP GET of the auth URL with {@code Authorization: Bearer <token>} answers 200 (the platform passes its SCIM
+ * {@code Me} URL, so a user's personal access token works). Accepted tokens are remembered by their SHA-256 for the
+ * cache period; tokens themselves are never stored nor logged. Thread-safe.
  */
 final class ConnectTokenVerifier {
 
@@ -61,7 +62,7 @@ final class ConnectTokenVerifier {
         if (token == null || token.isBlank()) {
             return false;
         }
-        if (MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8))) {
+        if (MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8)) || ContextTokens.live(token)) {
             return true;
         }
         if (authUrl.isEmpty()) {

@@ -16,11 +16,9 @@ import java.util.OptionalInt;
  *            the driver's Spark Connect port, for PySpark's {@code spark}; empty when Connect is off
  * @param host
  *            the host Spark Connect listens on
- * @param secret
- *            the cluster's secret, the token Python's Spark Connect session sends
  * @param sparkVersion
  *            the runtime's Spark version, named in the "install PySpark" message
  */
 public record LanguageSettings(Path scratch, String python, String r, OptionalInt connectPort, String host,
-        String secret, String sparkVersion) {
+        String sparkVersion) {
 }

@@ -51,6 +51,18 @@ class ConnectTokenVerifierTest {
     }
 
     @Test
+    void aContextTokenIsAcceptedWhileItsContextLivesWithoutAskingTheAuthUrl() {
+        ConnectTokenVerifier verifier = verifier(Optional.of(auth.url()));
+        String token = ContextTokens.issue();
+
+        assertThat(token).startsWith(ContextTokens.PREFIX).isNotEqualTo(ContextTokens.issue());
+        assertThat(verifier.accepts(token)).isTrue();
+        assertThat(auth.authorizations()).isEmpty();
+        ContextTokens.revoke(token);
+        assertThat(ContextTokens.live(token)).isFalse();
+    }
+
+    @Test
     void acceptsWhatTheAuthUrlAcceptsAndSendsItAsBearerToken() {
         ConnectTokenVerifier verifier = verifier(Optional.of(auth.url()));
 

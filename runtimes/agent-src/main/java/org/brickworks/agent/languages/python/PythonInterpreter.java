@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 
+import org.brickworks.agent.connect.ContextTokens;
 import org.brickworks.agent.execution.InterpreterContext;
 import org.brickworks.agent.languages.KernelProcesses;
 import org.brickworks.agent.languages.LanguageSettings;
@@ -43,6 +44,8 @@ public final class PythonInterpreter implements CellInterpreter {
     private final InterpreterContext context;
     private final LanguageSettings settings;
     private Process process;
+    /** The Spark Connect token of this context's kernel, while it runs. */
+    private volatile String connectToken;
     private BufferedWriter requests;
     private BufferedReader answers;
     private final KernelCalls calls;
@@ -67,8 +70,12 @@ public final class PythonInterpreter implements CellInterpreter {
         ProcessBuilder builder = new ProcessBuilder(settings.python(), "-u", kernel(settings.scratch()).toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("BRICKWORKS_SPARK_VERSION", settings.sparkVersion());
+        // The kernel's Spark Connect session gets its context's own token: the cluster secret would let any cell
+        // drive the agent's API and the platform's call-backs.
+        ContextTokens.revoke(connectToken);
+        connectToken = ContextTokens.issue();
         settings.connectPort().ifPresent(port -> builder.environment().put("BRICKWORKS_CONNECT_URL",
-                "sc://" + connectHost() + ":" + port + "/;x-brickworks-token=" + settings.secret()));
+                "sc://" + connectHost() + ":" + port + "/;x-brickworks-token=" + connectToken));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -150,6 +157,7 @@ public final class PythonInterpreter implements CellInterpreter {
     @Override
     public void close() {
         KernelProcesses.stop(process);
+        ContextTokens.revoke(connectToken);
     }
 
     private String exitStatus() throws InterruptedException {
