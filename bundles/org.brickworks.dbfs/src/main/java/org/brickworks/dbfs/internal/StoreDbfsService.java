@@ -98,6 +98,9 @@ public class StoreDbfsService implements DbfsService {
             mountTable.load();
             LOG.info("DBFS has {} mounts", mountTable.list().size());
         } catch (RuntimeException e) {
+            if (sweeper.isShutdown()) {
+                return; // deactivated while waiting
+            }
             LOG.warn("Could not read the DBFS mounts yet; trying again in 5 s", e);
             sweeper.schedule(this::loadMounts, 5, TimeUnit.SECONDS);
             return;
