@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.brickworks.core.api.Awaiting;
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.dbfs.api.Storage;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The mounts ({@code /mnt/<name>} to a source URI and its settings), kept by {@link Records}, and the storage backends
  * by URI scheme. A mount's {@link Storage} is opened on first use and closed when its backend goes; mounts whose
  * backend is missing stay recorded and answer TEMPORARILY_UNAVAILABLE until it comes back. {@code changed} gets the
- * mounts after every mount or unmount.
+ * mounts after every mount or unmount. The recorded mounts are read by {@link #load} (their credentials are sealed,
+ * so reading them may wait for the secrets area); calls that need the mounts wait for it meanwhile.
  */
 final class MountTable {
     private static final Logger LOG = LoggerFactory.getLogger(MountTable.class);
@@ -47,11 +51,36 @@ final class MountTable {
     private final Map<String, MountSpec> mounts = new ConcurrentSkipListMap<>();
     private final Map<String, StorageBackend> backends = new ConcurrentHashMap<>();
     private final Map<String, Storage> opened = new ConcurrentHashMap<>();
+    private final CountDownLatch loaded = new CountDownLatch(1);
 
     MountTable(Records records, Consumer<List<MountSpec>> changed) {
         this.records = records;
         this.changed = changed;
+    }
+
+    /** Reads the recorded mounts once; until then the calls that need them wait. */
+    synchronized void load() {
+        if (isLoaded()) {
+            return;
+        }
         records.load().forEach(spec -> mounts.put(spec.mountPoint(), spec));
+        loaded.countDown();
+    }
+
+    boolean isLoaded() {
+        return loaded.getCount() == 0;
+    }
+
+    private void awaitLoaded() {
+        try {
+            if (loaded.await(Awaiting.DEFAULT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new BrickworksException(ErrorCode.TEMPORARILY_UNAVAILABLE, "The DBFS mounts are not read yet (their"
+                + " credentials wait for the secrets service); try again shortly");
     }
 
     void addBackend(String scheme, StorageBackend backend) {
@@ -64,7 +93,12 @@ final class MountTable {
         }
     }
 
-    synchronized void mount(MountSpec spec) {
+    void mount(MountSpec spec) {
+        awaitLoaded();
+        mountLoaded(spec);
+    }
+
+    private synchronized void mountLoaded(MountSpec spec) {
         DbfsPath point = mountPoint(spec.mountPoint());
         for (String other : mounts.keySet()) {
             DbfsPath existing = DbfsPath.of(other);
@@ -82,7 +116,12 @@ final class MountTable {
         changed.accept(specs());
     }
 
-    synchronized void unmount(String mountPoint) {
+    void unmount(String mountPoint) {
+        awaitLoaded();
+        unmountLoaded(mountPoint);
+    }
+
+    private synchronized void unmountLoaded(String mountPoint) {
         DbfsPath point = DbfsPath.of(mountPoint);
         MountSpec spec = mounts.remove(point.toString());
         if (spec == null) {
@@ -95,15 +134,18 @@ final class MountTable {
     }
 
     List<MountInfo> list() {
+        awaitLoaded();
         return mounts.values().stream().map(spec -> new MountInfo(spec.mountPoint(), spec.source())).toList();
     }
 
     /** The mounts with their settings: for the drivers' mount table only. */
     List<MountSpec> specs() {
+        awaitLoaded();
         return List.copyOf(mounts.values());
     }
 
     List<DbfsPath> mountPoints() {
+        awaitLoaded();
         return mounts.keySet().stream().map(DbfsPath::of).toList();
     }
 
@@ -112,6 +154,7 @@ final class MountTable {
         if (!path.startsWith(MNT)) {
             return Optional.empty();
         }
+        awaitLoaded();
         for (MountSpec spec : mounts.values()) {
             DbfsPath point = DbfsPath.of(spec.mountPoint());
             if (path.startsWith(point)) {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.brickworks.core.api.PlatformInfo;
+import org.brickworks.core.api.TrackedServices;
 import org.brickworks.dbfs.api.DbfsService;
 import org.brickworks.dbfs.api.StorageBackend;
 import org.brickworks.dbfs.api.dto.FileInfo;
@@ -19,6 +21,7 @@ import org.brickworks.dbfs.api.dto.MountInfo;
 import org.brickworks.dbfs.api.dto.MountSpec;
 import org.brickworks.execution.api.DriverMounts;
 import org.brickworks.execution.api.dto.DriverMount;
+import org.brickworks.secrets.api.CredentialSealer;
 import org.brickworks.store.api.Store;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * The DBFS service: the local root ({@code <data>/dbfs} unless configured), mounts kept in the store over the
  * {@link StorageBackend}s registered (whiteboard, by {@value StorageBackend#SCHEME_PROPERTY}), and a sweeper dropping
  * idle uploads. The local root and the whole mount table go to the drivers through {@link DriverMounts} when that
- * service comes (also after an update of either bundle) and after every mount change.
+ * service comes (also after an update of either bundle) and after every mount change. The mounts' credentials are
+ * sealed by the secrets area's {@link CredentialSealer}, tracked rather than referenced (an update of the secrets
+ * bundle restarts nothing here): the mount table is read in the background, waiting for the sealer if needed.
  */
 @Component(service = DbfsService.class, configurationPid = "org.brickworks.dbfs")
 @Designate(ocd = DbfsConfig.class)
@@ -49,6 +54,7 @@ public class StoreDbfsService implements DbfsService {
     private final ReadCursors cursors = new ReadCursors(Duration.ofSeconds(30), 64, System::nanoTime);
     private final DbfsNamespace namespace;
     private volatile DriverMounts driverMounts;
+    private final AutoCloseable tracked;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "brickworks-dbfs-uploads");
         thread.setDaemon(true);
@@ -59,29 +65,60 @@ public class StoreDbfsService implements DbfsService {
     @Activate
     public StoreDbfsService(@Reference(target = Store.SHARED) Store store, BundleContext context, DbfsConfig config)
             throws IOException {
-        this(store, PlatformInfo.dataDirectoryOf(context), config);
+        this(store, PlatformInfo.dataDirectoryOf(context), config, new TrackedServices(context));
     }
 
-    StoreDbfsService(Store store, Path dataDirectory, DbfsConfig config) throws IOException {
+    private StoreDbfsService(Store store, Path dataDirectory, DbfsConfig config, TrackedServices services)
+            throws IOException {
+        this(store, dataDirectory, config, () -> services.await(CredentialSealer.class, "secrets (credentials)"),
+                services);
+    }
+
+    StoreDbfsService(Store store, Path dataDirectory, DbfsConfig config, Supplier<CredentialSealer> sealer,
+            AutoCloseable tracked) throws IOException {
+        this.tracked = tracked;
         LocalStorage local = new LocalStorage(
                 config.root().isBlank() ? dataDirectory.resolve("dbfs") : Path.of(config.root()));
         local.clearStaging();
         this.root = local.root();
-        mountTable = new MountTable(new StoreMountRecords(store), this::mountsChanged);
+        mountTable = new MountTable(new StoreMountRecords(store, sealer), this::mountsChanged);
         Duration timeout = Duration.ofSeconds(Math.max(1, config.handleTimeoutSeconds()));
         handles = new UploadHandles(timeout, System::nanoTime);
         namespace = new DbfsNamespace(local, mountTable, handles, cursors);
         long every = Math.max(1, timeout.toSeconds() / 4);
         sweeper.scheduleWithFixedDelay(handles::expire, every, every, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(cursors::expire, 10, 10, TimeUnit.SECONDS);
-        LOG.info("DBFS root at {}, {} mounts", local.root(), mountTable.list().size());
+        sweeper.execute(this::loadMounts);
+        LOG.info("DBFS root at {}", local.root());
+    }
+
+    /** Reads the mount table (unsealing needs the secrets service), then hands it to the drivers; retried. */
+    private void loadMounts() {
+        try {
+            mountTable.load();
+            LOG.info("DBFS has {} mounts", mountTable.list().size());
+        } catch (RuntimeException e) {
+            if (sweeper.isShutdown()) {
+                return; // deactivated while waiting
+            }
+            LOG.warn("Could not read the DBFS mounts yet; trying again in 5 s", e);
+            sweeper.schedule(this::loadMounts, 5, TimeUnit.SECONDS);
+            return;
+        }
+        DriverMounts mounts = driverMounts;
+        if (mounts != null) {
+            publish(mounts, mountTable.specs());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindDriverMounts(DriverMounts mounts) {
         driverMounts = mounts;
-        publish(mounts, mountTable.specs());
+        // before the table is read, loadMounts publishes it
+        if (mountTable.isLoaded()) {
+            publish(mounts, mountTable.specs());
+        }
     }
 
     void unbindDriverMounts(DriverMounts mounts) {
@@ -137,6 +174,11 @@ public class StoreDbfsService implements DbfsService {
         handles.abortAll();
         cursors.closeAll();
         mountTable.closeAll();
+        try {
+            tracked.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop tracking the secrets service", e);
+        }
     }
 
     @Override

@@ -64,6 +64,7 @@ class DbfsNamespaceTest {
                 throw new UncheckedIOException(e);
             }
         });
+        mounts.load();
         dbfs = new DbfsNamespace(local, mounts, new UploadHandles(Duration.ofMinutes(1), System::nanoTime), cursors);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import javax.crypto.SecretKey;
 
@@ -38,12 +39,14 @@ import org.slf4j.LoggerFactory;
  * The platform's own scopes ({@code DATABRICKS}): values sealed with AES-256-GCM by a data key of their scope, each
  * data key sealed by the master key ({@link MasterKeys}, {@code etc/secrets-master.key} or
  * {@value MasterKeys#ENVIRONMENT}), which never enters the store. A value is bound to its scope and key, a data key to
- * its scope. Data keys are read and written under a shared lock that a {@linkplain #rotate rotation} holds alone.
+ * its scope. The same master key wraps the data key of other areas' credentials ({@link #credentialKey}). Data keys
+ * are read and written under a shared lock that a {@linkplain #rotate rotation} holds alone.
  */
 @Component(service = { SecretBackend.class, EncryptedStoreBackend.class },
         property = SecretBackend.TYPE + "=" + SecretScope.DATABRICKS)
 public class EncryptedStoreBackend implements SecretBackend {
     static final String KEY_FILE = "secrets-master.key";
+    private static final String CREDENTIAL_KEY = "credentials";
     private static final Logger LOG = LoggerFactory.getLogger(EncryptedStoreBackend.class);
 
     private final Store store;
@@ -51,6 +54,7 @@ public class EncryptedStoreBackend implements SecretBackend {
     private final Clock clock;
     private final ReadWriteLock rotation = new ReentrantReadWriteLock();
     private final Map<String, Object> scopeLocks = new ConcurrentHashMap<>();
+    private final Object credentialKeyLock = new Object();
 
     @Activate
     public EncryptedStoreBackend(@Reference(target = Store.SHARED) Store store, BundleContext context) {
@@ -172,7 +176,8 @@ public class EncryptedStoreBackend implements SecretBackend {
                 throw e;
             }
             masterKeys.finishRotation(next);
-            LOG.info("Rotated the master key to {}: {} scopes' data keys wrapped anew", next.id(), rewrapped);
+            LOG.info("Rotated the master key to {}: {} data keys (scopes' and credentials') wrapped anew", next.id(),
+                    rewrapped);
             return rewrapped;
         } finally {
             rotation.writeLock().unlock();
@@ -184,23 +189,61 @@ public class EncryptedStoreBackend implements SecretBackend {
     }
 
     private int rewrapAll(Connection c, MasterKey next) throws SQLException {
+        return rewrap(c, next, "secret_data_keys", "scope_name", EncryptedStoreBackend::dataKeyOf)
+                + rewrap(c, next, "secret_credential_keys", "name", EncryptedStoreBackend::credentialKeyOf);
+    }
+
+    private int rewrap(Connection c, MasterKey next, String table, String nameColumn,
+            UnaryOperator<String> boundToOf) throws SQLException {
         List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT scope_name, master_key_id, wrapped_key FROM secret_data_keys ORDER BY scope_name");
-                ResultSet result = select.executeQuery()) {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + nameColumn + ", master_key_id, wrapped_key FROM "
+                + table + " ORDER BY " + nameColumn); ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 rows.add(new String[] { result.getString(1), result.getString(2), result.getString(3) });
             }
         }
         for (String[] row : rows) {
-            String boundTo = dataKeyOf(row[0]);
+            String boundTo = boundToOf.apply(row[0]);
             byte[] dataKey = Envelope.open(masterKeys.byId(row[1]).key(), Base64.getDecoder().decode(row[2]),
                     boundTo);
-            Sql.update(c, "UPDATE secret_data_keys SET master_key_id = ?, wrapped_key = ? WHERE scope_name = ?",
-                    next.id(),
-                    base64(Envelope.seal(next.key(), dataKey, boundTo)), row[0]);
+            Sql.update(c, "UPDATE " + table + " SET master_key_id = ?, wrapped_key = ? WHERE " + nameColumn + " = ?",
+                    next.id(), base64(Envelope.seal(next.key(), dataKey, boundTo)), row[0]);
         }
         return rows.size();
+    }
+
+    /**
+     * The data key of the credentials other areas seal ({@link StoreCredentialSealer}), made and wrapped by the
+     * current master key on first use; rotations rewrap it with the scopes' keys.
+     */
+    SecretKey credentialKey() {
+        return underShared(() -> {
+            synchronized (credentialKeyLock) {
+                String[] row = wrappedCredentialKey();
+                if (row == null) {
+                    MasterKey master = masterKeys.current();
+                    byte[] wrapped = Envelope.seal(master.key(), Envelope.newKey().getEncoded(),
+                            credentialKeyOf(CREDENTIAL_KEY));
+                    store.transaction(c -> Sql.update(c, "INSERT INTO secret_credential_keys (name, master_key_id,"
+                            + " wrapped_key) VALUES (?, ?, ?)", CREDENTIAL_KEY, master.id(), base64(wrapped)));
+                    row = wrappedCredentialKey();
+                }
+                return Envelope.key(Envelope.open(masterKeys.byId(row[0]).key(), Base64.getDecoder().decode(row[1]),
+                        credentialKeyOf(CREDENTIAL_KEY)));
+            }
+        });
+    }
+
+    private String[] wrappedCredentialKey() {
+        return store.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT master_key_id, wrapped_key FROM secret_credential_keys WHERE name = ?")) {
+                select.setString(1, CREDENTIAL_KEY);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? new String[] { rows.getString(1), rows.getString(2) } : null;
+                }
+            }
+        });
     }
 
     private SecretKey dataKey(String scope) {
@@ -233,6 +276,10 @@ public class EncryptedStoreBackend implements SecretBackend {
 
     private static String dataKeyOf(String scope) {
         return "the data key of scope " + scope;
+    }
+
+    private static String credentialKeyOf(String name) {
+        return "the credentials data key " + name;
     }
 
     private static String valueOf(String scope, String key) {

@@ -19,7 +19,10 @@ final class SecretsSchema {
                     + " wrapped_key VARCHAR(256) NOT NULL)",
             // Values sealed by their scope's data key: base64 of the 12-byte nonce and the ciphertext with its tag.
             "CREATE TABLE secret_values (scope_name VARCHAR(128) NOT NULL, secret_key VARCHAR(128) NOT NULL,"
-                    + " sealed VARCHAR NOT NULL, last_updated BIGINT NOT NULL, PRIMARY KEY (scope_name, secret_key))");
+                    + " sealed VARCHAR NOT NULL, last_updated BIGINT NOT NULL, PRIMARY KEY (scope_name, secret_key))",
+            // The data keys of the credentials other areas seal (CredentialSealer), wrapped as the scopes' are.
+            "CREATE TABLE secret_credential_keys (name VARCHAR(64) PRIMARY KEY, master_key_id VARCHAR(32) NOT NULL,"
+                    + " wrapped_key VARCHAR(256) NOT NULL)");
 
     private SecretsSchema() {
     }

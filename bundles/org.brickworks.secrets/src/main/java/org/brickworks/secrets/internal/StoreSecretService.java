@@ -288,7 +288,7 @@ public class StoreSecretService implements SecretService {
             throw new BrickworksException(ErrorCode.PERMISSION_DENIED, "Only admins may rotate the master key");
         }
         int rewrapped = builtIn.rotate();
-        return "Wrapped the data keys of " + rewrapped + " scopes under the new master key "
+        return "Wrapped the data keys of " + rewrapped + " scopes and credentials under the new master key "
                 + builtIn.currentMasterKeyId();
     }
 

@@ -91,7 +91,7 @@ class StoreSecretServiceTest {
         secrets.put("admin", "team", "k", bytes("v"));
         secrets.putAcl("admin", "team", "bob", AclPermission.READ);
         assertThat(secrets.get("admin", "team", "k")).isEqualTo(bytes("v"));
-        assertThat(secrets.rotateMasterKey("admin")).contains("1 scopes");
+        assertThat(secrets.rotateMasterKey("admin")).contains("1 scopes and credentials");
         assertThat(secrets.get("bob", "team", "k")).isEqualTo(bytes("v"));
         assertDenied(() -> secrets.rotateMasterKey("ada"));
         secrets.deleteScope("admin", "team");

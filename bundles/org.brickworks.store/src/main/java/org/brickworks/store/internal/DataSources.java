@@ -26,12 +26,13 @@ final class DataSources {
     record Pool(DataSource dataSource, AutoCloseable closer) {
     }
 
-    static Pool open(String url, StoreConfig config) {
+    /** @param password the database password, as {@link StorePassword} found it */
+    static Pool open(String url, StoreConfig config, String password) {
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(url);
             h2.setUser(config.user());
-            h2.setPassword(config.password());
+            h2.setPassword(password);
             JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
             pool.setMaxConnections(config.maxConnections());
             return new Pool(pool, pool::dispose);
@@ -40,7 +41,7 @@ final class DataSources {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(url);
             postgres.setUser(config.user());
-            postgres.setPassword(config.password());
+            postgres.setPassword(password);
             HikariConfig hikari = new HikariConfig();
             hikari.setPoolName("brickworks-store");
             hikari.setDataSource(postgres);

@@ -50,7 +50,7 @@ public class JdbcStore implements Store {
     private JdbcStore(Path dataDirectory, StoreConfig config) {
         String url = config.url().isBlank() ? "jdbc:h2:file:" + dataDirectory.resolve("store/brickworks")
                 : config.url();
-        pool = DataSources.open(url, config);
+        pool = DataSources.open(url, config, StorePassword.of(config, System.getenv(StorePassword.ENVIRONMENT)));
         description = transaction(
                 c -> c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
         transaction(c -> Migrations.createVersionTable(c));

@@ -14,8 +14,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "User", description = "Database user")
     String user() default "";
 
-    @AttributeDefinition(name = "Password", description = "Database password", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Password", description = "Database password; prefer passwordFile or the variable "
+            + StorePassword.ENVIRONMENT + ", which win over it", type = AttributeType.PASSWORD)
     String password() default "";
+
+    @AttributeDefinition(name = "Password file", description = "Absolute path of an owner-only (0600) file holding"
+            + " the database password, instead of the password here; empty: none")
+    String passwordFile() default "";
 
     @AttributeDefinition(name = "Maximum connections", description = "Size of the connection pool")
     int maxConnections() default 16;

@@ -11,7 +11,8 @@ class DataSourcesTest {
 
     @Test
     void embeddedH2GoesThroughH2sOwnPool() throws Exception {
-        DataSources.Pool pool = DataSources.open("jdbc:h2:mem:pooltest", TestStoreConfig.withUrl("jdbc:h2:mem:x"));
+        DataSources.Pool pool = DataSources.open("jdbc:h2:mem:pooltest", TestStoreConfig.withUrl("jdbc:h2:mem:x"),
+                "");
         try (Connection connection = pool.dataSource().getConnection()) {
             assertThat(connection.getMetaData().getURL()).isEqualTo("jdbc:h2:mem:pooltest");
         } finally {

@@ -15,6 +15,11 @@ record TestStoreConfig(String url, String user, String password, int maxConnecti
     }
 
     @Override
+    public String passwordFile() {
+        return "";
+    }
+
+    @Override
     public int maxLifetimeSeconds() {
         return 1800;
     }
