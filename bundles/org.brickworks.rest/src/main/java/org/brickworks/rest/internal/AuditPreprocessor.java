@@ -62,7 +62,8 @@ public class AuditPreprocessor implements Preprocessor {
     private static final int MAX_VALUE = 1_000;
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern SECRET = Pattern.compile(
-            "(?i).*(password|secret|credential|private.?key|access.?key|account\\.key|sas|token_value|string_value"
+            "(?i).*(password|secret|credential|private.?key|access.?key|account\\.key|connection.?string|sas"
+                    + "|token_value|string_value"
                     + "|bytes_value|\\.oauth2\\.|api.?key).*|(?i)(token|value|content|contents|data)");
     private static final Pattern API = Pattern.compile("/api/\\d+\\.\\d+/(?:preview/)?([^/]+)/?(.*)");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -17,7 +17,8 @@ class AuditPreprocessorTest {
         String body = """
                 {"cluster_name": "etl", "spark_conf": {"spark.hadoop.fs.azure.account.key.acct.blob.core.windows.net":
                  "s3cr3t", "spark.sql.shuffle.partitions": "8"},
-                 "extra_configs": {"fs.azure.sas.c.acct.blob.core.windows.net": "sig"},
+                 "extra_configs": {"fs.azure.sas.c.acct.blob.core.windows.net": "sig",
+                  "azure.connection.string": "DefaultEndpointsProtocol=https;AccountKey=k3y"},
                  "string_value": "pw", "password": "pw", "contents": "AAAA", "scope": "prod",
                  "comment": "%s"}""".formatted("x".repeat(1_500));
 
@@ -30,7 +31,7 @@ class AuditPreprocessorTest {
                 .containsEntry("scope", "prod");
         assertThat(params.get("spark_conf")).contains("\"spark.sql.shuffle.partitions\":\"8\"")
                 .contains("[REDACTED]").doesNotContain("s3cr3t");
-        assertThat(params.get("extra_configs")).doesNotContain("sig\"");
+        assertThat(params.get("extra_configs")).doesNotContain("sig\"").doesNotContain("k3y");
         assertThat(params.get("comment")).hasSize(1_003).endsWith("...");
     }
 
