@@ -4,13 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Hashtable;
@@ -18,19 +14,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import org.brickworks.rest.api.ApiServlet;
 import org.brickworks.rest.api.RestContext;
-import org.brickworks.rest.api.Route;
-import org.brickworks.store.api.Store;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
@@ -300,16 +291,16 @@ public class PermissionsIT extends PlatformTestSupport {
         try {
             await("the plugin's route", () -> status("GET", "/api/2.0/acme/x", admin) == 200);
             String mallory = tokenOf("mallory@example.com");
-            List<String[]> routes = routes();
+            List<Routes.Endpoint> routes = Routes.of(context);
             assertTrue(routes.toString(), routes.size() > 60);
-            assertTrue(routes.stream().anyMatch(r -> r[1].equals("/api/2.0/acme/x")));
-            Map<String, List<String>> before = store();
-            for (String[] route : routes) {
-                int status = status(route[0], route[1], mallory);
-                boolean own = route[1].startsWith("/api/2.0/token/") || route[1].endsWith("/Me");
-                assertTrue(route[0] + " " + route[1] + " answered " + status, own ? status < 500 : status == 403);
+            assertTrue(routes.stream().anyMatch(r -> r.path().equals("/api/2.0/acme/x")));
+            Map<String, List<String>> before = StoreSnapshot.of(context);
+            for (Routes.Endpoint route : routes) {
+                int status = status(route.method(), route.path(), mallory);
+                boolean own = route.path().startsWith("/api/2.0/token/") || route.path().endsWith("/Me");
+                assertTrue(route + " answered " + status, own ? status < 500 : status == 403);
             }
-            assertEquals(before, store());
+            assertEquals(before, StoreSnapshot.of(context));
         } finally {
             plugin.unregister();
         }
@@ -330,9 +321,9 @@ public class PermissionsIT extends PlatformTestSupport {
                 + "messages:2.0:PatchOp\"], \"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\":"
                 + " false}]}").status());
         Thread.sleep(1500); // the expired token's second passes
-        for (String[] route : routes()) {
+        for (Routes.Endpoint route : Routes.of(context)) {
             for (String token : new String[] { null, "dapi-not-a-token", revoked, expired, disabled }) {
-                assertEquals(route[0] + " " + route[1], 401, status(route[0], route[1], token));
+                assertEquals(route.toString(), 401, status(route.method(), route.path(), token));
             }
         }
     }
@@ -374,77 +365,4 @@ public class PermissionsIT extends PlatformTestSupport {
             + " \"/Users/admin/x\", \"instance_pool_id\": \"p\", \"scope\": \"s\", \"key\": \"k\", \"name\": \"n\","
             + " \"cluster_name\": \"n\", \"spark_version\": \"15.4.x-scala2.12\", \"content\": \"\", \"libraries\":"
             + " [{\"jar\": \"dbfs:/x.jar\"}], \"contents\": \"\", \"handle\": 1, \"data\": \"\", \"token_id\": \"t\"}";
-
-    /**
-     * Every route of the {@code brickworks} context as {@code {method, path}}: each route of each {@link ApiServlet}
-     * (under its servlet's first pattern's version prefix), and every method on each other servlet's pattern.
-     */
-    private List<String[]> routes() throws Exception {
-        List<String[]> routes = new ArrayList<>();
-        Method declared = ApiServlet.class.getDeclaredMethod("routes");
-        declared.setAccessible(true);
-        for (ServiceReference<Servlet> reference : context.getServiceReferences(Servlet.class, null)) {
-            if (!RestContext.SELECT
-                    .equals(reference.getProperty(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT))) {
-                continue;
-            }
-            Object patterns = reference.getProperty(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN);
-            String pattern = patterns instanceof String[] list ? list[0] : String.valueOf(patterns);
-            Servlet servlet = context.getService(reference);
-            try {
-                if (servlet instanceof ApiServlet api) {
-                    String prefix = pattern.substring(0, pattern.indexOf('/', "/api/".length()) + 1);
-                    for (Object route : (List<?>) declared.invoke(api)) {
-                        Route<?> r = (Route<?>) route;
-                        routes.add(new String[] { r.method(), prefix + r.path() });
-                    }
-                } else {
-                    for (String method : new String[] { "GET", "POST", "PUT", "PATCH", "DELETE" }) {
-                        routes.add(new String[] { method, pattern.replace("*", "x") });
-                    }
-                }
-            } finally {
-                context.ungetService(reference);
-            }
-        }
-        return routes;
-    }
-
-    /** Every table of the platform's store but the audit log, each as its sorted rows. */
-    private Map<String, List<String>> store() throws Exception {
-        ServiceReference<Store> reference = context.getServiceReferences(Store.class, Store.SHARED).iterator().next();
-        Store store = context.getService(reference);
-        try {
-            return store.transaction(c -> {
-                Map<String, List<String>> tables = new TreeMap<>();
-                List<String> names = new ArrayList<>();
-                try (Statement s = c.createStatement();
-                        ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables"
-                                + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'")) {
-                    while (r.next()) {
-                        names.add(r.getString(1));
-                    }
-                }
-                names.remove("AUDIT_EVENTS");
-                for (String name : names) {
-                    List<String> rows = new ArrayList<>();
-                    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + name)) {
-                        ResultSetMetaData meta = r.getMetaData();
-                        while (r.next()) {
-                            StringBuilder row = new StringBuilder();
-                            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                                row.append(r.getString(i)).append('|');
-                            }
-                            rows.add(row.toString());
-                        }
-                    }
-                    rows.sort(null);
-                    tables.put(name, rows);
-                }
-                return tables;
-            });
-        } finally {
-            context.ungetService(reference);
-        }
-    }
 }

@@ -34,6 +34,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 final class JobRoutes {
     private static final String TOKEN_PREFIX = "offset:";
+    /** The largest offset of a list: far past any real list, and far enough from overflow to add a page to it. */
+    private static final int MAX_OFFSET = 1_000_000_000;
     private static final int MAX_JOBS_PAGE = 100;
     private static final int MAX_RUNS_PAGE = 25;
     /** The most elements of each array a 2.2 {@code get} answers at once. */
@@ -303,8 +305,10 @@ final class JobRoutes {
     private Runs listRuns(ApiCall<ListRuns> call) {
         ListRuns query = call.params();
         int limit = query.limit() == null || query.limit() == 0 ? 20 : query.limit();
-        int offset = query.pageToken() != null && !query.pageToken().isEmpty() ? offsetOf(query.pageToken())
-                : query.offset() == null ? 0 : query.offset();
+        if (limit < 1 || limit > MAX_RUNS_PAGE) {
+            throw BrickworksException.invalidParameter("limit must be from 1 to " + MAX_RUNS_PAGE + ", got " + limit);
+        }
+        int offset = offset(query.offset(), query.pageToken());
         RunQuery runQuery = new RunQuery(query.jobId(), Boolean.TRUE.equals(query.activeOnly()),
                 Boolean.TRUE.equals(query.completedOnly()), query.runType(), query.startTimeFrom(),
                 query.startTimeTo(), offset, limit, Boolean.TRUE.equals(query.expandTasks()));
@@ -344,8 +348,7 @@ final class JobRoutes {
     private Jobs list(ApiCall<ListJobs> call) {
         ListJobs query = call.params();
         int limit = query.limit() == null ? 20 : query.limit();
-        int offset = query.pageToken() != null && !query.pageToken().isEmpty() ? offsetOf(query.pageToken())
-                : query.offset() == null ? 0 : query.offset();
+        int offset = offset(query.offset(), query.pageToken());
         String name = query.name() == null || query.name().isEmpty() ? null : query.name();
         JobPage page = access.isAdmin(user(call))
                 ? jobs.get().list(offset, limit, name, Boolean.TRUE.equals(query.expandTasks()))
@@ -399,6 +402,21 @@ final class JobRoutes {
         int from = Math.min(query.offset(), visible.size());
         int to = Math.min(query.offset() + query.limit(), visible.size());
         return new RunPage(visible.subList(from, to), visible.size() > to || page.hasMore() && to > from);
+    }
+
+    /**
+     * The offset a list starts at: its page token's, else the {@code offset} parameter's, else 0.
+     *
+     * @throws BrickworksException
+     *             {@code INVALID_PARAMETER_VALUE} for a negative offset, or one so large that a page after it could
+     *             not be counted
+     */
+    static int offset(Integer offset, String pageToken) {
+        int from = pageToken != null && !pageToken.isEmpty() ? offsetOf(pageToken) : offset == null ? 0 : offset;
+        if (from < 0 || from > MAX_OFFSET) {
+            throw BrickworksException.invalidParameter("offset must be from 0 to " + MAX_OFFSET + ", got " + from);
+        }
+        return from;
     }
 
     static String token(int offset) {

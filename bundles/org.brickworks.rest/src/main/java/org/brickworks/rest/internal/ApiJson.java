@@ -1,6 +1,10 @@
 package org.brickworks.rest.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -28,13 +32,14 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * ignored, absent or null maps and lists empty, numbers and booleans never taken for strings (nor the other way but
  * from query strings and text of digits), except as values of string maps ({@code spark_conf}, {@code parameters}),
  * which Databricks fills with numbers too. Binding failures become {@code INVALID_PARAMETER_VALUE} naming the field
- * and what it should hold. Thread-safe.
+ * and what it should hold. A body is one JSON value in strict UTF-8 with nothing after it. Thread-safe.
  */
 final class ApiJson {
     private final ObjectMapper mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .addModule(TextMapDeserializer.module())
             .withConfigOverride(Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
@@ -58,7 +63,9 @@ final class ApiJson {
     JsonNode parse(byte[] body) {
         JsonNode tree;
         try {
-            tree = body.length == 0 ? null : mapper.readTree(body);
+            tree = body.length == 0 ? null : mapper.readTree(utf8(body));
+        } catch (CharacterCodingException e) {
+            throw ApiError.malformed("Malformed JSON request body: not valid UTF-8");
         } catch (IOException e) {
             throw ApiError.malformed("Malformed JSON request body: " + (e instanceof JsonProcessingException p
                     ? p.getOriginalMessage() : e.getMessage()));
@@ -71,6 +78,15 @@ final class ApiJson {
                     "The request body must be a JSON object, got " + tree.getNodeType().name().toLowerCase());
         }
         return tree;
+    }
+
+    /**
+     * {@code body} decoded strictly: Jackson's own decoder takes overlong forms ({@code C0 AF} for {@code /}) and
+     * would let an encoded slash or dot through as the character.
+     */
+    private static String utf8(byte[] body) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.brickworks.rest.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -109,7 +110,14 @@ final class RestDispatcher implements ApiDispatcher {
 
     private ObjectNode queryParams(HttpServletRequest request) {
         ObjectNode params = json.mapper().createObjectNode();
-        request.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException e) {
+            // the HTTP server's own refusal of a query it cannot decode (invalid UTF-8, a bad escape)
+            throw ApiError.malformed("Invalid query string: " + e.getMessage());
+        }
+        parameters.forEach((name, values) -> params.put(name, values[0]));
         return params;
     }
 

@@ -27,6 +27,7 @@ record ScimQuery(Predicate<JsonNode> filter, String sortBy, boolean descending, 
     static final int MAX_COUNT = 10_000;
 
     static ScimQuery of(HttpServletRequest request) {
+        decodable(request);
         String order = request.getParameter("sortOrder");
         if (order != null && !order.equalsIgnoreCase("ascending") && !order.equalsIgnoreCase("descending")) {
             throw BrickworksException.invalidParameter("sortOrder must be ascending or descending, got " + order);
@@ -35,6 +36,18 @@ record ScimQuery(Predicate<JsonNode> filter, String sortBy, boolean descending, 
                 "descending".equalsIgnoreCase(order), Math.max(1, number(request, "startIndex", 1)),
                 Math.min(MAX_COUNT, Math.max(0, number(request, "count", MAX_COUNT))),
                 names(request.getParameter("attributes")), names(request.getParameter("excludedAttributes")));
+    }
+
+    /**
+     * @throws BrickworksException
+     *             {@code MALFORMED_REQUEST} when the HTTP server cannot decode the query string (invalid UTF-8)
+     */
+    static void decodable(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+        } catch (RuntimeException e) {
+            throw ApiError.malformed("Invalid query string: " + e.getMessage());
+        }
     }
 
     private static int number(HttpServletRequest request, String name, int absent) {

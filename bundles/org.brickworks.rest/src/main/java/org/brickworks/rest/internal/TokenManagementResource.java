@@ -142,6 +142,7 @@ public class TokenManagementResource extends HttpServlet {
     }
 
     private Infos list(HttpServletRequest request, TokenService service) {
+        ScimQuery.decodable(request);
         String byId = request.getParameter("created_by_id");
         String byName = request.getParameter("created_by_username");
         Map<String, Long> ids = ids();
