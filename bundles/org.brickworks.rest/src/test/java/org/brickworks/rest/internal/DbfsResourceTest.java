@@ -139,10 +139,10 @@ class DbfsResourceTest {
 
     @Test
     void mountsNeverAnswerTheirSettings() throws Exception {
-        assertOk(post("mount", """
+        assertOk(asAdmin("mount", """
                 {"source": "wasbs://raw@acct.blob.core.windows.net/x", "mount_point": "/mnt/raw",
                  "extra_configs": {"fs.azure.account.key.acct.blob.core.windows.net": "secret"}}"""));
-        assertOk(post("unmount", "{\"mount_point\": \"/mnt/old\"}"));
+        assertOk(asAdmin("unmount", "{\"mount_point\": \"/mnt/old\"}"));
 
         assertThat(dbfs.mounts).containsExactly(new MountSpec("wasbs://raw@acct.blob.core.windows.net/x", "/mnt/raw",
                 Map.of("fs.azure.account.key.acct.blob.core.windows.net", "secret")));
@@ -150,6 +150,23 @@ class DbfsResourceTest {
         JsonNode mounts = get("mounts").json();
         assertThat(mounts).isEqualTo(json.readTree("""
                 {"mounts": [{"mount_point": "/mnt/raw", "source": "wasbs://raw@acct.blob.core.windows.net/x"}]}"""));
+    }
+
+    @Test
+    void onlyAdministratorsMountAndUnmount() {
+        HttpCall mount = post("mount", "{\"source\": \"wasbs://raw@acct.blob.core.windows.net/x\", \"mount_point\":"
+                + " \"/mnt/raw\"}");
+        HttpCall unmount = post("unmount", "{\"mount_point\": \"/mnt/old\"}");
+
+        assertThat(mount.status()).isEqualTo(403);
+        assertThat(unmount.json().path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
+        assertThat(dbfs.mounts).isEmpty();
+        assertThat(dbfs.calls).isEmpty();
+    }
+
+    private HttpCall asAdmin(String path, String body) {
+        return HttpCall.post("/api/2.0/dbfs/" + path, body).as(RecordingTokenService.user("admin", true))
+                .run(resource);
     }
 
     private HttpCall get(String pathAndQuery) {
