@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-import org.brickworks.rest.api.RestContext;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -39,14 +37,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Issue 17's fuzz test: {@value #REQUESTS} malformed, oversized, wrongly typed and unauthorized requests spread over
@@ -109,16 +103,6 @@ public class FuzzIT extends PlatformTestSupport {
     private static boolean prepared;
     private static String fuzzer;
 
-    /** A plugin's route, registered by the test as a third party's bundle would. */
-    static final class PluginServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected void service(HttpServletRequest request, HttpServletResponse response) {
-            response.setStatus(200);
-        }
-    }
-
     @Override
     @Configuration
     public Option[] config() {
@@ -154,13 +138,11 @@ public class FuzzIT extends PlatformTestSupport {
 
     @Test
     public void tenThousandBadRequestsAnswerNo5xxAndChangeNothing() throws Exception {
-        ServiceRegistration<Servlet> plugin = context.registerService(Servlet.class, new PluginServlet(),
-                new Hashtable<>(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/2.0/acme/*",
-                        HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, RestContext.SELECT)));
+        ServiceRegistration<Servlet> plugin = Routes.registerPlugin(context);
         try {
             await("the plugin's route", () -> {
                 try {
-                    return get("/api/2.0/acme/x", admin).status() == 200;
+                    return get(Routes.PLUGIN_ROUTE, admin).status() == 200;
                 } catch (Exception e) {
                     return false;
                 }

@@ -9,13 +9,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.brickworks.rest.api.RestContext;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,14 +21,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Databricks' Permissions API and its enforcement over real HTTP: the levels of clusters, pools, jobs and workspace
@@ -46,16 +40,6 @@ public class PermissionsIT extends PlatformTestSupport {
     private static boolean prepared;
     private static String alice;
     private static String bob;
-
-    /** A plugin's route, registered by the test as a third party's bundle would. */
-    static final class PluginServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected void service(HttpServletRequest request, HttpServletResponse response) {
-            response.setStatus(200);
-        }
-    }
 
     /**
      * Once per class: the group {@code users} loses {@code workspace-access} (alice and bob get it directly, mallory
@@ -285,15 +269,13 @@ public class PermissionsIT extends PlatformTestSupport {
 
     @Test
     public void everyRouteRefusesAUserWithoutWorkspaceAccessAndChangesNothing() throws Exception {
-        ServiceRegistration<Servlet> plugin = context.registerService(Servlet.class, new PluginServlet(),
-                new Hashtable<>(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/2.0/acme/*",
-                        HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, RestContext.SELECT)));
+        ServiceRegistration<Servlet> plugin = Routes.registerPlugin(context);
         try {
-            await("the plugin's route", () -> status("GET", "/api/2.0/acme/x", admin) == 200);
+            await("the plugin's route", () -> status("GET", Routes.PLUGIN_ROUTE, admin) == 200);
             String mallory = tokenOf("mallory@example.com");
             List<Routes.Endpoint> routes = Routes.of(context);
             assertTrue(routes.toString(), routes.size() > 60);
-            assertTrue(routes.stream().anyMatch(r -> r.path().equals("/api/2.0/acme/x")));
+            assertTrue(routes.stream().anyMatch(r -> r.path().equals(Routes.PLUGIN_ROUTE)));
             Map<String, List<String>> before = StoreSnapshot.of(context);
             for (Routes.Endpoint route : routes) {
                 int status = status(route.method(), route.path(), mallory);

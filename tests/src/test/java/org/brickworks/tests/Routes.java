@@ -2,16 +2,22 @@ package org.brickworks.tests;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import org.brickworks.rest.api.ApiServlet;
 import org.brickworks.rest.api.RestContext;
 import org.brickworks.rest.api.Route;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every route of the {@code brickworks} servlet context, read from the framework: each route of each
@@ -19,9 +25,28 @@ import jakarta.servlet.Servlet;
  * pattern (its {@code *} replaced by {@code x}). Plugins' servlets are there as they register.
  */
 final class Routes {
+    /** The route of the plugin servlet {@link #registerPlugin} registers. */
+    static final String PLUGIN_ROUTE = "/api/2.0/acme/x";
     private static final String[] METHODS = { "GET", "POST", "PUT", "PATCH", "DELETE" };
 
     private Routes() {
+    }
+
+    /** A plugin's route, as a third party's bundle registers one: it answers 200 to anything. */
+    static final class PluginServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) {
+            response.setStatus(200);
+        }
+    }
+
+    /** Registers a {@link PluginServlet} at {@code /api/2.0/acme/*} in the {@code brickworks} context. */
+    static ServiceRegistration<Servlet> registerPlugin(BundleContext context) {
+        return context.registerService(Servlet.class, new PluginServlet(),
+                new Hashtable<>(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/2.0/acme/*",
+                        HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, RestContext.SELECT)));
     }
 
     /**

@@ -32,8 +32,8 @@ final class JobAccess {
         permissions.get().require(user, job(jobId), level);
     }
 
-    /** Passes when {@code user} holds {@code level} on the run's job, or submitted the one-time run. */
-    void requireRun(String user, long runId, String level) {
+    /** The run, once {@code user} is found to hold {@code level} on its job, or to have submitted the one-time run. */
+    Map<String, Object> requireRun(String user, long runId, String level) {
         Map<String, Object> run = runs.get().get(runId);
         if (run.get("job_id") instanceof Number jobId) {
             requireJob(user, jobId.longValue(), level);
@@ -41,6 +41,7 @@ final class JobAccess {
             throw new BrickworksException(ErrorCode.PERMISSION_DENIED,
                     user + " does not have " + level + " permission on run " + runId);
         }
+        return run;
     }
 
     /** The jobs {@code user} may view, in their order. */

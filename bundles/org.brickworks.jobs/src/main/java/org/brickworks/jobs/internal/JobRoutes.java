@@ -236,8 +236,8 @@ final class JobRoutes {
     }
 
     private Map<String, Object> getRun(ApiCall<GetRun> call) {
-        access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_VIEW);
-        Map<String, Object> run = new LinkedHashMap<>(runs.get().get(call.params().runId()));
+        Map<String, Object> run = new LinkedHashMap<>(
+                access.requireRun(user(call), call.params().runId(), JobPermissions.CAN_VIEW));
         if (version22) {
             String next = page(run, RUN_ARRAYS, call.params().pageToken());
             if (next != null) {

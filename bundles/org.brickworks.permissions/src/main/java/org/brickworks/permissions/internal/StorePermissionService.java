@@ -83,23 +83,42 @@ public class StorePermissionService implements PermissionService {
         return principals.isAdmin(user);
     }
 
-    @Override
-    public String levelOf(String user, ObjectRef object) {
+    /**
+     * An object as one call sees it, resolved once: its type, what its area says of it, the entries on it and its
+     * parents (null for an administrator, who needs none to hold every level) and the user's level.
+     */
+    private record Held(SecurableType type, Securable securable, List<Entry> entries, String level) {
+    }
+
+    private Held held(String user, ObjectRef object) {
         SecurableType type = types.get(object.type());
         Securable securable = type.resolve(object.id());
         if (principals.isAdmin(user)) {
-            return top(type);
+            return new Held(type, securable, null, top(type));
         }
-        return level(type, user, principals.groupsOf(user), object, securable, entries(type, object, securable));
+        List<Entry> entries = entries(type, object, securable);
+        return new Held(type, securable, entries,
+                level(type, user, principals.groupsOf(user), object, securable, entries));
+    }
+
+    /** The object as {@code user} holds it, once found to hold at least {@code level}. */
+    private Held required(String user, ObjectRef object, String level) {
+        Held held = held(user, object);
+        if (held.level() == null
+                || SecurableTypes.rank(held.type(), held.level()) < SecurableTypes.rank(held.type(), level)) {
+            throw denied(user, level, object);
+        }
+        return held;
+    }
+
+    @Override
+    public String levelOf(String user, ObjectRef object) {
+        return held(user, object).level();
     }
 
     @Override
     public void require(String user, ObjectRef object, String level) {
-        SecurableType type = types.get(object.type());
-        String held = levelOf(user, object);
-        if (held == null || SecurableTypes.rank(type, held) < SecurableTypes.rank(type, level)) {
-            throw denied(user, level, object);
-        }
+        required(user, object, level);
     }
 
     @Override
@@ -144,21 +163,23 @@ public class StorePermissionService implements PermissionService {
 
     @Override
     public ObjectPermissions get(String caller, ObjectRef object) {
-        SecurableType type = types.get(object.type());
-        Securable securable = type.resolve(object.id());
-        if (levelOf(caller, object) == null) {
-            throw denied(caller, type.levels().get(0).name(), object);
-        }
-        return permissions(type, object, securable);
+        Held held = readable(caller, object);
+        return permissions(held.type(), object, held.securable(),
+                held.entries() != null ? held.entries() : entries(held.type(), object, held.securable()));
     }
 
     @Override
     public List<SecurableType.Level> levels(String caller, ObjectRef object) {
-        SecurableType type = types.get(object.type());
-        if (levelOf(caller, object) == null) {
-            throw denied(caller, type.levels().get(0).name(), object);
+        return readable(caller, object).type().levels();
+    }
+
+    /** The object, once {@code caller} is found to hold any level on it. */
+    private Held readable(String caller, ObjectRef object) {
+        Held held = held(caller, object);
+        if (held.level() == null) {
+            throw denied(caller, held.type().levels().get(0).name(), object);
         }
-        return type.levels();
+        return held;
     }
 
     @Override
@@ -173,8 +194,8 @@ public class StorePermissionService implements PermissionService {
 
     private ObjectPermissions write(String caller, ObjectRef object, List<AccessControlRequest> acl,
             boolean replace) {
-        SecurableType type = types.get(object.type());
-        require(caller, object, CAN_MANAGE);
+        Held held = required(caller, object, CAN_MANAGE);
+        SecurableType type = held.type();
         List<Entry> entries = new ArrayList<>();
         Set<String> named = new HashSet<>();
         for (AccessControlRequest request : acl == null ? List.<AccessControlRequest>of() : acl) {
@@ -189,7 +210,7 @@ public class StorePermissionService implements PermissionService {
             throw BrickworksException.invalidParameter("A " + type.objectType() + " has one owner");
         }
         acls.write(object, replace, IS_OWNER, entries);
-        return permissions(type, object, type.resolve(object.id()));
+        return permissions(type, object, held.securable(), entries(type, object, held.securable()));
     }
 
     private Entry entry(SecurableType type, ObjectRef object, AccessControlRequest request) {
@@ -276,11 +297,11 @@ public class StorePermissionService implements PermissionService {
                 : type.levels().get(type.levels().size() - 1).name();
     }
 
-    private ObjectPermissions permissions(SecurableType type, ObjectRef object, Securable securable) {
+    private static ObjectPermissions permissions(SecurableType type, ObjectRef object, Securable securable,
+            List<Entry> entries) {
         Map<String, List<Permission>> byPrincipal = new LinkedHashMap<>();
         Map<String, PrincipalKind> kinds = new HashMap<>();
         boolean ownerNamed = false;
-        List<Entry> entries = entries(type, object, securable);
         for (Entry entry : entries) {
             ownerNamed |= entry.object().equals(object) && IS_OWNER.equals(entry.level());
         }

@@ -1,5 +1,8 @@
 package org.brickworks.rest.internal;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.permissions.api.ObjectRef;
@@ -29,10 +32,23 @@ final class Authorization {
         permissions().require(user, new ObjectRef(type, id), level);
     }
 
-    /** Whether {@code user} holds a level on the object; false for an object that does not exist. */
-    boolean holdsAny(String user, String type, String id) {
+    /**
+     * The {@code objects} of {@code type} on which {@code user} holds a level (all of them for an administrator, asked
+     * once), in their order; one that no longer exists is left out. For short lists whose owners this bundle does not
+     * know (pools, clusters' libraries): each object is resolved by its area.
+     */
+    <T> List<T> holdingAny(String user, String type, List<T> objects, Function<T, String> id) {
+        PermissionService service = permissions();
+        if (service.isAdmin(user)) {
+            return objects;
+        }
+        return objects.stream().filter(object -> holdsAny(service, user, new ObjectRef(type, id.apply(object))))
+                .toList();
+    }
+
+    private static boolean holdsAny(PermissionService service, String user, ObjectRef object) {
         try {
-            return permissions().levelOf(user, new ObjectRef(type, id)) != null;
+            return service.levelOf(user, object) != null;
         } catch (BrickworksException e) {
             if (e.errorCode() == ErrorCode.RESOURCE_DOES_NOT_EXIST) {
                 return false;

@@ -109,9 +109,8 @@ public class InstancePoolResource extends ApiServlet {
 
     /** The pools the caller may attach clusters to (a platform has few pools: each is checked alone). */
     private Pools list(ApiCall<Void> call) {
-        return new Pools(pools().listPools().stream()
-                .filter(pool -> authorization.holdsAny(call.caller().userName(), POOLS, pool.instancePoolId()))
-                .map(Pool::of).toList());
+        return new Pools(authorization.holdingAny(call.caller().userName(), POOLS, pools().listPools(),
+                InstancePool::instancePoolId).stream().map(Pool::of).toList());
     }
 
     private PoolId create(ApiCall<Create> call) {

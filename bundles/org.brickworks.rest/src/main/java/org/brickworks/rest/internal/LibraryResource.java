@@ -99,10 +99,9 @@ public class LibraryResource extends ApiServlet {
                     return ClusterStatuses.of(libraries().clusterStatus(call.params().clusterId()));
                 }),
                 Route.get("libraries/all-cluster-statuses", Void.class,
-                        call -> new Statuses(libraries().allClusterStatuses().stream()
-                                .filter(c -> authorization.holdsAny(call.caller().userName(),
-                                        ClusterResource.CLUSTERS, c.clusterId()))
-                                .map(ClusterStatuses::of).toList())));
+                        call -> new Statuses(authorization.holdingAny(call.caller().userName(),
+                                ClusterResource.CLUSTERS, libraries().allClusterStatuses(),
+                                ClusterLibraryStatuses::clusterId).stream().map(ClusterStatuses::of).toList())));
     }
 
     /** Installing and uninstalling take {@code CAN_MANAGE} on the cluster, as in Databricks. */

@@ -15,11 +15,12 @@ import org.brickworks.core.api.BrickworksException;
 import org.brickworks.core.api.ErrorCode;
 import org.brickworks.secrets.api.dto.AclItem;
 import org.brickworks.secrets.api.dto.AclPermission;
+import org.brickworks.security.api.UserService;
 import org.brickworks.store.api.Store;
 
 /**
  * Scopes' access control lists in the store's {@code secret_acls}, and the check of a user's right: the highest
- * permission granted to the user's name or any of their groups; members of {@value PlatformGroups#ADMINS} have every
+ * permission granted to the user's name or any of their groups; members of {@value UserService#ADMINS} have every
  * right.
  */
 final class ScopeAcls {
@@ -32,7 +33,7 @@ final class ScopeAcls {
     }
 
     boolean isAdmin(String user) {
-        return groupsOf.apply(user).contains(PlatformGroups.ADMINS);
+        return groupsOf.apply(user).contains(UserService.ADMINS);
     }
 
     /** @throws BrickworksException PERMISSION_DENIED when {@code user} lacks {@code needed} on {@code scope} */
@@ -45,7 +46,7 @@ final class ScopeAcls {
 
     boolean has(String user, String scope, AclPermission needed) {
         Set<String> groups = groupsOf.apply(user);
-        if (groups.contains(PlatformGroups.ADMINS)) {
+        if (groups.contains(UserService.ADMINS)) {
             return true;
         }
         Set<String> principals = new HashSet<>(groups);

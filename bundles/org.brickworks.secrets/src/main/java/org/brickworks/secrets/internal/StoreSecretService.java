@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Scopes and ACLs in the store ({@code secret_scopes}, {@code secret_acls}); values in the {@link SecretBackend} of
  * each scope's type, the encrypted store for {@code DATABRICKS}. Every right is checked here, before a backend is
- * called. Users' groups come from a function ({@link PlatformGroups} until the security service keeps groups); the
+ * called. Users' groups (nested ones included) come from the security service's {@code groupsOf}; the
  * users service is tracked, not referenced, so that a security update does not restart this service.
  */
 @Component(service = SecretService.class)
@@ -69,13 +69,13 @@ public class StoreSecretService implements SecretService {
     }
 
     private StoreSecretService(Store store, EncryptedStoreBackend builtIn, TrackedServices services, Clock clock) {
-        this(store, builtIn, new PlatformGroups(() -> services.await(UserService.class, "the users service")), clock);
+        this(store, builtIn, user -> services.await(UserService.class, "the users service").groupsOf(user), clock);
         this.services = services;
     }
 
     /**
      * @param groupsOf
-     *            the names of the groups a user is in; {@value PlatformGroups#ADMINS} may do everything
+     *            the names of the groups a user is in; {@value UserService#ADMINS} may do everything
      */
     StoreSecretService(Store store, EncryptedStoreBackend builtIn, Function<String, Set<String>> groupsOf,
             Clock clock) {
@@ -130,9 +130,9 @@ public class StoreSecretService implements SecretService {
     public void createScope(String user, String scope, String initialManagePrincipal, String backendType,
             KeyVaultMetadata keyvault) {
         SecretNames.scope(scope);
-        if (initialManagePrincipal != null && !PlatformGroups.USERS.equals(initialManagePrincipal)) {
+        if (initialManagePrincipal != null && !UserService.USERS.equals(initialManagePrincipal)) {
             throw BrickworksException.invalidParameter("initial_manage_principal: the only accepted value is "
-                    + PlatformGroups.USERS + ", not " + initialManagePrincipal);
+                    + UserService.USERS + ", not " + initialManagePrincipal);
         }
         String type = backendType == null ? SecretScope.DATABRICKS : backendType;
         checkKeyVault(type, keyvault);
